@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+// Validated once at start-up so a missing secret fails loudly, not on the first request.
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  SHOPIFY_API_KEY: z.string().min(1),
+  SHOPIFY_API_SECRET: z.string().min(1),
+  SHOPIFY_APP_URL: z.string().url(),
+  SCOPES: z.string().default("read_orders,write_orders,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,write_third_party_fulfillment_orders,read_locations,read_inventory"),
+  DATABASE_URL: z.string().default("file:./prisma/dev.sqlite"),
+  SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  DEMO_MODE: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}. See README.md#configuration.`);
+  }
+  return parsed.data;
+}
+
+export const env = readEnv();

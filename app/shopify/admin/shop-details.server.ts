@@ -1,0 +1,38 @@
+import type { ShopDetailsQuery, ShopDetailsQueryVariables } from "~/types/admin.generated";
+import { type AdminGraphql, runOperation } from "./run-operation.server";
+
+export const SHOP_DETAILS_QUERY = `#graphql
+  query ShopDetails {
+    shop {
+      id
+      name
+      myshopifyDomain
+      currencyCode
+    }
+  }
+` as const;
+
+export interface ShopDetails {
+  id: string;
+  name: string;
+  domain: string;
+  currencyCode: string;
+}
+
+export function toShopDetails(data: ShopDetailsQuery): ShopDetails {
+  return {
+    id: data.shop.id,
+    name: data.shop.name,
+    domain: data.shop.myshopifyDomain,
+    currencyCode: data.shop.currencyCode,
+  };
+}
+
+export async function fetchShopDetails(graphql: AdminGraphql): Promise<ShopDetails> {
+  const { data } = await runOperation<ShopDetailsQuery, ShopDetailsQueryVariables>(graphql, {
+    name: "ShopDetails",
+    kind: "query",
+    document: SHOP_DETAILS_QUERY,
+  });
+  return toShopDetails(data);
+}

@@ -1,0 +1,48 @@
+// FulfillmentOrder.supportedActions, derived from status, request status and
+// who owns the assigned location. Action meanings:
+// https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderAction
+// Since 2024-10 an app can't create fulfillments for FOs assigned to another
+// fulfillment service's location; it can only request, hold, move or cancel them:
+// https://shopify.dev/changelog/fulfillment-service-fulfillment-orders-can-only-be-fulfilled-by-the-fulfillment-service
+import type { StoreState } from "../store-state";
+import type { SimFulfillmentOrder } from "../types";
+
+export type FulfillmentOrderAction =
+  | "CANCEL_FULFILLMENT_ORDER"
+  | "CREATE_FULFILLMENT"
+  | "HOLD"
+  | "MARK_AS_OPEN"
+  | "MOVE"
+  | "RELEASE_HOLD"
+  | "REQUEST_CANCELLATION"
+  | "REQUEST_FULFILLMENT"
+  | "SPLIT";
+
+export function isThirdPartyFo(state: StoreState, fo: SimFulfillmentOrder): boolean {
+  return state.location(fo.shop, fo.locationId)?.kind === "fulfillment_service";
+}
+
+export function supportedActions(state: StoreState, fo: SimFulfillmentOrder): FulfillmentOrderAction[] {
+  if (state.findOrder(fo.orderId)?.cancelledAt) return [];
+  const thirdParty = isThirdPartyFo(state, fo);
+  const splittable = fo.lineItems.reduce((n, li) => n + li.remainingQuantity, 0) > 1;
+  switch (fo.status) {
+    case "OPEN": {
+      if (fo.requestStatus === "SUBMITTED") return ["CANCEL_FULFILLMENT_ORDER"];
+      const actions: FulfillmentOrderAction[] = thirdParty ? ["REQUEST_FULFILLMENT"] : ["CREATE_FULFILLMENT"];
+      actions.push("HOLD", "MOVE");
+      if (splittable) actions.push("SPLIT");
+      return actions;
+    }
+    case "IN_PROGRESS":
+      if (fo.requestStatus === "ACCEPTED" || fo.requestStatus === "CANCELLATION_REJECTED") return ["REQUEST_CANCELLATION"];
+      if (fo.requestStatus === "CANCELLATION_REQUESTED") return [];
+      return thirdParty ? [] : ["CREATE_FULFILLMENT", "MARK_AS_OPEN"];
+    case "ON_HOLD":
+      return ["RELEASE_HOLD", "HOLD", "MOVE"];
+    case "SCHEDULED":
+      return ["MARK_AS_OPEN"];
+    default:
+      return [];
+  }
+}

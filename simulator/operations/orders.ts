@@ -1,0 +1,149 @@
+// Order lifecycle driven by the test harness (checkout, post-purchase, payment).
+import { commit } from "../domain/inventory";
+import { refreshClosed } from "../domain/order-status";
+import { touch } from "../domain/fulfillment-order-records";
+import { isoSeconds } from "../ids";
+import type { StoreState } from "../store-state";
+import { SimulatorError } from "../store-state";
+import { foRef, orderPayload } from "../webhook-payloads";
+import type {
+  DeliveryMethodType,
+  FinancialStatus,
+  RiskLevel,
+  SimFulfillmentOrder,
+  SimLineItem,
+  SimOrder,
+} from "../types";
+
+export interface CreateOrderInput {
+  lineItems: { variantId: string; quantity: number }[];
+  locationId?: string;
+  deliveryMethod?: DeliveryMethodType;
+  financialStatus?: FinancialStatus;
+  gateway?: string;
+  tags?: string[];
+  customer?: { firstName: string; lastName: string; email: string };
+  createdAt?: Date;
+  postPurchaseOffer?: boolean;
+  riskLevel?: RiskLevel;
+  paymentTermsDueAt?: Date;
+  note?: string;
+}
+
+function buildLineItem(state: StoreState, shop: string, variantId: string, quantity: number): SimLineItem {
+  const variant = state.shop(shop).variants.find((v) => v.id === variantId);
+  if (!variant) throw new SimulatorError(`Unknown variant ${variantId} in ${shop}`);
+  return { id: state.newId("LineItem"), variantId, sku: variant.sku, title: variant.title, price: variant.price, quantity };
+}
+
+// Shopify-placed hold while the buyer sees a post-purchase offer:
+// https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentHoldReason
+function crossSellHold(state: StoreState) {
+  return {
+    id: state.newId("FulfillmentHold"),
+    reason: "ONLINE_STORE_POST_PURCHASE_CROSS_SELL",
+    reasonNotes: null,
+    handle: null,
+    externalId: null,
+    heldByApp: null,
+  };
+}
+
+export function createOrder(state: StoreState, domain: string, input: CreateOrderInput): SimOrder {
+  const shop = state.shop(domain);
+  const locationId =
+    input.locationId ?? shop.locations.find((l) => l.kind !== "fulfillment_service" && l.active)?.id;
+  if (!locationId || !state.location(domain, locationId)) throw new SimulatorError(`No location to assign the order to in ${domain}`);
+  const created = input.createdAt ? isoSeconds(input.createdAt) : state.nowIso();
+  const number = shop.nextOrderNumber++;
+  const order: SimOrder = {
+    id: state.newId("Order"),
+    shop: domain,
+    name: `#${number}`,
+    createdAt: created,
+    updatedAt: created,
+    processedAt: created,
+    cancelledAt: null,
+    cancelReason: null,
+    closedAt: null,
+    financialStatus: input.financialStatus ?? "PAID",
+    gateway: input.gateway ?? "shopify_payments",
+    tags: input.tags ?? [],
+    note: input.note ?? null,
+    customer: input.customer ? { id: state.newId("Customer"), ...input.customer } : null,
+    currency: shop.currency,
+    riskLevel: input.riskLevel ?? "LOW",
+    paymentTermsDueAt: input.paymentTermsDueAt ? isoSeconds(input.paymentTermsDueAt) : null,
+    deliveryMethod: input.deliveryMethod ?? "SHIPPING",
+    lineItems: input.lineItems.map((li) => buildLineItem(state, domain, li.variantId, li.quantity)),
+  };
+  shop.orders.push(order);
+  const fo: SimFulfillmentOrder = {
+    id: state.newId("FulfillmentOrder"),
+    shop: domain,
+    orderId: order.id,
+    locationId,
+    status: input.postPurchaseOffer ? "ON_HOLD" : "OPEN",
+    requestStatus: "UNSUBMITTED",
+    deliveryMethod: order.deliveryMethod,
+    lineItems: order.lineItems.map((li) => ({
+      id: state.newId("FulfillmentOrderLineItem"),
+      lineItemId: li.id,
+      totalQuantity: li.quantity,
+      remainingQuantity: li.quantity,
+    })),
+    holds: input.postPurchaseOffer ? [crossSellHold(state)] : [],
+    merchantRequests: [],
+    fulfillmentIds: [],
+    preparedForPickup: false,
+    createdAt: created,
+    updatedAt: created,
+    fulfillAt: created,
+  };
+  shop.fulfillmentOrders.push(fo);
+  for (const li of order.lineItems) commit(state, domain, li.variantId, locationId, li.quantity);
+  state.emit(domain, "orders/create", orderPayload(state, order));
+  if (order.financialStatus === "PAID") state.emit(domain, "orders/paid", orderPayload(state, order));
+  state.emit(domain, "fulfillment_orders/order_routing_complete", { fulfillment_order: foRef(fo) });
+  return order;
+}
+
+export function completePostPurchase(
+  state: StoreState,
+  orderId: string,
+  input: { addLineItems?: { variantId: string; quantity: number }[] },
+): void {
+  const order = state.order(orderId);
+  const fos = state.fulfillmentOrdersOf(orderId);
+  const held = fos.filter((fo) => fo.holds.some((h) => h.reason === "ONLINE_STORE_POST_PURCHASE_CROSS_SELL"));
+  const target = held[0] ?? fos[0];
+  if (!target) throw new SimulatorError(`Order ${orderId} has no fulfillment order`);
+  for (const add of input.addLineItems ?? []) {
+    const li = buildLineItem(state, order.shop, add.variantId, add.quantity);
+    order.lineItems.push(li);
+    target.lineItems.push({ id: state.newId("FulfillmentOrderLineItem"), lineItemId: li.id, totalQuantity: li.quantity, remainingQuantity: li.quantity });
+    commit(state, order.shop, li.variantId, target.locationId, li.quantity);
+  }
+  for (const fo of held) {
+    const released = fo.holds.filter((h) => h.reason === "ONLINE_STORE_POST_PURCHASE_CROSS_SELL");
+    fo.holds = fo.holds.filter((h) => !released.includes(h));
+    if (fo.holds.length === 0 && fo.status === "ON_HOLD") fo.status = "OPEN";
+    touch(state, fo);
+    for (const h of released) {
+      state.emit(order.shop, "fulfillment_holds/released", { fulfillment_order: { id: fo.id }, fulfillment_hold: { id: h.id, reason: h.reason.toLowerCase() } });
+    }
+    state.emit(order.shop, "fulfillment_orders/hold_released", { fulfillment_order: foRef(fo) });
+  }
+  order.updatedAt = state.nowIso();
+  state.emit(order.shop, "orders/updated", orderPayload(state, order));
+}
+
+export function markPaid(state: StoreState, orderId: string): void {
+  const order = state.order(orderId);
+  if (order.financialStatus === "PAID") return;
+  order.financialStatus = "PAID";
+  order.updatedAt = state.nowIso();
+  refreshClosed(state, order);
+  state.emit(order.shop, "orders/paid", orderPayload(state, order));
+  state.emit(order.shop, "orders/updated", orderPayload(state, order));
+}

@@ -1,0 +1,222 @@
+// Shared shapes of the store simulator: the webhook sink the app's tests plug in,
+// plan/bucket settings, and the plain records that make up a simulated shop.
+
+export interface WebhookEvent {
+  shop: string;
+  topic: string;
+  payload: unknown;
+  triggeredAt: Date;
+}
+
+export interface WebhookSink {
+  emit(e: WebhookEvent): void;
+}
+
+export type PlanName = "basic" | "standard" | "advanced" | "plus";
+export interface BucketSpec {
+  bucketSize: number;
+  restoreRate: number;
+}
+export type PlanInput = PlanName | BucketSpec;
+
+export type LocationKind = "merchant" | "fulfillment_service" | "pickup";
+export type DeliveryMethodType = "SHIPPING" | "PICK_UP" | "LOCAL" | "NONE";
+export type FinancialStatus = "PAID" | "PENDING" | "AUTHORIZED" | "PARTIALLY_PAID" | "EXPIRED";
+export type RiskLevel = "LOW" | "MEDIUM" | "HIGH";
+
+export type FulfillmentOrderStatus =
+  | "OPEN"
+  | "IN_PROGRESS"
+  | "ON_HOLD"
+  | "SCHEDULED"
+  | "INCOMPLETE"
+  | "CLOSED"
+  | "CANCELLED";
+
+export type FulfillmentOrderRequestStatus =
+  | "UNSUBMITTED"
+  | "SUBMITTED"
+  | "ACCEPTED"
+  | "REJECTED"
+  | "CANCELLATION_REQUESTED"
+  | "CANCELLATION_ACCEPTED"
+  | "CANCELLATION_REJECTED"
+  | "CLOSED";
+
+export interface AppRef {
+  id: string;
+  title: string;
+  apiKey: string;
+}
+
+export interface SimLocation {
+  id: string;
+  name: string;
+  kind: LocationKind;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Title of the 3PL fulfillment service owning the location (kind "fulfillment_service"). */
+  fulfillmentServiceName: string | null;
+}
+
+export interface SimVariant {
+  id: string;
+  title: string;
+  sku: string;
+  price: string;
+}
+
+export interface InventoryLevel {
+  available: number;
+  committed: number;
+}
+
+export interface SimCustomer {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
+export interface SimLineItem {
+  id: string;
+  variantId: string;
+  sku: string;
+  title: string;
+  price: string;
+  quantity: number;
+}
+
+export interface SimOrder {
+  id: string;
+  shop: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  processedAt: string;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  closedAt: string | null;
+  financialStatus: FinancialStatus;
+  gateway: string;
+  tags: string[];
+  note: string | null;
+  customer: SimCustomer | null;
+  currency: string;
+  riskLevel: RiskLevel;
+  paymentTermsDueAt: string | null;
+  deliveryMethod: DeliveryMethodType;
+  lineItems: SimLineItem[];
+}
+
+export interface SimFulfillmentOrderLineItem {
+  id: string;
+  lineItemId: string;
+  totalQuantity: number;
+  remainingQuantity: number;
+}
+
+export interface SimFulfillmentHold {
+  id: string;
+  reason: string;
+  reasonNotes: string | null;
+  handle: string | null;
+  externalId: string | null;
+  /** null when Shopify itself placed the hold (e.g. post-purchase cross-sell). */
+  heldByApp: AppRef | null;
+}
+
+export interface SimMerchantRequest {
+  id: string;
+  kind: "FULFILLMENT_REQUEST" | "CANCELLATION_REQUEST";
+  message: string | null;
+  sentAt: string;
+  requestOptions: Record<string, unknown>;
+  responseData: Record<string, unknown> | null;
+}
+
+export interface SimFulfillmentOrder {
+  id: string;
+  shop: string;
+  orderId: string;
+  locationId: string;
+  status: FulfillmentOrderStatus;
+  requestStatus: FulfillmentOrderRequestStatus;
+  deliveryMethod: DeliveryMethodType;
+  lineItems: SimFulfillmentOrderLineItem[];
+  holds: SimFulfillmentHold[];
+  merchantRequests: SimMerchantRequest[];
+  fulfillmentIds: string[];
+  preparedForPickup: boolean;
+  createdAt: string;
+  updatedAt: string;
+  fulfillAt: string | null;
+}
+
+export interface SimFulfillmentLineItem {
+  fulfillmentOrderLineItemId: string;
+  lineItemId: string;
+  quantity: number;
+}
+
+export interface SimFulfillment {
+  id: string;
+  shop: string;
+  orderId: string;
+  locationId: string;
+  name: string;
+  status: "SUCCESS" | "CANCELLED";
+  createdAt: string;
+  updatedAt: string;
+  trackingInfo: { company: string | null; number: string | null; url: string | null }[];
+  lineItems: SimFulfillmentLineItem[];
+  fulfillmentOrderIds: string[];
+}
+
+export interface OrderCancelJobAction {
+  kind: "orderCancel";
+  orderId: string;
+  reason: string;
+  restock: boolean;
+  notifyCustomer: boolean;
+  staffNote: string | null;
+}
+
+export interface SimJob {
+  id: string;
+  shop: string;
+  createdAtMs: number;
+  completesAtMs: number;
+  done: boolean;
+  action: OrderCancelJobAction;
+}
+
+export interface SimToken {
+  token: string;
+  kind: "offline" | "online";
+  scope: string;
+  expiresAtMs: number | null;
+  refreshToken: string | null;
+}
+
+export interface SimShop {
+  id: string;
+  domain: string;
+  name: string;
+  currency: string;
+  plan: PlanInput;
+  scopes: string;
+  installed: boolean;
+  bucket: { available: number; updatedAtMs: number };
+  tokens: SimToken[];
+  locations: SimLocation[];
+  variants: SimVariant[];
+  /** keyed by `${variantId}|${locationId}` */
+  inventory: Record<string, InventoryLevel>;
+  orders: SimOrder[];
+  fulfillmentOrders: SimFulfillmentOrder[];
+  fulfillments: SimFulfillment[];
+  jobs: SimJob[];
+  nextOrderNumber: number;
+}
