@@ -24,6 +24,12 @@ export default defineConfig({
   build: { assetsInlineLimit: 0 },
   // Pre-bundled up front so the dev server never re-optimizes mid-session (that reloads the page).
   optimizeDeps: {
-    include: ["@shopify/app-bridge-react", "@shopify/polaris", "@shopify/shopify-app-remix/react", "react", "react-dom"],
+    include: [
+      "@shopify/app-bridge-react",
+      "@shopify/polaris",
+      "@shopify/shopify-app-remix/react",
+      "react",
+      "react-dom",
+    ],
   },
 });

@@ -6,7 +6,11 @@ const EnvSchema = z.object({
   SHOPIFY_API_KEY: z.string().min(1),
   SHOPIFY_API_SECRET: z.string().min(1),
   SHOPIFY_APP_URL: z.string().url(),
-  SCOPES: z.string().default("read_orders,write_orders,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,write_third_party_fulfillment_orders,read_locations,read_inventory"),
+  SCOPES: z
+    .string()
+    .default(
+      "read_orders,write_orders,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,write_third_party_fulfillment_orders,read_locations,read_inventory",
+    ),
   DATABASE_URL: z.string().default("file:./prisma/dev.sqlite"),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   DEMO_MODE: z.enum(["0", "1"]).default("0"),

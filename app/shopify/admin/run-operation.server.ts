@@ -1,12 +1,7 @@
 // The only place that reads Admin API responses. It checks `data`, turns `userErrors`
 // into ShopifyUserError, maps transport failures to typed errors and reports the
 // query cost (https://shopify.dev/docs/api/usage/limits#graphql-admin-api-rate-limits).
-import {
-  GraphqlQueryError,
-  HttpMaxRetriesError,
-  HttpRequestError,
-  HttpResponseError,
-} from "@shopify/shopify-api";
+import { GraphqlQueryError, HttpMaxRetriesError, HttpRequestError, HttpResponseError } from "@shopify/shopify-api";
 import {
   AdminGraphqlError,
   AdminThrottledError,

@@ -1,0 +1,18 @@
+// The one shop demo mode serves. Shared by the seed (scripts/demo/seed-demo-shop.ts), the
+// token minting and the launch route so they can never disagree about who is signed in.
+export const DEMO_SHOP_DOMAIN = "demo-shop.myshopify.com";
+export const DEMO_SHOP_NAME = "Demo Shop";
+export const DEMO_SHOP_HANDLE = "demo-shop";
+
+/** The staff member the minted session tokens speak for (the token's `sub`). */
+export const DEMO_STAFF_USER_ID = "42";
+
+/**
+ * The `host` query parameter Shopify admin appends when it embeds an app: the base64 of the
+ * admin URL without its scheme, on admin.shopify.com since 2022
+ * (https://shopify.dev/changelog/updates-required-for-embedded-apps-to-work-on-the-new-shopify-admin-domain).
+ * Same shape as @shopify/shopify-api/test-helpers' getHostValue.
+ */
+export function demoHostParam(): string {
+  return btoa(`admin.shopify.com/store/${DEMO_SHOP_HANDLE}`);
+}
