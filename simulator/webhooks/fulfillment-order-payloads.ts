@@ -38,7 +38,10 @@ export type FulfillmentHoldInput = {
   heldByAppId?: string | null; // gid://shopify/App/…
 };
 
-export type MerchantRequestInput = { id: string /* gid://shopify/FulfillmentOrderMerchantRequest/… */; message: string | null };
+export type MerchantRequestInput = {
+  id: string /* gid://shopify/FulfillmentOrderMerchantRequest/… */;
+  message: string | null;
+};
 
 const ref = (fo: FulfillmentOrderRef) => ({ id: fo.id, status: restEnum(fo.status) });
 const refOrNull = (fo: FulfillmentOrderRef | null | undefined) => (fo ? ref(fo) : null);
@@ -116,7 +119,10 @@ export function fulfillmentOrdersCancellationRequestSubmittedPayload(input: {
 }
 
 type WithMessage = { fulfillmentOrder: FulfillmentOrderRef; message?: string | null };
-const withMessage = (input: WithMessage) => ({ fulfillment_order: ref(input.fulfillmentOrder), message: input.message ?? null });
+const withMessage = (input: WithMessage) => ({
+  fulfillment_order: ref(input.fulfillmentOrder),
+  message: input.message ?? null,
+});
 
 export const fulfillmentOrdersCancellationRequestAcceptedPayload = withMessage;
 export const fulfillmentOrdersFulfillmentServiceFailedToCompletePayload = withMessage;

@@ -74,9 +74,11 @@ export const TOPIC_PAYLOAD_BUILDERS = {
   "fulfillment_orders/fulfillment_request_accepted": fulfillmentOrdersFulfillmentRequestAcceptedPayload,
   "fulfillment_orders/fulfillment_request_rejected": fulfillmentOrdersFulfillmentRequestRejectedPayload,
   "fulfillment_orders/fulfillment_request_submitted": fulfillmentOrdersFulfillmentRequestSubmittedPayload,
-  "fulfillment_orders/fulfillment_service_failed_to_complete": fulfillmentOrdersFulfillmentServiceFailedToCompletePayload,
+  "fulfillment_orders/fulfillment_service_failed_to_complete":
+    fulfillmentOrdersFulfillmentServiceFailedToCompletePayload,
   "fulfillment_orders/hold_released": fulfillmentOrdersHoldReleasedPayload,
-  "fulfillment_orders/line_items_prepared_for_local_delivery": fulfillmentOrdersLineItemsPreparedForLocalDeliveryPayload,
+  "fulfillment_orders/line_items_prepared_for_local_delivery":
+    fulfillmentOrdersLineItemsPreparedForLocalDeliveryPayload,
   "fulfillment_orders/line_items_prepared_for_pickup": fulfillmentOrdersLineItemsPreparedForPickupPayload,
   "fulfillment_orders/manually_reported_progress_stopped": fulfillmentOrdersManuallyReportedProgressStoppedPayload,
   "fulfillment_orders/merged": fulfillmentOrdersMergedPayload,
