@@ -1,0 +1,94 @@
+// One SQLite connection, one writer at a time — including across an interactive transaction.
+//
+// @prisma/adapter-better-sqlite3 (6.19) shares a single connection per PrismaClient. Its mutex
+// serialises transactions against each other, but a query issued outside a transaction while an
+// interactive transaction is open (another request, between the transaction's awaits) runs on
+// the same connection *inside* that transaction: if the transaction rolls back — a duplicate
+// webhook hitting the unique index, say — the unrelated write is rolled back with it. This
+// wrapper makes every top-level query wait for an open transaction to end. PostgreSQL adapters
+// use a pool of connections and need no such wrapper.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+function createLock() {
+  let tail: Promise<void> = Promise.resolve();
+  return async function acquire(): Promise<() => void> {
+    let release!: () => void;
+    const previous = tail;
+    tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    return release;
+  };
+}
+
+function serializedTransaction(tx: Transaction, release: () => void): Transaction {
+  let released = false;
+  const done = () => {
+    if (!released) {
+      released = true;
+      release();
+    }
+  };
+  return {
+    provider: tx.provider,
+    adapterName: tx.adapterName,
+    options: tx.options,
+    queryRaw: (query) => tx.queryRaw(query),
+    executeRaw: (query) => tx.executeRaw(query),
+    commit: async () => {
+      try {
+        await tx.commit();
+      } finally {
+        done();
+      }
+    },
+    rollback: async () => {
+      try {
+        await tx.rollback();
+      } finally {
+        done();
+      }
+    },
+  };
+}
+
+export function serializeAdapter(adapter: Adapter): Adapter {
+  const acquire = createLock();
+  const exclusive =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const release = await acquire();
+      try {
+        return await run(...args);
+      } finally {
+        release();
+      }
+    };
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: exclusive((query) => adapter.queryRaw(query)),
+    executeRaw: exclusive((query) => adapter.executeRaw(query)),
+    executeScript: exclusive((script) => adapter.executeScript(script)),
+    startTransaction: async (isolationLevel) => {
+      const release = await acquire();
+      try {
+        return serializedTransaction(await adapter.startTransaction(isolationLevel), release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+    ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
+    dispose: () => adapter.dispose(),
+  };
+}
+
+/** The driver adapter factory app/db.server.ts hands to PrismaClient. */
+export class SerializedSQLiteAdapterFactory extends PrismaBetterSQLite3 {
+  override async connect(): Promise<Adapter> {
+    return serializeAdapter(await super.connect());
+  }
+}
