@@ -3,9 +3,13 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startBackgroundWork } from "./background.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
+
+// The job runner lives in the server process: start it (and resume unfinished jobs) on boot.
+startBackgroundWork().catch((error) => console.error("background work failed to start", error));
 
 export default async function handleRequest(
   request: Request,

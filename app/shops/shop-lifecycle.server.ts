@@ -12,3 +12,30 @@ export async function recordInstall(input: { shop: string; scopes: string | null
 export async function findShop(shop: string) {
   return prisma.shop.findUnique({ where: { shop } });
 }
+
+export async function isShopActive(shop: string): Promise<boolean> {
+  const row = await prisma.shop.findUnique({ where: { shop }, select: { uninstalledAt: true } });
+  return Boolean(row && !row.uninstalledAt);
+}
+
+export async function listActiveShops(): Promise<string[]> {
+  const rows = await prisma.shop.findMany({ where: { uninstalledAt: null }, select: { shop: true } });
+  return rows.map((r) => r.shop);
+}
+
+/** app/uninstalled: the shop's tokens are gone; delete its sessions and mark it inactive. */
+export async function recordUninstall(shop: string, at: Date = new Date()): Promise<void> {
+  await prisma.$transaction([
+    prisma.session.deleteMany({ where: { shop } }),
+    prisma.shop.updateMany({ where: { shop }, data: { uninstalledAt: at } }),
+  ]);
+}
+
+/** app/scopes_update: remember what the merchant granted. */
+export async function recordScopes(shop: string, scopes: string[]): Promise<void> {
+  const scope = scopes.join(",");
+  await prisma.$transaction([
+    prisma.shop.updateMany({ where: { shop }, data: { scopes: scope } }),
+    prisma.session.updateMany({ where: { shop }, data: { scope } }),
+  ]);
+}

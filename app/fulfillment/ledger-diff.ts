@@ -1,0 +1,124 @@
+// Pure comparison of what Shopify says (a snapshot) with what the ledger holds, so the sync
+// knows what changed (for the event history) and the reconciliation sweep knows whether the
+// ledger was already correct.
+import type { FulfillmentOrderSnapshot, HoldSnapshot, OrderSnapshot } from "./ledger-types";
+
+export interface StoredFulfillmentOrder {
+  shopifyId: string;
+  status: string;
+  requestStatus: string;
+  deliveryMethod: string | null;
+  locationShopifyId: string | null;
+  locationName: string | null;
+  supportedActions: string;
+  holds: string;
+  lineItems: string;
+  fulfillAt: Date | null;
+  shopifyUpdatedAt: Date;
+}
+
+export interface StoredOrder {
+  shopifyId: string;
+  name: string;
+  displayFinancialStatus: string | null;
+  displayFulfillmentStatus: string | null;
+  tags: string;
+  riskLevel: string | null;
+  customerShopifyId: string | null;
+  customerName: string | null;
+  totalAmount: string | null;
+  currencyCode: string | null;
+  cancelledAt: Date | null;
+  shopifyUpdatedAt: Date;
+}
+
+export interface StoredHold extends HoldSnapshot {
+  /** When the ledger first saw the hold: Shopify's FulfillmentHold has no timestamp. */
+  firstSeenAt: string;
+}
+
+export type FieldChange = { field: string; from: string | null; to: string | null };
+
+export const encodeTags = (tags: readonly string[]) =>
+  `,${tags
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join(",")},`;
+export const decodeTags = (stored: string) => stored.split(",").filter(Boolean);
+
+const holdKey = (holds: readonly Pick<HoldSnapshot, "id">[]) =>
+  holds
+    .map((h) => h.id)
+    .sort()
+    .join(",") || null;
+
+const holdReasons = (holds: readonly Pick<HoldSnapshot, "reason">[]) => holds.map((h) => h.reason).join(", ") || null;
+
+const timestamp = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+/** Stored holds for a snapshot, keeping when each existing hold was first seen. */
+export function mergeHolds(snapshot: readonly HoldSnapshot[], stored: readonly StoredHold[], now: Date): StoredHold[] {
+  return snapshot.map((hold) => ({
+    ...hold,
+    firstSeenAt: stored.find((s) => s.id === hold.id)?.firstSeenAt ?? now.toISOString(),
+  }));
+}
+
+export function parseStoredHolds(raw: string): StoredHold[] {
+  return JSON.parse(raw) as StoredHold[];
+}
+
+/** Changes that matter to merchants, in the order they are recorded in the event history. */
+export function diffFulfillmentOrder(stored: StoredFulfillmentOrder, next: FulfillmentOrderSnapshot): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const storedHolds = parseStoredHolds(stored.holds);
+  if (stored.status !== next.status) changes.push({ field: "status", from: stored.status, to: next.status });
+  if (stored.requestStatus !== next.requestStatus) {
+    changes.push({ field: "request_status", from: stored.requestStatus, to: next.requestStatus });
+  }
+  if (holdKey(storedHolds) !== holdKey(next.holds)) {
+    changes.push({ field: "holds", from: holdReasons(storedHolds), to: holdReasons(next.holds) });
+  }
+  if (stored.locationShopifyId !== next.locationId) {
+    changes.push({ field: "location", from: stored.locationName, to: next.locationName });
+  }
+  return changes;
+}
+
+/** Whether the stored FO already equals the snapshot in every field the ledger keeps. */
+export function fulfillmentOrderMatches(stored: StoredFulfillmentOrder, next: FulfillmentOrderSnapshot): boolean {
+  const holds = parseStoredHolds(stored.holds).map(({ firstSeenAt: _seen, ...hold }) => hold);
+  return (
+    stored.status === next.status &&
+    stored.requestStatus === next.requestStatus &&
+    stored.deliveryMethod === next.deliveryMethod &&
+    stored.locationShopifyId === next.locationId &&
+    stored.locationName === next.locationName &&
+    stored.supportedActions === JSON.stringify(next.supportedActions) &&
+    JSON.stringify(holds) === JSON.stringify(next.holds) &&
+    stored.lineItems === JSON.stringify(next.lineItems) &&
+    timestamp(stored.fulfillAt) === timestamp(next.fulfillAt) &&
+    timestamp(stored.shopifyUpdatedAt) === timestamp(next.updatedAt)
+  );
+}
+
+export function orderMatches(stored: StoredOrder, next: OrderSnapshot): boolean {
+  return (
+    stored.name === next.name &&
+    stored.displayFinancialStatus === next.displayFinancialStatus &&
+    stored.displayFulfillmentStatus === next.displayFulfillmentStatus &&
+    stored.tags === encodeTags(next.tags) &&
+    stored.riskLevel === next.riskLevel &&
+    stored.customerShopifyId === next.customerId &&
+    stored.customerName === next.customerName &&
+    stored.totalAmount === next.totalAmount &&
+    stored.currencyCode === next.currencyCode &&
+    timestamp(stored.cancelledAt) === timestamp(next.cancelledAt) &&
+    timestamp(stored.shopifyUpdatedAt) === timestamp(next.updatedAt)
+  );
+}
+
+/** Older data never overwrites newer: Shopify's updatedAt decides. Equal is the same version. */
+export function isOlder(next: string, stored: Date): boolean {
+  return new Date(next).getTime() < stored.getTime();
+}

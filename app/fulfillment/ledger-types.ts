@@ -1,0 +1,67 @@
+// The ledger's view of Shopify's state, as the gateway maps it. Pure types, shared by the
+// sync, the reconciliation sweep and the screens.
+
+export interface HoldSnapshot {
+  id: string;
+  reason: string;
+  reasonNotes: string | null;
+  handle: string | null;
+  heldByAppId: string | null;
+  heldByAppTitle: string | null;
+  heldByRequestingApp: boolean;
+}
+
+export interface FulfillmentOrderLineSnapshot {
+  id: string;
+  lineItemId: string;
+  sku: string | null;
+  name: string;
+  totalQuantity: number;
+  remainingQuantity: number;
+}
+
+export interface SupportedActionSnapshot {
+  action: string;
+  externalUrl: string | null;
+}
+
+export interface FulfillmentOrderSnapshot {
+  id: string;
+  status: string;
+  requestStatus: string;
+  deliveryMethod: string | null;
+  locationId: string | null;
+  locationName: string | null;
+  supportedActions: SupportedActionSnapshot[];
+  holds: HoldSnapshot[];
+  lineItems: FulfillmentOrderLineSnapshot[];
+  fulfillAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrderSnapshot {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  cancelledAt: string | null;
+  displayFinancialStatus: string | null;
+  displayFulfillmentStatus: string | null;
+  tags: string[];
+  riskLevel: string | null;
+  customerId: string | null;
+  customerName: string | null;
+  totalAmount: string | null;
+  currencyCode: string | null;
+  fulfillmentOrders: FulfillmentOrderSnapshot[];
+}
+
+/** Where an FO came from, when Shopify told us (webhook payloads, mutation responses). */
+export interface LineageHint {
+  childId: string;
+  parentId: string;
+  reason: "split" | "moved" | "partial_request" | "partial_hold" | "merged" | "replacement" | "inferred";
+}
+
+export type ChangeSource = "webhook" | "reconcile" | "user" | "automation";

@@ -1,0 +1,215 @@
+// The fulfillment-order ledger repository: the only module that writes Order,
+// FulfillmentOrder and FulfillmentOrderEvent rows. Every write is scoped by shop.
+import type { Prisma } from "@prisma/client";
+import { prisma } from "~/db.server";
+import {
+  diffFulfillmentOrder,
+  encodeTags,
+  fulfillmentOrderMatches,
+  isOlder,
+  mergeHolds,
+  orderMatches,
+  parseStoredHolds,
+} from "./ledger-diff";
+import type { ChangeSource, FulfillmentOrderSnapshot, LineageHint, OrderSnapshot } from "./ledger-types";
+
+export interface ApplyContext {
+  source: ChangeSource;
+  actor?: string | null;
+  lineage?: readonly LineageHint[];
+  now?: Date;
+}
+
+export type FulfillmentOrderOutcome = "created" | "updated" | "unchanged" | "stale";
+
+export interface ApplyResult {
+  order: "created" | "updated" | "unchanged" | "stale";
+  fulfillmentOrders: { id: string; outcome: FulfillmentOrderOutcome }[];
+}
+
+type Tx = Prisma.TransactionClient;
+
+function orderData(snapshot: OrderSnapshot) {
+  return {
+    name: snapshot.name,
+    placedAt: new Date(snapshot.createdAt),
+    displayFinancialStatus: snapshot.displayFinancialStatus,
+    displayFulfillmentStatus: snapshot.displayFulfillmentStatus,
+    tags: encodeTags(snapshot.tags),
+    riskLevel: snapshot.riskLevel,
+    customerShopifyId: snapshot.customerId,
+    customerName: snapshot.customerName,
+    totalAmount: snapshot.totalAmount,
+    currencyCode: snapshot.currencyCode,
+    cancelledAt: snapshot.cancelledAt ? new Date(snapshot.cancelledAt) : null,
+    shopifyUpdatedAt: new Date(snapshot.updatedAt),
+  };
+}
+
+function fulfillmentOrderData(snapshot: FulfillmentOrderSnapshot, holds: string) {
+  return {
+    status: snapshot.status,
+    requestStatus: snapshot.requestStatus,
+    deliveryMethod: snapshot.deliveryMethod,
+    locationShopifyId: snapshot.locationId,
+    locationName: snapshot.locationName,
+    supportedActions: JSON.stringify(snapshot.supportedActions),
+    holds,
+    lineItems: JSON.stringify(snapshot.lineItems),
+    totalQuantity: snapshot.lineItems.reduce((sum, li) => sum + li.totalQuantity, 0),
+    remainingQuantity: snapshot.lineItems.reduce((sum, li) => sum + li.remainingQuantity, 0),
+    fulfillAt: snapshot.fulfillAt ? new Date(snapshot.fulfillAt) : null,
+    shopifyUpdatedAt: new Date(snapshot.updatedAt),
+  };
+}
+
+/**
+ * Where a newly seen FO came from: Shopify's word when we have it (webhook payloads, mutation
+ * responses), otherwise the sibling FO of the same order that holds the same order line items.
+ */
+function parentOf(
+  snapshot: FulfillmentOrderSnapshot,
+  siblings: readonly { shopifyId: string; lineItems: string; rootShopifyId: string | null }[],
+  hints: readonly LineageHint[],
+): { parentShopifyId: string; lineageReason: string; rootShopifyId: string } | null {
+  const hint = hints.find((h) => h.childId === snapshot.id && h.parentId !== snapshot.id);
+  const lineItemIds = new Set(snapshot.lineItems.map((li) => li.lineItemId));
+  const sibling = hint
+    ? siblings.find((s) => s.shopifyId === hint.parentId)
+    : siblings.find((s) =>
+        (JSON.parse(s.lineItems) as { lineItemId: string }[]).some((li) => lineItemIds.has(li.lineItemId)),
+      );
+  const parentShopifyId = hint?.parentId ?? sibling?.shopifyId;
+  if (!parentShopifyId) return null;
+  return {
+    parentShopifyId,
+    lineageReason: hint?.reason ?? "inferred",
+    rootShopifyId: sibling?.rootShopifyId ?? parentShopifyId,
+  };
+}
+
+async function applyFulfillmentOrder(
+  tx: Tx,
+  shop: string,
+  orderRowId: string,
+  orderShopifyId: string,
+  snapshot: FulfillmentOrderSnapshot,
+  context: Required<Pick<ApplyContext, "source" | "now">> & ApplyContext,
+): Promise<FulfillmentOrderOutcome> {
+  const stored = await tx.fulfillmentOrder.findUnique({ where: { shop_shopifyId: { shop, shopifyId: snapshot.id } } });
+  const event = { shop, source: context.source, actor: context.actor ?? null, at: context.now };
+
+  if (!stored) {
+    const siblings = await tx.fulfillmentOrder.findMany({
+      where: { shop, orderShopifyId, NOT: { shopifyId: snapshot.id } },
+      select: { shopifyId: true, lineItems: true, rootShopifyId: true },
+      orderBy: { openedAt: "asc" },
+    });
+    const lineage = parentOf(snapshot, siblings, context.lineage ?? []);
+    const holds = JSON.stringify(mergeHolds(snapshot.holds, [], context.now));
+    await tx.fulfillmentOrder.create({
+      data: {
+        shop,
+        shopifyId: snapshot.id,
+        orderId: orderRowId,
+        orderShopifyId,
+        openedAt: new Date(snapshot.createdAt),
+        parentShopifyId: lineage?.parentShopifyId ?? null,
+        lineageReason: lineage?.lineageReason ?? null,
+        rootShopifyId: lineage?.rootShopifyId ?? null,
+        ...fulfillmentOrderData(snapshot, holds),
+        events: {
+          create: [
+            {
+              ...event,
+              kind: "created",
+              fromValue: null,
+              toValue: snapshot.status,
+              detail: lineage ? JSON.stringify(lineage) : null,
+            },
+          ],
+        },
+      },
+    });
+    return "created";
+  }
+
+  if (isOlder(snapshot.updatedAt, stored.shopifyUpdatedAt)) return "stale";
+  if (fulfillmentOrderMatches(stored, snapshot)) return "unchanged";
+
+  const changes = diffFulfillmentOrder(stored, snapshot);
+  const holds = JSON.stringify(mergeHolds(snapshot.holds, parseStoredHolds(stored.holds), context.now));
+  await tx.fulfillmentOrder.update({
+    where: { id: stored.id },
+    data: {
+      ...fulfillmentOrderData(snapshot, holds),
+      events: {
+        create: changes.map((c) => ({ ...event, kind: c.field, fromValue: c.from, toValue: c.to })),
+      },
+    },
+  });
+  return "updated";
+}
+
+/**
+ * Writes Shopify's current state of one order and all its FOs in one transaction.
+ * Older data never overwrites newer (Shopify's updatedAt, per order and per FO); every
+ * observed transition is appended to the FO's event history.
+ */
+export async function applyOrderSnapshot(
+  shop: string,
+  snapshot: OrderSnapshot,
+  input: ApplyContext,
+): Promise<ApplyResult> {
+  const context = { ...input, now: input.now ?? new Date() };
+  return prisma.$transaction(async (tx) => {
+    const stored = await tx.order.findUnique({ where: { shop_shopifyId: { shop, shopifyId: snapshot.id } } });
+    let orderOutcome: ApplyResult["order"];
+    let orderRowId: string;
+    if (!stored) {
+      orderRowId = (await tx.order.create({ data: { shop, shopifyId: snapshot.id, ...orderData(snapshot) } })).id;
+      orderOutcome = "created";
+    } else {
+      orderRowId = stored.id;
+      if (isOlder(snapshot.updatedAt, stored.shopifyUpdatedAt)) orderOutcome = "stale";
+      else if (orderMatches(stored, snapshot)) orderOutcome = "unchanged";
+      else {
+        await tx.order.update({ where: { id: stored.id }, data: orderData(snapshot) });
+        orderOutcome = "updated";
+      }
+    }
+    const fulfillmentOrders: ApplyResult["fulfillmentOrders"] = [];
+    // Oldest first, so a child's parent is in the ledger before the child is inferred from it.
+    const ordered = [...snapshot.fulfillmentOrders].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    for (const fo of ordered) {
+      fulfillmentOrders.push({
+        id: fo.id,
+        outcome: await applyFulfillmentOrder(tx, shop, orderRowId, snapshot.id, fo, context),
+      });
+    }
+    return { order: orderOutcome, fulfillmentOrders };
+  });
+}
+
+/** The order an FO belongs to, if the ledger has seen the FO. */
+export async function findOrderIdOfFulfillmentOrder(shop: string, fulfillmentOrderId: string): Promise<string | null> {
+  const row = await prisma.fulfillmentOrder.findUnique({
+    where: { shop_shopifyId: { shop, shopifyId: fulfillmentOrderId } },
+    select: { orderShopifyId: true },
+  });
+  return row?.orderShopifyId ?? null;
+}
+
+export async function findStoredOrderVersion(shop: string, orderId: string): Promise<Date | null> {
+  const row = await prisma.order.findUnique({
+    where: { shop_shopifyId: { shop, shopifyId: orderId } },
+    select: { shopifyUpdatedAt: true },
+  });
+  return row?.shopifyUpdatedAt ?? null;
+}
+
+/** orders/delete: Shopify no longer has the order; its FOs and their history go with it. */
+export async function deleteOrder(shop: string, orderId: string): Promise<number> {
+  const { count } = await prisma.order.deleteMany({ where: { shop, shopifyId: orderId } });
+  return count;
+}

@@ -1,0 +1,183 @@
+import type { FulfillmentOrderSnapshot, OrderSnapshot } from "~/fulfillment/ledger-types";
+import type { OrderFulfillmentStateQuery, OrderFulfillmentStateQueryVariables } from "~/types/admin.generated";
+import { type AdminGraphql, runOperation } from "./run-operation.server";
+
+// One query per order for all of its fulfillment orders: the authoritative state the ledger
+// stores. Page sizes keep the requested cost near 500 points, under Shopify's 1,000-point
+// single-query limit (https://shopify.dev/docs/api/usage/limits#graphql-admin-api-rate-limits).
+// Order.fulfillmentOrders returns closed FOs too (displayable defaults to false);
+// orders with more FOs page on `foAfter`, FOs with more lines page through
+// FulfillmentOrderLineItemsPage.
+export const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
+  query OrderFulfillmentState($id: ID!, $foAfter: String) {
+    order(id: $id) {
+      id
+      name
+      createdAt
+      updatedAt
+      cancelledAt
+      displayFinancialStatus
+      displayFulfillmentStatus
+      tags
+      risk {
+        recommendation
+        assessments {
+          riskLevel
+        }
+      }
+      customer {
+        id
+        displayName
+      }
+      totalPriceSet {
+        shopMoney {
+          amount
+          currencyCode
+        }
+      }
+      fulfillmentOrders(first: 10, after: $foAfter) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          status
+          requestStatus
+          fulfillAt
+          createdAt
+          updatedAt
+          deliveryMethod {
+            methodType
+          }
+          assignedLocation {
+            name
+            location {
+              id
+            }
+          }
+          supportedActions {
+            action
+            externalUrl
+          }
+          fulfillmentHolds {
+            id
+            reason
+            reasonNotes
+            handle
+            heldByRequestingApp
+            heldByApp {
+              id
+              title
+            }
+          }
+          lineItems(first: 20) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            nodes {
+              id
+              sku
+              productTitle
+              totalQuantity
+              remainingQuantity
+              lineItem {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+` as const;
+
+type OrderNode = NonNullable<OrderFulfillmentStateQuery["order"]>;
+type FulfillmentOrderNode = OrderNode["fulfillmentOrders"]["nodes"][number];
+
+const RISK_RANK = ["NONE", "PENDING", "LOW", "MEDIUM", "HIGH"];
+
+function riskLevelOf(risk: OrderNode["risk"]): string | null {
+  const levels = risk.assessments.map((a) => a.riskLevel as string);
+  const highest = levels.sort((a, b) => RISK_RANK.indexOf(b) - RISK_RANK.indexOf(a))[0];
+  return highest ?? null;
+}
+
+export function toFulfillmentOrderSnapshot(fo: FulfillmentOrderNode): FulfillmentOrderSnapshot {
+  return {
+    id: fo.id,
+    status: fo.status,
+    requestStatus: fo.requestStatus,
+    deliveryMethod: fo.deliveryMethod?.methodType ?? null,
+    locationId: fo.assignedLocation.location?.id ?? null,
+    locationName: fo.assignedLocation.name,
+    supportedActions: fo.supportedActions.map((a) => ({ action: a.action, externalUrl: a.externalUrl ?? null })),
+    holds: fo.fulfillmentHolds.map((h) => ({
+      id: h.id,
+      reason: h.reason,
+      reasonNotes: h.reasonNotes ?? null,
+      handle: h.handle ?? null,
+      heldByAppId: h.heldByApp?.id ?? null,
+      heldByAppTitle: h.heldByApp?.title ?? null,
+      heldByRequestingApp: h.heldByRequestingApp,
+    })),
+    lineItems: fo.lineItems.nodes.map((li) => ({
+      id: li.id,
+      lineItemId: li.lineItem.id,
+      sku: li.sku ?? null,
+      name: li.productTitle,
+      totalQuantity: li.totalQuantity,
+      remainingQuantity: li.remainingQuantity,
+    })),
+    fulfillAt: fo.fulfillAt ?? null,
+    createdAt: fo.createdAt,
+    updatedAt: fo.updatedAt,
+  };
+}
+
+export function toOrderSnapshot(order: OrderNode, fulfillmentOrders: FulfillmentOrderSnapshot[]): OrderSnapshot {
+  return {
+    id: order.id,
+    name: order.name,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    cancelledAt: order.cancelledAt ?? null,
+    displayFinancialStatus: order.displayFinancialStatus ?? null,
+    displayFulfillmentStatus: order.displayFulfillmentStatus ?? null,
+    tags: order.tags,
+    riskLevel: riskLevelOf(order.risk),
+    customerId: order.customer?.id ?? null,
+    customerName: order.customer?.displayName ?? null,
+    totalAmount: order.totalPriceSet.shopMoney.amount,
+    currencyCode: order.totalPriceSet.shopMoney.currencyCode,
+    fulfillmentOrders,
+  };
+}
+
+export interface OrderFulfillmentStatePage {
+  order: OrderNode;
+  fulfillmentOrders: FulfillmentOrderNode[];
+  nextCursor: string | null;
+}
+
+/** One page of an order's fulfillment orders; null when Shopify has no such order. */
+export async function fetchOrderFulfillmentStatePage(
+  graphql: AdminGraphql,
+  orderId: string,
+  foAfter: string | null = null,
+): Promise<OrderFulfillmentStatePage | null> {
+  const { data } = await runOperation<OrderFulfillmentStateQuery, OrderFulfillmentStateQueryVariables>(graphql, {
+    name: "OrderFulfillmentState",
+    kind: "query",
+    document: ORDER_FULFILLMENT_STATE_QUERY,
+    variables: { id: orderId, foAfter },
+  });
+  if (!data.order) return null;
+  const page = data.order.fulfillmentOrders;
+  return {
+    order: data.order,
+    fulfillmentOrders: page.nodes,
+    nextCursor: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null,
+  };
+}

@@ -1,0 +1,48 @@
+// The webhook inbox: every delivery recorded durably before it is acknowledged.
+// Unique on (shop, webhookId) — a redelivery of the same webhook is a duplicate. The event id
+// is kept as well: Shopify's docs have named both headers as the one to dedupe on
+// (https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates).
+import { Prisma } from "@prisma/client";
+import { prisma } from "~/db.server";
+import { getJobQueue } from "~/jobs/runtime.server";
+
+export const PROCESS_WEBHOOK_JOB = "webhook.process";
+
+export interface DeliveryInput {
+  shop: string;
+  topic: string;
+  webhookId: string;
+  eventId: string | null;
+  triggeredAt: Date | null;
+  apiVersion: string | null;
+  /** The raw body, byte for byte: ids above 2^53 must survive. */
+  payload: string;
+}
+
+export type RecordOutcome = { kind: "recorded"; deliveryId: string } | { kind: "duplicate" };
+
+/** Records the delivery and enqueues its processing in one transaction: both or neither. */
+export async function recordDelivery(input: DeliveryInput): Promise<RecordOutcome> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const delivery = await tx.webhookDelivery.create({ data: input, select: { id: true } });
+      await getJobQueue().enqueueWith(tx, PROCESS_WEBHOOK_JOB, { deliveryId: delivery.id }, { shop: input.shop });
+      return { kind: "recorded" as const, deliveryId: delivery.id };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { kind: "duplicate" };
+    throw error;
+  }
+}
+
+/** For the processing job, which only knows the delivery id it was enqueued with. */
+export async function findDeliveryById(id: string) {
+  return prisma.webhookDelivery.findUnique({ where: { id } });
+}
+
+export async function markDelivery(id: string, status: "processed" | "ignored" | "failed", error?: string) {
+  await prisma.webhookDelivery.updateMany({
+    where: { id },
+    data: { status, error: error ?? null, processedAt: new Date() },
+  });
+}

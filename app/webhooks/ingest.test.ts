@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { Session } from "@shopify/shopify-api";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { sessionStorage } from "~/shopify.server";
+import { webhookSamplePath } from "../../tests/support/shopify-reference";
+import { callWebhookRoute, signedWebhook } from "../../tests/support/webhook-routes";
+import { parseJsonLossless } from "./lossless-json";
+import { PROCESS_WEBHOOK_JOB } from "./inbox.server";
+import { topicDefinition, WEBHOOK_TOPICS } from "./topics";
+
+const INSTALLED = "installed-shop.myshopify.com";
+const UNINSTALLED = "gone-shop.myshopify.com";
+const TOPICS = Object.keys(WEBHOOK_TOPICS);
+// app/scopes_update has no sample in ../shared; this is its documented shape
+// (https://shopify.dev/docs/api/webhooks?reference=toml#list-of-topics-app/scopes_update).
+const UNPUBLISHED_SAMPLES: Record<string, string> = {
+  "app/scopes_update": JSON.stringify({
+    id: 1,
+    previous: ["read_orders"],
+    current: ["read_orders", "write_orders"],
+    updated_at: "2026-11-20T10:00:00Z",
+  }),
+};
+const sample = (topic: string) => UNPUBLISHED_SAMPLES[topic] ?? readFileSync(webhookSamplePath(topic), "utf8");
+
+const deliveriesFor = (webhookId: string) => prisma.webhookDelivery.findMany({ where: { webhookId } });
+const jobsFor = async (webhookId: string) => {
+  const ids = (await deliveriesFor(webhookId)).map((d) => d.id);
+  const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB } });
+  return jobs.filter((j) => ids.includes((JSON.parse(j.payload) as { deliveryId: string }).deliveryId));
+};
+
+beforeAll(async () => {
+  await sessionStorage.storeSession(
+    new Session({ id: `offline_${INSTALLED}`, shop: INSTALLED, state: "", isOnline: false, accessToken: "shpat_x" }),
+  );
+});
+
+describe.each(TOPICS)("the /webhooks/%s route", (topic) => {
+  it("answers 405 to anything but POST", async () => {
+    const response = await callWebhookRoute(signedWebhook({ topic, shop: INSTALLED, body: "", method: "GET" }));
+    expect(response.status).toBe(405);
+  });
+
+  it("answers 401 to a bad HMAC and records nothing", async () => {
+    const webhookId = randomUUID();
+    const request = signedWebhook({ topic, shop: INSTALLED, body: sample(topic), webhookId, secret: "not-the-secret" });
+    expect((await callWebhookRoute(request)).status).toBe(401);
+    expect(await deliveriesFor(webhookId)).toEqual([]);
+  });
+
+  it("answers 400 when Shopify's headers are missing", async () => {
+    const request = signedWebhook({ topic, shop: INSTALLED, body: sample(topic), omitHeaders: ["X-Shopify-Topic"] });
+    expect((await callWebhookRoute(request)).status).toBe(400);
+  });
+
+  it("answers 400 to a correctly signed body that is not JSON", async () => {
+    const webhookId = randomUUID();
+    const request = signedWebhook({ topic, shop: INSTALLED, body: "{not json", webhookId });
+    expect((await callWebhookRoute(request)).status).toBe(400);
+    expect(await deliveriesFor(webhookId)).toEqual([]);
+  });
+
+  it("accepts Shopify's sample payload and records it byte for byte, ids intact", async () => {
+    const webhookId = randomUUID();
+    const raw = sample(topic);
+    const response = await callWebhookRoute(signedWebhook({ topic, shop: INSTALLED, body: raw, webhookId }));
+    expect(response.status).toBe(200);
+    const [delivery, ...others] = await deliveriesFor(webhookId);
+    expect(others).toEqual([]);
+    expect(delivery).toMatchObject({ shop: INSTALLED, topic, apiVersion: "2026-10", status: "received" });
+    expect(delivery!.payload).toBe(raw);
+    expect(delivery!.eventId).toBeTruthy();
+    expect(delivery!.triggeredAt).toBeInstanceOf(Date);
+    // Every integer literal of the sample survives, even those above 2^53.
+    const bigIds = [...raw.matchAll(/:\s*(\d{16,})/g)].map((m) => m[1]);
+    const parsed = JSON.stringify(parseJsonLossless(delivery!.payload));
+    for (const id of bigIds) expect(parsed).toContain(`"${id}"`);
+    expect(await jobsFor(webhookId)).toHaveLength(1);
+  });
+
+  it("records a duplicate delivery once, with one processing job", async () => {
+    const webhookId = randomUUID();
+    const eventId = randomUUID();
+    for (let i = 0; i < 2; i += 1) {
+      const request = signedWebhook({ topic, shop: INSTALLED, body: sample(topic), webhookId, eventId });
+      expect((await callWebhookRoute(request)).status).toBe(200);
+    }
+    expect(await deliveriesFor(webhookId)).toHaveLength(1);
+    expect(await jobsFor(webhookId)).toHaveLength(1);
+  });
+
+  const definition = topicDefinition(topic)!;
+  it(
+    definition.processWithoutSession
+      ? "records the delivery even for a shop that has uninstalled (lifecycle and compliance)"
+      : "acknowledges a shop that has uninstalled without recording anything",
+    async () => {
+      const webhookId = randomUUID();
+      const response = await callWebhookRoute(
+        signedWebhook({ topic, shop: UNINSTALLED, body: sample(topic), webhookId }),
+      );
+      expect(response.status).toBe(200);
+      expect(await deliveriesFor(webhookId)).toHaveLength(definition.processWithoutSession ? 1 : 0);
+    },
+  );
+});
+
+describe("an unknown topic", () => {
+  it("is acknowledged with 200 and not recorded", async () => {
+    const webhookId = randomUUID();
+    const request = signedWebhook({ topic: "orders/create", shop: INSTALLED, body: "{}", webhookId });
+    request.headers.set("X-Shopify-Topic", "products/create");
+    const { ingestWebhook } = await import("./ingest.server");
+    expect((await ingestWebhook(request)).status).toBe(200);
+    expect(await deliveriesFor(webhookId)).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+// What a delivery asks us to re-sync, read from its payload. Payloads are triggers, not
+// truth: we only take identifiers (GIDs, so ids above 2^53 don't matter) and, where
+// Shopify tells us, where a new FO came from (lineage).
+import type { LineageHint } from "~/fulfillment/ledger-types";
+
+export interface SyncTargets {
+  orderIds: string[];
+  fulfillmentOrderIds: string[];
+  lineage: LineageHint[];
+  /** The order's updated_at as the payload states it (orders/*), for the out-of-order guard. */
+  orderUpdatedAt: string | null;
+}
+
+type Json = Record<string, unknown>;
+
+const FO_GID = /^gid:\/\/shopify\/FulfillmentOrder\/\d+$/;
+const ORDER_GID = (id: unknown) =>
+  typeof id === "string" || typeof id === "number" ? `gid://shopify/Order/${id}` : null;
+
+const idOf = (value: unknown): string | null => {
+  const id = (value as Json | null | undefined)?.id;
+  return typeof id === "string" && FO_GID.test(id) ? id : null;
+};
+
+function collectFulfillmentOrderIds(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectFulfillmentOrderIds(item, into);
+    return;
+  }
+  if (value && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      if (typeof inner === "string" && FO_GID.test(inner) && (key === "id" || key.endsWith("fulfillment_order_id"))) {
+        into.add(inner);
+      } else if (key === "fulfillment_order_id" && (typeof inner === "number" || typeof inner === "string")) {
+        into.add(`gid://shopify/FulfillmentOrder/${inner}`);
+      } else {
+        collectFulfillmentOrderIds(inner, into);
+      }
+    }
+  }
+}
+
+function hint(parent: unknown, child: unknown, reason: LineageHint["reason"]): LineageHint[] {
+  const parentId = idOf(parent);
+  const childId = idOf(child);
+  return parentId && childId && parentId !== childId ? [{ parentId, childId, reason }] : [];
+}
+
+function lineageOf(topic: string, payload: Json): LineageHint[] {
+  switch (topic) {
+    case "fulfillment_orders/fulfillment_request_submitted":
+      return [
+        ...hint(payload.original_fulfillment_order, payload.submitted_fulfillment_order, "partial_request"),
+        ...hint(payload.original_fulfillment_order, payload.unsubmitted_fulfillment_order, "partial_request"),
+      ];
+    case "fulfillment_orders/split":
+      return [
+        ...hint(payload.fulfillment_order, payload.remaining_fulfillment_order, "split"),
+        ...hint(payload.fulfillment_order, payload.replacement_fulfillment_order, "split"),
+      ];
+    case "fulfillment_orders/moved":
+      return [
+        ...hint(payload.original_fulfillment_order, payload.moved_fulfillment_order, "moved"),
+        ...hint(payload.original_fulfillment_order, payload.remaining_fulfillment_order, "moved"),
+      ];
+    case "fulfillment_orders/placed_on_hold":
+      return hint(payload.fulfillment_order, payload.remaining_fulfillment_order, "partial_hold");
+    case "fulfillment_orders/cancelled":
+      return hint(payload.fulfillment_order, payload.replacement_fulfillment_order, "replacement");
+    default:
+      return [];
+  }
+}
+
+export function syncTargetsOf(topic: string, payload: unknown): SyncTargets {
+  const body = (payload ?? {}) as Json;
+  if (topic.startsWith("orders/")) {
+    const edit = body.order_edit as Json | undefined;
+    const orderId =
+      typeof body.admin_graphql_api_id === "string" ? body.admin_graphql_api_id : ORDER_GID(edit?.order_id ?? body.id);
+    return {
+      orderIds: orderId ? [orderId] : [],
+      fulfillmentOrderIds: [],
+      lineage: [],
+      orderUpdatedAt: typeof body.updated_at === "string" ? body.updated_at : null,
+    };
+  }
+  const ids = new Set<string>();
+  collectFulfillmentOrderIds(body, ids);
+  return { orderIds: [], fulfillmentOrderIds: [...ids], lineage: lineageOf(topic, body), orderUpdatedAt: null };
+}

@@ -1,0 +1,67 @@
+// The Shopify store simulator as tests use it: Admin API calls of the app (and token
+// exchange) are routed to it through the network guard, and its webhooks are delivered,
+// signed, to the app's real webhook routes.
+import { Session } from "@shopify/shopify-api";
+import { StoreSimulator } from "../../simulator/store-simulator";
+import { WebhookDispatcher } from "../../simulator/webhooks";
+import { routeRequests } from "./network-guard";
+import { TEST_ENV } from "./test-env";
+import { callWebhookRoute } from "./webhook-routes";
+
+export interface SimulatorHarness {
+  sim: StoreSimulator;
+  webhooks: WebhookDispatcher;
+  /** Stops routing Admin API calls to this simulator. */
+  close: () => void;
+}
+
+export function startSimulator(options: { mode?: "immediate" | "manual"; now?: () => Date } = {}): SimulatorHarness {
+  const webhooks = new WebhookDispatcher({
+    secret: TEST_ENV.SHOPIFY_API_SECRET,
+    apiVersion: "2026-10",
+    target: (request) => callWebhookRoute(request),
+    mode: options.mode ?? "manual",
+    retryDelayMs: 1,
+  });
+  const sim = new StoreSimulator({
+    apiKey: TEST_ENV.SHOPIFY_API_KEY,
+    apiSecret: TEST_ENV.SHOPIFY_API_SECRET,
+    webhooks,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const close = routeRequests(
+    (url) => url.hostname.endsWith(".myshopify.com"),
+    (request) => sim.fetch(request),
+  );
+  return { sim, webhooks, close };
+}
+
+/**
+ * A shop that has installed the app: the simulator knows it and its token, and the app holds
+ * its offline session (stored through the app's real session storage) and its Shop row.
+ */
+export async function installShop(
+  sim: StoreSimulator,
+  domain: string,
+  options: { plan?: Parameters<StoreSimulator["createShop"]>[0]["plan"] } = {},
+) {
+  const accessToken = `shpat_test_${domain.split(".")[0]}`;
+  sim.createShop({ domain, accessToken, ...(options.plan ? { plan: options.plan } : {}) });
+  const { sessionStorage } = await import("~/shopify.server");
+  const { recordInstall } = await import("~/shops/shop-lifecycle.server");
+  await sessionStorage.storeSession(
+    new Session({
+      id: `offline_${domain}`,
+      shop: domain,
+      state: "",
+      isOnline: false,
+      accessToken,
+      scope: TEST_ENV_SCOPES,
+    }),
+  );
+  await recordInstall({ shop: domain, scopes: TEST_ENV_SCOPES });
+  return { domain, accessToken };
+}
+
+const TEST_ENV_SCOPES =
+  "read_orders,write_orders,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,write_third_party_fulfillment_orders,read_locations,read_inventory";
