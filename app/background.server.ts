@@ -1,16 +1,39 @@
-// Wires background work: which job type runs which function, and when the runner starts.
-// Tests register the handlers and drive the runner themselves (runDue / drain).
-import { getJobRunner, startJobRuntime } from "./jobs/runtime.server";
+// Wires background work: which job type runs which function, the recurring schedules, and when
+// the runner starts. Tests register the handlers and drive the runner themselves (runDue / drain).
+import { env } from "./env.server";
+import { getJobQueue, getJobRunner, startJobRuntime } from "./jobs/runtime.server";
+import { every } from "./jobs/schedule.server";
+import {
+  DEFAULT_RECONCILE_INTERVAL_MINUTES,
+  enqueueReconcile,
+  RECONCILE_JOB,
+  type ReconcileJobPayload,
+  runReconcileJob,
+} from "./reconciliation/reconcile-job.server";
+import { listActiveShops } from "./shops/shop-lifecycle.server";
 import { PROCESS_WEBHOOK_JOB } from "./webhooks/inbox.server";
 import { type ProcessDeliveryPayload, processDelivery } from "./webhooks/process-delivery.server";
 
 export function registerJobHandlers(): void {
   const runner = getJobRunner();
   runner.register<ProcessDeliveryPayload>(PROCESS_WEBHOOK_JOB, processDelivery);
+  runner.register<ReconcileJobPayload>(RECONCILE_JOB, runReconcileJob);
+}
+
+export function registerSchedules(): void {
+  const minutes = env.RECONCILE_INTERVAL_MINUTES ?? DEFAULT_RECONCILE_INTERVAL_MINUTES;
+  every({
+    name: "reconcile-active-shops",
+    intervalMs: minutes * 60_000,
+    enqueue: async () => {
+      for (const shop of await listActiveShops()) await enqueueReconcile(getJobQueue(), shop, "scheduled");
+    },
+  });
 }
 
 /** Called once per server process (entry.server.tsx): resumes work left by a previous process. */
 export async function startBackgroundWork(): Promise<void> {
   registerJobHandlers();
+  registerSchedules();
   await startJobRuntime();
 }

@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().default("file:./prisma/dev.sqlite"),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
+  /** How often the reconciliation sweep runs per shop (minutes). */
+  RECONCILE_INTERVAL_MINUTES: z.coerce.number().positive().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -4,6 +4,8 @@ import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-re
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
+import { getJobQueue } from "./jobs/runtime.server";
+import { enqueueReconcile } from "./reconciliation/reconcile-job.server";
 import { recordInstall } from "./shops/shop-lifecycle.server";
 import { API_VERSION } from "./shopify/api-version";
 
@@ -22,7 +24,9 @@ const shopify = shopifyApp({
   future: { unstable_newEmbeddedAuthStrategy: true },
   hooks: {
     afterAuth: async ({ session }) => {
-      await recordInstall({ shop: session.shop, scopes: session.scope ?? null });
+      const firstInstall = await recordInstall({ shop: session.shop, scopes: session.scope ?? null });
+      // Bring the ledger up to date with the last 60 days of open work.
+      if (firstInstall) await enqueueReconcile(getJobQueue(), session.shop, "install");
     },
   },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),

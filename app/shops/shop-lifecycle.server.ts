@@ -1,12 +1,20 @@
 import { prisma } from "~/db.server";
 
-/** Called from afterAuth: marks the shop installed (again) and active. */
-export async function recordInstall(input: { shop: string; scopes: string | null }): Promise<void> {
+/**
+ * Called from afterAuth (which also runs when a session is renewed): marks the shop installed
+ * and active. Returns true for a new install or a reinstall, which need a backfill.
+ */
+export async function recordInstall(input: { shop: string; scopes: string | null }): Promise<boolean> {
+  const existing = await prisma.shop.findUnique({ where: { shop: input.shop }, select: { uninstalledAt: true } });
   await prisma.shop.upsert({
     where: { shop: input.shop },
     create: { shop: input.shop, scopes: input.scopes },
-    update: { scopes: input.scopes, uninstalledAt: null, installedAt: new Date() },
+    update: {
+      scopes: input.scopes,
+      ...(existing?.uninstalledAt ? { uninstalledAt: null, installedAt: new Date(), backfilledAt: null } : {}),
+    },
   });
+  return !existing || existing.uninstalledAt !== null;
 }
 
 export async function findShop(shop: string) {

@@ -2,7 +2,7 @@
 // delivery already processed is skipped, and every effect is an upsert guarded by Shopify's
 // updatedAt — because jobs run at least once.
 import type { JobContext } from "~/jobs/job-queue";
-import { PermanentJobError } from "~/jobs/job-queue";
+import { isPermanentJobError } from "~/jobs/job-queue";
 import { deleteOrder } from "~/fulfillment/ledger.server";
 import { getJobQueue } from "~/jobs/runtime.server";
 import { answerCustomerDataRequest, customerRefOf, redactCustomer, redactShop } from "~/shops/compliance.server";
@@ -77,7 +77,7 @@ export async function processDelivery(payload: ProcessDeliveryPayload, job: JobC
     if (outcome.reason === "shop_redacted") return;
     await markDelivery(delivery.id, outcome.status, outcome.reason);
   } catch (error) {
-    const lastAttempt = job.attempt >= job.maxAttempts || error instanceof PermanentJobError;
+    const lastAttempt = job.attempt >= job.maxAttempts || isPermanentJobError(error);
     if (lastAttempt) await markDelivery(delivery.id, "failed", error instanceof Error ? error.message : String(error));
     throw error;
   }

@@ -21,9 +21,10 @@ async function ordersToSync(graphql: AdminGraphql, shop: string, targets: SyncTa
 export async function syncFromWebhook(graphql: AdminGraphql, shop: string, targets: SyncTargets): Promise<SyncOutcome> {
   // Out of order: the ledger already holds a newer version of this order than the payload
   // describes, so this delivery has nothing to add (https://shopify.dev/docs/apps/build/webhooks/best-practices#ordering-event-data).
+  // Strictly older only: updated_at has one-second resolution, so two changes can share it.
   if (targets.orderUpdatedAt && targets.orderIds.length === 1) {
     const stored = await findStoredOrderVersion(shop, targets.orderIds[0]!);
-    if (stored && new Date(targets.orderUpdatedAt).getTime() <= stored.getTime()) {
+    if (stored && new Date(targets.orderUpdatedAt).getTime() < stored.getTime()) {
       return { status: "ignored", reason: "older_than_ledger" };
     }
   }

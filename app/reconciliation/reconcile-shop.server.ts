@@ -1,0 +1,116 @@
+// The reconciliation sweep. Webhooks can arrive late, twice, out of order or never; this pages
+// what changed in Shopify since the shop's watermark (orders and fulfillment orders, by
+// updated_at, 250 a page) and repairs whatever the ledger is missing. Each run reports what it
+// saw, how much webhooks had already got right, what it repaired, and what it could not account
+// for (which must be 0).
+import { syncOrder } from "~/fulfillment/sync-order.server";
+import type { ClientStats } from "~/shopify/admin/admin-client.server";
+import { fetchFulfillmentOrdersChangedPage } from "~/shopify/admin/fulfillment-orders-changed-since.server";
+import { fetchOrdersChangedPage } from "~/shopify/admin/orders-changed-since.server";
+import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
+import {
+  advanceWatermark,
+  finishRun,
+  type ReconcileTrigger,
+  type RunTotals,
+  startRun,
+  storedVersions,
+  watermarkOf,
+} from "./reconcile-runs.server";
+
+export const BACKFILL_DAYS = 60;
+/** Overlap with the previous run, so a change stamped just before the watermark is never missed. */
+const WATERMARK_OVERLAP_MS = 5 * 60_000;
+/** Shopify's search index lags writes slightly; don't move the watermark past what it can show. */
+const INDEX_LAG_MS = 60_000;
+
+export interface ReconcileOptions {
+  trigger: ReconcileTrigger;
+  now?: () => Date;
+  stats?: ClientStats;
+}
+
+const searchDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+const notOlder = (stored: Date | undefined, listed: string) =>
+  stored !== undefined && stored.getTime() >= new Date(listed).getTime();
+
+async function listChanged(graphql: AdminGraphql, search: string) {
+  const orders = new Map<string, string>();
+  const fulfillmentOrders = new Map<string, { orderId: string; updatedAt: string }>();
+  let cursor: string | null = null;
+  do {
+    const page = await fetchOrdersChangedPage(graphql, search, cursor);
+    for (const node of page.nodes) orders.set(node.id, node.updatedAt);
+    cursor = page.nextCursor;
+  } while (cursor);
+  do {
+    const page = await fetchFulfillmentOrdersChangedPage(graphql, search, cursor);
+    for (const node of page.nodes) fulfillmentOrders.set(node.id, { orderId: node.orderId, updatedAt: node.updatedAt });
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { orders, fulfillmentOrders };
+}
+
+export async function reconcileShop(graphql: AdminGraphql, shop: string, options: ReconcileOptions) {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const backfill = options.trigger === "install" || options.trigger === "backfill";
+  const watermark = backfill ? null : await watermarkOf(shop);
+  const since = watermark
+    ? new Date(watermark.getTime() - WATERMARK_OVERLAP_MS)
+    : new Date(startedAt.getTime() - BACKFILL_DAYS * 86_400_000);
+  const run = await startRun(shop, options.trigger, since);
+  const callsBefore = options.stats?.calls ?? 0;
+  const throttlesBefore = options.stats?.throttledRetries ?? 0;
+  const totals: RunTotals = {
+    ordersSeen: 0,
+    objectsSeen: 0,
+    alreadyCorrect: 0,
+    repaired: 0,
+    unaccounted: 0,
+    apiCalls: 0,
+    throttledRetries: 0,
+  };
+  try {
+    // A backfill brings in every order placed in the window; a sweep, everything updated in it.
+    const field = backfill ? "created_at" : "updated_at";
+    const changed = await listChanged(graphql, `${field}:>='${searchDate(since)}'`);
+    const orderIds = new Set([
+      ...changed.orders.keys(),
+      ...[...changed.fulfillmentOrders.values()].map((f) => f.orderId),
+    ]);
+    totals.ordersSeen = orderIds.size;
+    totals.objectsSeen = changed.orders.size + changed.fulfillmentOrders.size;
+
+    const before = await storedVersions(shop, [...changed.orders.keys()], [...changed.fulfillmentOrders.keys()]);
+    const correctOrder = (id: string, v: typeof before) => notOlder(v.orders.get(id), changed.orders.get(id)!);
+    const correctFo = (id: string, v: typeof before) =>
+      notOlder(v.fulfillmentOrders.get(id), changed.fulfillmentOrders.get(id)!.updatedAt);
+
+    const stale = new Set<string>();
+    for (const id of changed.orders.keys()) if (!correctOrder(id, before)) stale.add(id);
+    for (const [id, fo] of changed.fulfillmentOrders) if (!correctFo(id, before)) stale.add(fo.orderId);
+    for (const orderId of stale) await syncOrder(graphql, shop, orderId, { source: "reconcile" });
+
+    const after = await storedVersions(shop, [...changed.orders.keys()], [...changed.fulfillmentOrders.keys()]);
+    for (const id of changed.orders.keys()) {
+      if (correctOrder(id, before)) totals.alreadyCorrect += 1;
+      else if (correctOrder(id, after)) totals.repaired += 1;
+      else totals.unaccounted += 1;
+    }
+    for (const id of changed.fulfillmentOrders.keys()) {
+      if (correctFo(id, before)) totals.alreadyCorrect += 1;
+      else if (correctFo(id, after)) totals.repaired += 1;
+      else totals.unaccounted += 1;
+    }
+    totals.apiCalls = (options.stats?.calls ?? 0) - callsBefore;
+    totals.throttledRetries = (options.stats?.throttledRetries ?? 0) - throttlesBefore;
+    const through = new Date(startedAt.getTime() - INDEX_LAG_MS);
+    await advanceWatermark(shop, through, backfill);
+    return finishRun(run.id, totals, through);
+  } catch (error) {
+    totals.apiCalls = (options.stats?.calls ?? 0) - callsBefore;
+    await finishRun(run.id, totals, startedAt, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}
