@@ -1,6 +1,7 @@
 // The simulator's in-memory truth: shops keyed by domain, a GID counter, the
 // clock and the webhook sink. Domain operations receive this object.
 import { gid, gidType, isoSeconds } from "./ids";
+import { buildPayload, type PayloadInput, type PayloadTopic } from "./webhooks/payloads";
 import type {
   AppRef,
   InventoryLevel,
@@ -38,8 +39,9 @@ export class StoreState {
     return this.clock().getTime();
   }
 
-  emit(shop: string, topic: string, payload: unknown): void {
-    const event: WebhookEvent = { shop, topic, payload, triggeredAt: this.clock() };
+  /** Emits `topic` with the payload built by the webhook side's builder for it. */
+  emit<T extends PayloadTopic>(shop: string, topic: T, input: PayloadInput<T>): void {
+    const event: WebhookEvent = { shop, topic, payload: buildPayload(topic, input), triggeredAt: this.clock() };
     this.sink.emit(event);
   }
 

@@ -1,16 +1,8 @@
 // Shared shapes of the store simulator: the webhook sink the app's tests plug in,
 // plan/bucket settings, and the plain records that make up a simulated shop.
 
-export interface WebhookEvent {
-  shop: string;
-  topic: string;
-  payload: unknown;
-  triggeredAt: Date;
-}
-
-export interface WebhookSink {
-  emit(e: WebhookEvent): void;
-}
+// One definition shared with the webhook side (simulator/webhooks/types.ts).
+export type { WebhookEvent, WebhookSink } from "./webhooks/types";
 
 export type PlanName = "basic" | "standard" | "advanced" | "plus";
 export interface BucketSpec {
@@ -25,13 +17,7 @@ export type FinancialStatus = "PAID" | "PENDING" | "AUTHORIZED" | "PARTIALLY_PAI
 export type RiskLevel = "LOW" | "MEDIUM" | "HIGH";
 
 export type FulfillmentOrderStatus =
-  | "OPEN"
-  | "IN_PROGRESS"
-  | "ON_HOLD"
-  | "SCHEDULED"
-  | "INCOMPLETE"
-  | "CLOSED"
-  | "CANCELLED";
+  "OPEN" | "IN_PROGRESS" | "ON_HOLD" | "SCHEDULED" | "INCOMPLETE" | "CLOSED" | "CANCELLED";
 
 export type FulfillmentOrderRequestStatus =
   | "UNSUBMITTED"

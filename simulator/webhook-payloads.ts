@@ -1,86 +1,115 @@
-// Webhook payload objects shaped like Shopify's sample payloads
-// (/work/shared/shopify/webhooks/*.json, from
-// https://shopify.dev/docs/api/webhooks?reference=graphql). Fulfillment-order topics
-// use GIDs and lowercase enum values; order topics use the REST order shape.
-import { gidNumber } from "./ids";
+// Adapters from simulator records to the inputs of the webhook payload builders
+// in ./webhooks/payloads.ts (shapes follow Shopify's samples,
+// https://shopify.dev/docs/api/webhooks?reference=graphql).
 import { displayFulfillmentStatus, orderTotal } from "./domain/order-status";
 import type { StoreState } from "./store-state";
 import type { SimFulfillmentHold, SimFulfillmentOrder, SimOrder, SimShop } from "./types";
+import { restFulfillmentStatus, type OrderPayloadInput, type ShopInput } from "./webhooks/payloads";
+import type { FulfillmentHoldInput } from "./webhooks/fulfillment-order-payloads";
 
-export function foRef(fo: SimFulfillmentOrder): Record<string, unknown> {
-  return { id: fo.id, status: fo.status.toLowerCase(), request_status: fo.requestStatus.toLowerCase() };
+export function foRef(fo: SimFulfillmentOrder): { id: string; status: SimFulfillmentOrder["status"] } {
+  return { id: fo.id, status: fo.status };
 }
 
-export function holdPayload(hold: SimFulfillmentHold, requestingApiKey: string | null): Record<string, unknown> {
+export function foRequestRef(fo: SimFulfillmentOrder): {
+  id: string;
+  status: SimFulfillmentOrder["status"];
+  requestStatus: string;
+} {
+  return { id: fo.id, status: fo.status, requestStatus: fo.requestStatus };
+}
+
+export function holdInput(hold: SimFulfillmentHold, requestingApiKey: string): FulfillmentHoldInput {
   return {
     id: hold.id,
-    reason: hold.reason.toLowerCase(),
-    reason_notes: hold.reasonNotes,
-    held_by_requesting_app: hold.heldByApp !== null && hold.heldByApp.apiKey === requestingApiKey,
+    reason: hold.reason,
+    reasonNotes: hold.reasonNotes,
+    heldByRequestingApp: hold.heldByApp !== null && hold.heldByApp.apiKey === requestingApiKey,
     handle: hold.handle,
-    held_by_app: hold.heldByApp ? { id: hold.heldByApp.id } : null,
+    heldByAppId: hold.heldByApp?.id ?? null,
   };
 }
 
-export function foWithHolds(fo: SimFulfillmentOrder, apiKey: string | null): Record<string, unknown> {
-  return { ...foRef(fo), fulfillment_holds: fo.holds.map((h) => holdPayload(h, apiKey)) };
+export function foWithHolds(fo: SimFulfillmentOrder, apiKey: string) {
+  return { ...foRef(fo), fulfillmentHolds: fo.holds.map((h) => holdInput(h, apiKey)) };
 }
 
-const REST_FULFILLMENT_STATUS: Record<string, string | null> = {
-  FULFILLED: "fulfilled",
-  PARTIALLY_FULFILLED: "partial",
-  RESTOCKED: "restocked",
-};
+export function remainingQuantities(fo: SimFulfillmentOrder): { id: string; quantity: number }[] {
+  return fo.lineItems
+    .filter((li) => li.remainingQuantity > 0)
+    .map((li) => ({ id: li.id, quantity: li.remainingQuantity }));
+}
 
-export function orderPayload(state: StoreState, order: SimOrder): Record<string, unknown> {
-  const fulfillmentStatus = displayFulfillmentStatus(state, order);
+export function orderInput(state: StoreState, order: SimOrder): OrderPayloadInput {
+  const fulfillments = state.fulfillmentsOf(order.id);
+  const fulfilledOf = (lineItemId: string) =>
+    fulfillments
+      .filter((f) => f.status === "SUCCESS")
+      .flatMap((f) => f.lineItems)
+      .filter((li) => li.lineItemId === lineItemId)
+      .reduce((n, li) => n + li.quantity, 0);
   return {
-    id: gidNumber(order.id),
-    admin_graphql_api_id: order.id,
+    id: order.id,
     name: order.name,
-    created_at: order.createdAt,
-    updated_at: order.updatedAt,
-    processed_at: order.processedAt,
-    cancelled_at: order.cancelledAt,
-    cancel_reason: order.cancelReason?.toLowerCase() ?? null,
-    closed_at: order.closedAt,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    processedAt: order.processedAt,
+    cancelledAt: order.cancelledAt,
+    cancelReason: (order.cancelReason as OrderPayloadInput["cancelReason"]) ?? null,
+    closedAt: order.closedAt,
+    financialStatus: order.financialStatus,
+    fulfillmentStatus: restFulfillmentStatus(displayFulfillmentStatus(state, order)),
+    tags: order.tags,
     currency: order.currency,
-    financial_status: order.financialStatus.toLowerCase(),
-    fulfillment_status: REST_FULFILLMENT_STATUS[fulfillmentStatus] ?? null,
-    payment_gateway_names: [order.gateway],
-    tags: order.tags.join(", "),
-    note: order.note,
-    total_price: orderTotal(order),
     email: order.customer?.email ?? null,
+    note: order.note,
+    shopDomain: order.shop,
+    paymentGatewayNames: [order.gateway],
+    totalPrice: orderTotal(order),
     customer: order.customer
       ? {
-          id: gidNumber(order.customer.id),
-          admin_graphql_api_id: order.customer.id,
-          first_name: order.customer.firstName,
-          last_name: order.customer.lastName,
+          id: order.customer.id,
+          firstName: order.customer.firstName,
+          lastName: order.customer.lastName,
           email: order.customer.email,
         }
       : null,
-    line_items: order.lineItems.map((li) => ({
-      id: gidNumber(li.id),
-      admin_graphql_api_id: li.id,
-      variant_id: gidNumber(li.variantId),
-      sku: li.sku,
-      title: li.title,
-      name: li.title,
-      price: li.price,
-      quantity: li.quantity,
+    lineItems: order.lineItems.map((li) => {
+      const fulfilled = fulfilledOf(li.id);
+      return {
+        id: li.id,
+        title: li.title,
+        price: li.price,
+        quantity: li.quantity,
+        sku: li.sku,
+        variantId: li.variantId,
+        fulfillableQuantity: order.cancelledAt ? 0 : li.quantity - fulfilled,
+        fulfillmentStatus: fulfilled >= li.quantity ? "fulfilled" : fulfilled > 0 ? "partial" : null,
+      };
+    }),
+    fulfillments: fulfillments.map((f) => ({
+      id: f.id,
+      status: f.status.toLowerCase(),
+      createdAt: f.createdAt,
+      updatedAt: f.updatedAt,
+      name: f.name,
+      locationId: f.locationId,
+      trackingCompany: f.trackingInfo[0]?.company ?? null,
+      trackingNumbers: f.trackingInfo.flatMap((t) => (t.number ? [t.number] : [])),
+      trackingUrls: f.trackingInfo.flatMap((t) => (t.url ? [t.url] : [])),
+      lineItems: f.lineItems.map((li) => ({ id: li.lineItemId, quantity: li.quantity })),
     })),
   };
 }
 
-export function shopPayload(shop: SimShop): Record<string, unknown> {
+export function shopInput(shop: SimShop): ShopInput {
   return {
-    id: gidNumber(shop.id),
+    id: shop.id,
+    myshopifyDomain: shop.domain,
     name: shop.name,
-    domain: shop.domain,
-    myshopify_domain: shop.domain,
+    email: `owner@${shop.domain}`,
     currency: shop.currency,
-    plan_name: typeof shop.plan === "string" ? shop.plan : "custom",
+    planName: typeof shop.plan === "string" ? shop.plan : "custom",
+    primaryLocationId: shop.locations[0]?.id ?? null,
   };
 }

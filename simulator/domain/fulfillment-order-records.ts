@@ -46,11 +46,23 @@ export function validateLineItems(
     const li = fo.lineItems.find((x) => x.id === item.id);
     const field = [...fieldPrefix, String(i)];
     if (seen.has(item.id)) {
-      errors.push({ field, message: "Fulfillment order line items must be unique.", code: "DUPLICATED_FULFILLMENT_ORDER_LINE_ITEMS" });
+      errors.push({
+        field,
+        message: "Fulfillment order line items must be unique.",
+        code: "DUPLICATED_FULFILLMENT_ORDER_LINE_ITEMS",
+      });
     } else if (!li) {
-      errors.push({ field: [...field, "id"], message: "Fulfillment order line item does not exist.", code: "INVALID_LINE_ITEM_QUANTITY" });
+      errors.push({
+        field: [...field, "id"],
+        message: "Fulfillment order line item does not exist.",
+        code: "INVALID_LINE_ITEM_QUANTITY",
+      });
     } else if (item.quantity <= 0) {
-      errors.push({ field: [...field, "quantity"], message: "You must select at least one item.", code: "GREATER_THAN_ZERO" });
+      errors.push({
+        field: [...field, "quantity"],
+        message: "You must select at least one item.",
+        code: "GREATER_THAN_ZERO",
+      });
     } else if (item.quantity > li.remainingQuantity) {
       errors.push({
         field: [...field, "quantity"],

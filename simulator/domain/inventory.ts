@@ -1,7 +1,7 @@
 // Inventory commitments follow the fulfillment order's assigned location:
 // ordered units move from `available` to `committed`; fulfilling removes them
 // from `committed`; cancelling with restock returns them to `available`.
-// https://shopify.dev/docs/apps/build/orders-fulfillment/inventory-management-apps#inventory-states
+// https://shopify.dev/docs/apps/build/orders-fulfillment/inventory-management-apps ("How it works")
 import type { StoreState } from "../store-state";
 import type { SimFulfillmentOrder } from "../types";
 
@@ -15,7 +15,14 @@ export function commit(state: StoreState, shop: string, variantId: string, locat
   level.committed += q;
 }
 
-export function release(state: StoreState, shop: string, variantId: string, locationId: string, q: number, restock: boolean): void {
+export function release(
+  state: StoreState,
+  shop: string,
+  variantId: string,
+  locationId: string,
+  q: number,
+  restock: boolean,
+): void {
   const level = state.inventory(shop, variantId, locationId);
   level.committed -= q;
   if (restock) level.available += q;
@@ -39,6 +46,7 @@ export function fulfillUnits(state: StoreState, fo: SimFulfillmentOrder, lineIte
 export function releaseRemaining(state: StoreState, fo: SimFulfillmentOrder, restock: boolean): void {
   for (const li of fo.lineItems) {
     const variantId = variantOf(state, fo.orderId, li.lineItemId);
-    if (variantId && li.remainingQuantity > 0) release(state, fo.shop, variantId, fo.locationId, li.remainingQuantity, restock);
+    if (variantId && li.remainingQuantity > 0)
+      release(state, fo.shop, variantId, fo.locationId, li.remainingQuantity, restock);
   }
 }

@@ -3,7 +3,7 @@
 // https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderAction
 // Since 2024-10 an app can't create fulfillments for FOs assigned to another
 // fulfillment service's location; it can only request, hold, move or cancel them:
-// https://shopify.dev/changelog/fulfillment-service-fulfillment-orders-can-only-be-fulfilled-by-the-fulfillment-service
+// https://shopify.dev/changelog/order-management-apps-can-no-longer-fulfill-orders-that-are-assigned-to-a-different-fulfillment-service
 import type { StoreState } from "../store-state";
 import type { SimFulfillmentOrder } from "../types";
 
@@ -35,11 +35,14 @@ export function supportedActions(state: StoreState, fo: SimFulfillmentOrder): Fu
       return actions;
     }
     case "IN_PROGRESS":
-      if (fo.requestStatus === "ACCEPTED" || fo.requestStatus === "CANCELLATION_REJECTED") return ["REQUEST_CANCELLATION"];
-      if (fo.requestStatus === "CANCELLATION_REQUESTED") return [];
-      return thirdParty ? [] : ["CREATE_FULFILLMENT", "MARK_AS_OPEN"];
+      if (fo.requestStatus === "ACCEPTED" || fo.requestStatus === "CANCELLATION_REJECTED")
+        return ["REQUEST_CANCELLATION"];
+      if (fo.requestStatus === "CANCELLATION_REQUESTED") return ["CANCEL_FULFILLMENT_ORDER"];
+      // Partly fulfilled by the merchant: the rest can still be fulfilled or moved.
+      return thirdParty ? [] : ["CREATE_FULFILLMENT", "MOVE"];
     case "ON_HOLD":
-      return ["RELEASE_HOLD", "HOLD", "MOVE"];
+      // Only Shopify can lift its own post-purchase cross-sell hold.
+      return fo.holds.some((h) => h.heldByApp !== null) ? ["RELEASE_HOLD", "HOLD", "MOVE"] : ["HOLD", "MOVE"];
     case "SCHEDULED":
       return ["MARK_AS_OPEN"];
     default:

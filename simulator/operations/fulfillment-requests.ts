@@ -16,10 +16,23 @@ import { isThirdPartyFo } from "../domain/supported-actions";
 import type { StoreState } from "../store-state";
 import { SimulatorError } from "../store-state";
 import type { SimFulfillmentOrder, SimMerchantRequest } from "../types";
-import { foRef } from "../webhook-payloads";
+import { foRef, foRequestRef } from "../webhook-payloads";
 
-function addRequest(state: StoreState, fo: SimFulfillmentOrder, kind: SimMerchantRequest["kind"], message: string | null, options: Record<string, unknown>): SimMerchantRequest {
-  const req: SimMerchantRequest = { id: state.newId("FulfillmentOrderMerchantRequest"), kind, message, sentAt: state.nowIso(), requestOptions: options, responseData: null };
+function addRequest(
+  state: StoreState,
+  fo: SimFulfillmentOrder,
+  kind: SimMerchantRequest["kind"],
+  message: string | null,
+  options: Record<string, unknown>,
+): SimMerchantRequest {
+  const req: SimMerchantRequest = {
+    id: state.newId("FulfillmentOrderMerchantRequest"),
+    kind,
+    message,
+    sentAt: state.nowIso(),
+    requestOptions: options,
+    responseData: null,
+  };
   fo.merchantRequests.push(req);
   return req;
 }
@@ -37,35 +50,56 @@ export interface SubmitResult {
 export function submitFulfillmentRequest(
   state: StoreState,
   shop: string,
-  args: { id: string; message?: string | null; notifyCustomer?: boolean | null; fulfillmentOrderLineItems?: LineItemQuantity[] | null },
+  args: {
+    id: string;
+    message?: string | null;
+    notifyCustomer?: boolean | null;
+    fulfillmentOrderLineItems?: LineItemQuantity[] | null;
+  },
 ): SubmitResult {
-  const fail = (message: string, field = ["id"]): SubmitResult => ({ userErrors: [{ field, message }], original: null, submitted: null, unsubmitted: null });
+  const fail = (message: string, field = ["id"]): SubmitResult => ({
+    userErrors: [{ field, message }],
+    original: null,
+    submitted: null,
+    unsubmitted: null,
+  });
   const fo = state.node(shop, args.id) as SimFulfillmentOrder | null;
   if (!fo) return fail("Fulfillment order does not exist.");
   if (!isThirdPartyFo(state, fo)) return fail("Fulfillment order is not assigned to a fulfillment service location.");
   if (fo.status !== "OPEN" || (fo.requestStatus !== "UNSUBMITTED" && fo.requestStatus !== "REJECTED")) {
     return fail("Cannot request fulfillment for the fulfillment order.");
   }
-  const items = args.fulfillmentOrderLineItems ?? null;
+  const items = args.fulfillmentOrderLineItems?.length ? args.fulfillmentOrderLineItems : null;
   if (items) {
-    const errors = validateLineItems(fo, items, ["fulfillmentOrderLineItems"]).map(({ field, message }) => ({ field, message }));
+    const errors = validateLineItems(fo, items, ["fulfillmentOrderLineItems"]).map(({ field, message }) => ({
+      field,
+      message,
+    }));
     if (errors.length) return { userErrors: errors, original: null, submitted: null, unsubmitted: null };
   }
   const unsubmitted = items && !coversAll(fo, items) ? splitOff(state, fo, complement(fo, items)) : null;
+  if (unsubmitted) unsubmitted.requestStatus = "UNSUBMITTED";
   fo.requestStatus = "SUBMITTED";
-  const req = addRequest(state, fo, "FULFILLMENT_REQUEST", args.message ?? null, { notify_customer: args.notifyCustomer ?? false });
+  const req = addRequest(state, fo, "FULFILLMENT_REQUEST", args.message ?? null, {
+    notify_customer: args.notifyCustomer ?? false,
+  });
   touch(state, fo);
   state.emit(shop, "fulfillment_orders/fulfillment_request_submitted", {
-    original_fulfillment_order: foRef(fo),
-    submitted_fulfillment_order: foRef(fo),
-    ...(unsubmitted ? { unsubmitted_fulfillment_order: foRef(unsubmitted) } : {}),
-    fulfillment_order_merchant_request: { id: req.id, message: req.message },
+    originalFulfillmentOrder: foRequestRef(fo),
+    submittedFulfillmentOrder: foRequestRef(fo),
+    merchantRequest: { id: req.id, message: req.message },
   });
   return { userErrors: [], original: fo, submitted: fo, unsubmitted };
 }
 
-function serviceFo(state: StoreState, foId: string, expected: SimFulfillmentOrder["requestStatus"][], what: string): SimFulfillmentOrder {
+function serviceFo(
+  state: StoreState,
+  foId: string,
+  expected: SimFulfillmentOrder["requestStatus"][],
+  what: string,
+): SimFulfillmentOrder {
   const fo = state.fulfillmentOrder(foId);
+  if (isClosed(fo)) throw new SimulatorError(`Cannot ${what} ${foId}: it is ${fo.status}`);
   if (!expected.includes(fo.requestStatus)) {
     throw new SimulatorError(`Cannot ${what} ${foId}: request status is ${fo.requestStatus}`);
   }
@@ -73,36 +107,60 @@ function serviceFo(state: StoreState, foId: string, expected: SimFulfillmentOrde
 }
 
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderAcceptFulfillmentRequest
-export function acceptFulfillmentRequest(state: StoreState, foId: string, opts: { message?: string }): SimFulfillmentOrder {
+export function acceptFulfillmentRequest(
+  state: StoreState,
+  foId: string,
+  opts: { message?: string },
+): SimFulfillmentOrder {
   const fo = serviceFo(state, foId, ["SUBMITTED"], "accept the fulfillment request of");
   fo.status = "IN_PROGRESS";
   fo.requestStatus = "ACCEPTED";
   touch(state, fo);
-  state.emit(fo.shop, "fulfillment_orders/fulfillment_request_accepted", { fulfillment_order: foRef(fo), message: opts.message ?? null });
+  state.emit(fo.shop, "fulfillment_orders/fulfillment_request_accepted", {
+    fulfillmentOrder: foRequestRef(fo),
+    message: opts.message ?? null,
+  });
   return fo;
 }
 
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderRejectFulfillmentRequest
-export function rejectFulfillmentRequest(state: StoreState, foId: string, opts: { reason?: string; message?: string }): SimFulfillmentOrder {
+export function rejectFulfillmentRequest(
+  state: StoreState,
+  foId: string,
+  opts: { reason?: string; message?: string },
+): SimFulfillmentOrder {
   const fo = serviceFo(state, foId, ["SUBMITTED"], "reject the fulfillment request of");
   fo.status = "OPEN";
   fo.requestStatus = "REJECTED";
   touch(state, fo);
-  state.emit(fo.shop, "fulfillment_orders/fulfillment_request_rejected", { fulfillment_order: foRef(fo), message: opts.message ?? null, reason: opts.reason ?? null });
+  state.emit(fo.shop, "fulfillment_orders/fulfillment_request_rejected", {
+    fulfillmentOrder: foRequestRef(fo),
+    message: opts.message ?? null,
+  });
   return fo;
 }
 
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderSubmitCancellationRequest
-export function submitCancellationRequest(state: StoreState, shop: string, args: { id: string; message?: string | null }): { userErrors: FieldError[]; fo: SimFulfillmentOrder | null } {
+export function submitCancellationRequest(
+  state: StoreState,
+  shop: string,
+  args: { id: string; message?: string | null },
+): { userErrors: FieldError[]; fo: SimFulfillmentOrder | null } {
   const fo = state.node(shop, args.id) as SimFulfillmentOrder | null;
   if (!fo) return { userErrors: [{ field: ["id"], message: "Fulfillment order does not exist." }], fo: null };
   if (fo.requestStatus !== "ACCEPTED" && fo.requestStatus !== "CANCELLATION_REJECTED") {
-    return { userErrors: [{ field: ["id"], message: "Cannot request cancellation for the fulfillment order." }], fo: null };
+    return {
+      userErrors: [{ field: ["id"], message: "Cannot request cancellation for the fulfillment order." }],
+      fo: null,
+    };
   }
   fo.requestStatus = "CANCELLATION_REQUESTED";
-  addRequest(state, fo, "CANCELLATION_REQUEST", args.message ?? null, {});
+  const req = addRequest(state, fo, "CANCELLATION_REQUEST", args.message ?? null, {});
   touch(state, fo);
-  state.emit(shop, "fulfillment_orders/cancellation_request_submitted", { fulfillment_order: foRef(fo), fulfillment_order_merchant_request: { message: args.message ?? null } });
+  state.emit(shop, "fulfillment_orders/cancellation_request_submitted", {
+    fulfillmentOrder: foRequestRef(fo),
+    merchantRequest: { id: req.id, message: req.message },
+  });
   return { userErrors: [], fo };
 }
 
@@ -116,7 +174,12 @@ function replacementOf(state: StoreState, fo: SimFulfillmentOrder): SimFulfillme
     requestStatus: "UNSUBMITTED",
     lineItems: fo.lineItems
       .filter((li) => li.remainingQuantity > 0)
-      .map((li) => ({ id: state.newId("FulfillmentOrderLineItem"), lineItemId: li.lineItemId, totalQuantity: li.remainingQuantity, remainingQuantity: li.remainingQuantity })),
+      .map((li) => ({
+        id: state.newId("FulfillmentOrderLineItem"),
+        lineItemId: li.lineItemId,
+        totalQuantity: li.remainingQuantity,
+        remainingQuantity: li.remainingQuantity,
+      })),
     holds: [],
     merchantRequests: [],
     fulfillmentIds: [],
@@ -135,41 +198,66 @@ function replacementOf(state: StoreState, fo: SimFulfillmentOrder): SimFulfillme
 // Accepting a cancellation closes the FO; the unfulfilled items return to the
 // merchant in a new OPEN fulfillment order at the same location.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderAcceptCancellationRequest
-export function acceptCancellationRequest(state: StoreState, foId: string, opts: { message?: string }): SimFulfillmentOrder {
+export function acceptCancellationRequest(
+  state: StoreState,
+  foId: string,
+  opts: { message?: string },
+): SimFulfillmentOrder {
   const fo = serviceFo(state, foId, ["CANCELLATION_REQUESTED"], "accept the cancellation request of");
   const replacement = replacementOf(state, fo);
   fo.status = "CLOSED";
   fo.requestStatus = "CANCELLATION_ACCEPTED";
   touch(state, fo);
-  state.emit(fo.shop, "fulfillment_orders/cancellation_request_accepted", { fulfillment_order: foRef(fo), message: opts.message ?? null });
+  state.emit(fo.shop, "fulfillment_orders/cancellation_request_accepted", {
+    fulfillmentOrder: foRef(fo),
+    message: opts.message ?? null,
+  });
   return replacement;
 }
 
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderRejectCancellationRequest
-export function rejectCancellationRequest(state: StoreState, foId: string, opts: { message?: string }): SimFulfillmentOrder {
+export function rejectCancellationRequest(
+  state: StoreState,
+  foId: string,
+  opts: { message?: string },
+): SimFulfillmentOrder {
   const fo = serviceFo(state, foId, ["CANCELLATION_REQUESTED"], "reject the cancellation request of");
   fo.requestStatus = "CANCELLATION_REJECTED";
   touch(state, fo);
-  state.emit(fo.shop, "fulfillment_orders/cancellation_request_rejected", { fulfillment_order: foRef(fo), message: opts.message ?? null });
+  state.emit(fo.shop, "fulfillment_orders/cancellation_request_rejected", {
+    fulfillmentOrder: foRequestRef(fo),
+    message: opts.message ?? null,
+  });
   return fo;
 }
 
-// fulfillmentOrderCancel marks the FO cancelled and returns a replacement FO with
-// the unfulfilled items (not allowed once a service accepted the request).
+// fulfillmentOrderCancel "works when the fulfillment order has a SUBMITTED or
+// CANCELLATION_REQUESTED status" and creates a replacement FO for the work left.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderCancel
-export function cancelFulfillmentOrder(state: StoreState, shop: string, args: { id: string }): { userErrors: FieldError[]; fo: SimFulfillmentOrder | null; replacement: SimFulfillmentOrder | null } {
+// The mutation page says the original is "marked as closed", its payload page says
+// "marked as canceled"; Shopify's fulfillment_orders/cancelled sample payload shows
+// status "cancelled", which is what the simulator uses.
+export function cancelFulfillmentOrder(
+  state: StoreState,
+  shop: string,
+  args: { id: string },
+): { userErrors: FieldError[]; fo: SimFulfillmentOrder | null; replacement: SimFulfillmentOrder | null } {
   const fo = state.node(shop, args.id) as SimFulfillmentOrder | null;
   const fail = (message: string) => ({ userErrors: [{ field: ["id"], message }], fo: null, replacement: null });
   if (!fo) return fail("Fulfillment order does not exist.");
-  if (isClosed(fo)) return fail("Fulfillment order is not in cancelable request state and can't be canceled.");
-  if (["ACCEPTED", "CANCELLATION_REQUESTED", "CANCELLATION_REJECTED"].includes(fo.requestStatus)) {
+  if (isClosed(fo) || (fo.requestStatus !== "SUBMITTED" && fo.requestStatus !== "CANCELLATION_REQUESTED")) {
     return fail("Fulfillment order is not in cancelable request state and can't be canceled.");
   }
   const replacement = replacementOf(state, fo);
+  // The request status is left as it was: CLOSED means "the fulfillment service
+  // closed the fulfillment order without completing it", which isn't the case.
+  // https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderRequestStatus
   fo.status = "CANCELLED";
-  fo.requestStatus = fo.requestStatus === "SUBMITTED" ? "CLOSED" : fo.requestStatus;
   touch(state, fo);
-  state.emit(shop, "fulfillment_orders/cancelled", { fulfillment_order: foRef(fo), replacement_fulfillment_order: foRef(replacement) });
+  state.emit(shop, "fulfillment_orders/cancelled", {
+    fulfillmentOrder: foRef(fo),
+    replacementFulfillmentOrder: foRef(replacement),
+  });
   return { userErrors: [], fo, replacement };
 }
 
@@ -178,5 +266,8 @@ export function cancelForOrder(state: StoreState, fo: SimFulfillmentOrder, resto
   releaseRemaining(state, fo, restock);
   fo.status = "CANCELLED";
   touch(state, fo);
-  state.emit(fo.shop, "fulfillment_orders/cancelled", { fulfillment_order: foRef(fo) });
+  state.emit(fo.shop, "fulfillment_orders/cancelled", {
+    fulfillmentOrder: foRef(fo),
+    replacementFulfillmentOrder: null,
+  });
 }

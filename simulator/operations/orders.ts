@@ -5,7 +5,7 @@ import { touch } from "../domain/fulfillment-order-records";
 import { isoSeconds } from "../ids";
 import type { StoreState } from "../store-state";
 import { SimulatorError } from "../store-state";
-import { foRef, orderPayload } from "../webhook-payloads";
+import { foRef, holdInput, orderInput } from "../webhook-payloads";
 import type {
   DeliveryMethodType,
   FinancialStatus,
@@ -33,7 +33,14 @@ export interface CreateOrderInput {
 function buildLineItem(state: StoreState, shop: string, variantId: string, quantity: number): SimLineItem {
   const variant = state.shop(shop).variants.find((v) => v.id === variantId);
   if (!variant) throw new SimulatorError(`Unknown variant ${variantId} in ${shop}`);
-  return { id: state.newId("LineItem"), variantId, sku: variant.sku, title: variant.title, price: variant.price, quantity };
+  return {
+    id: state.newId("LineItem"),
+    variantId,
+    sku: variant.sku,
+    title: variant.title,
+    price: variant.price,
+    quantity,
+  };
 }
 
 // Shopify-placed hold while the buyer sees a post-purchase offer:
@@ -51,9 +58,9 @@ function crossSellHold(state: StoreState) {
 
 export function createOrder(state: StoreState, domain: string, input: CreateOrderInput): SimOrder {
   const shop = state.shop(domain);
-  const locationId =
-    input.locationId ?? shop.locations.find((l) => l.kind !== "fulfillment_service" && l.active)?.id;
-  if (!locationId || !state.location(domain, locationId)) throw new SimulatorError(`No location to assign the order to in ${domain}`);
+  const locationId = input.locationId ?? shop.locations.find((l) => l.kind !== "fulfillment_service" && l.active)?.id;
+  if (!locationId || !state.location(domain, locationId))
+    throw new SimulatorError(`No location to assign the order to in ${domain}`);
   const created = input.createdAt ? isoSeconds(input.createdAt) : state.nowIso();
   const number = shop.nextOrderNumber++;
   const order: SimOrder = {
@@ -102,9 +109,9 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
   };
   shop.fulfillmentOrders.push(fo);
   for (const li of order.lineItems) commit(state, domain, li.variantId, locationId, li.quantity);
-  state.emit(domain, "orders/create", orderPayload(state, order));
-  if (order.financialStatus === "PAID") state.emit(domain, "orders/paid", orderPayload(state, order));
-  state.emit(domain, "fulfillment_orders/order_routing_complete", { fulfillment_order: foRef(fo) });
+  state.emit(domain, "orders/create", orderInput(state, order));
+  if (order.financialStatus === "PAID") state.emit(domain, "orders/paid", orderInput(state, order));
+  state.emit(domain, "fulfillment_orders/order_routing_complete", { fulfillmentOrder: foRef(fo) });
   return order;
 }
 
@@ -121,7 +128,12 @@ export function completePostPurchase(
   for (const add of input.addLineItems ?? []) {
     const li = buildLineItem(state, order.shop, add.variantId, add.quantity);
     order.lineItems.push(li);
-    target.lineItems.push({ id: state.newId("FulfillmentOrderLineItem"), lineItemId: li.id, totalQuantity: li.quantity, remainingQuantity: li.quantity });
+    target.lineItems.push({
+      id: state.newId("FulfillmentOrderLineItem"),
+      lineItemId: li.id,
+      totalQuantity: li.quantity,
+      remainingQuantity: li.quantity,
+    });
     commit(state, order.shop, li.variantId, target.locationId, li.quantity);
   }
   for (const fo of held) {
@@ -130,12 +142,15 @@ export function completePostPurchase(
     if (fo.holds.length === 0 && fo.status === "ON_HOLD") fo.status = "OPEN";
     touch(state, fo);
     for (const h of released) {
-      state.emit(order.shop, "fulfillment_holds/released", { fulfillment_order: { id: fo.id }, fulfillment_hold: { id: h.id, reason: h.reason.toLowerCase() } });
+      state.emit(order.shop, "fulfillment_holds/released", {
+        fulfillmentOrderId: fo.id,
+        hold: holdInput(h, state.app.apiKey),
+      });
     }
-    state.emit(order.shop, "fulfillment_orders/hold_released", { fulfillment_order: foRef(fo) });
+    state.emit(order.shop, "fulfillment_orders/hold_released", { fulfillmentOrder: foRef(fo) });
   }
   order.updatedAt = state.nowIso();
-  state.emit(order.shop, "orders/updated", orderPayload(state, order));
+  state.emit(order.shop, "orders/updated", orderInput(state, order));
 }
 
 export function markPaid(state: StoreState, orderId: string): void {
@@ -144,6 +159,6 @@ export function markPaid(state: StoreState, orderId: string): void {
   order.financialStatus = "PAID";
   order.updatedAt = state.nowIso();
   refreshClosed(state, order);
-  state.emit(order.shop, "orders/paid", orderPayload(state, order));
-  state.emit(order.shop, "orders/updated", orderPayload(state, order));
+  state.emit(order.shop, "orders/paid", orderInput(state, order));
+  state.emit(order.shop, "orders/updated", orderInput(state, order));
 }
