@@ -1,0 +1,56 @@
+// The one interface producers of background work depend on. The first implementation is a table
+// on our own database, run in-process (prisma-job-queue.server.ts); a Postgres-backed queue can
+// replace it without touching callers (docs/decisions/0004-job-queue.md).
+// Pure types: safe to import from anywhere, including the UI.
+
+export const JOB_STATUSES = ["queued", "running", "succeeded", "dead", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export interface EnqueueOptions {
+  /** The shop the work belongs to, so app/uninstalled can cancel it and screens can filter by it. */
+  shop?: string | null;
+  /** Not before this moment; defaults to now. */
+  runAt?: Date;
+  /** Attempts before the job is dead-lettered; defaults to 8. */
+  maxAttempts?: number;
+  /** While a queued or running job has this key, enqueueing again returns that job instead of a new one. */
+  dedupeKey?: string;
+}
+
+export interface EnqueueResult {
+  id: string;
+  /** True when an existing queued or running job with the same dedupeKey was returned. */
+  deduplicated: boolean;
+}
+
+export interface JobQueue {
+  enqueue(type: string, payload: unknown, options?: EnqueueOptions): Promise<EnqueueResult>;
+}
+
+export interface JobContext {
+  jobId: string;
+  shop: string | null;
+  /** 1 on the first run. Delivery is at-least-once, so a handler may see the same work again. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+/**
+ * Does the work for one job type. Must be idempotent: the runner guarantees at-least-once, so after
+ * a crash, a lost lease or a failed status write the same payload can run again.
+ */
+export type JobHandler<P = unknown> = (payload: P, context: JobContext) => Promise<void>;
+
+// A brand instead of `instanceof` alone: after a Vite HMR reload a handler module throws an error
+// built from a fresh copy of this class, while the long-lived runner still holds the old one.
+const PERMANENT = Symbol.for("fulfillment-desk.permanent-job-error");
+
+/** Thrown by a handler to say: retrying cannot help, dead-letter this job now. */
+export class PermanentJobError extends Error {
+  override readonly name = "PermanentJobError";
+  readonly [PERMANENT] = true;
+}
+
+export function isPermanentJobError(error: unknown): boolean {
+  return error instanceof Error && (error as unknown as Record<symbol, unknown>)[PERMANENT] === true;
+}

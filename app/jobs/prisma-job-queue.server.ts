@@ -1,0 +1,193 @@
+import { type Prisma, type PrismaClient } from "@prisma/client";
+import { prisma } from "~/db.server";
+import { JOB_STATUSES, type EnqueueOptions, type EnqueueResult, type JobQueue, type JobStatus } from "./job-queue";
+
+// The first JobQueue: rows in the `Job` table, written with portable Prisma calls only (no raw SQL),
+// so the same code runs on SQLite now and PostgreSQL later. The runner is prisma-job-runner.server.ts.
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+export const ACTIVE_JOB_STATUSES: JobStatus[] = ["queued", "running"];
+
+/** What a screen shows about a job. The payload is left out on purpose: it can hold customer data. */
+export interface JobSummary {
+  id: string;
+  shop: string | null;
+  type: string;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  runAt: Date;
+  lockedAt: Date | null;
+  lockedBy: string | null;
+  lastError: string | null;
+  dedupeKey: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+export type JobCounts = Record<JobStatus, number>;
+
+type EnqueuedListener = () => void;
+
+export class PrismaJobQueue implements JobQueue {
+  /** Shared with PrismaJobRunner, which reads and claims the rows this queue writes. */
+  readonly db: PrismaClient;
+  readonly #listeners = new Set<EnqueuedListener>();
+  readonly #dedupeLocks = new Map<string, Promise<unknown>>();
+
+  constructor(options: { db?: PrismaClient } = {}) {
+    this.db = options.db ?? prisma;
+  }
+
+  async enqueue(type: string, payload: unknown, options: EnqueueOptions = {}): Promise<EnqueueResult> {
+    const key = options.dedupeKey;
+    // The check-then-insert of a dedupeKey is serialised per key within this process. It is not an
+    // interactive transaction on purpose: the SQLite driver adapter runs every query of the process
+    // on one connection, so other work would be pulled into it. Across processes see the ADR.
+    const result =
+      key === undefined
+        ? await insertJob(this.db, type, payload, options)
+        : await this.#serialised(key, () => insertJob(this.db, type, payload, options));
+    if (!result.deduplicated) this.#notifyEnqueued();
+    return result;
+  }
+
+  /**
+   * Enqueue inside the caller's transaction, so a row and the job that processes it commit or roll
+   * back together (a webhook delivery and its processing job). The in-process wake-up cannot know
+   * when the caller commits, so such a job starts on the runner's next poll (pollMs), not at once.
+   */
+  async enqueueWith(
+    tx: Prisma.TransactionClient,
+    type: string,
+    payload: unknown,
+    options: EnqueueOptions = {},
+  ): Promise<EnqueueResult> {
+    return insertJob(tx, type, payload, options);
+  }
+
+  /**
+   * For app/uninstalled: queued jobs of the shop will not run. A job already running finishes (its
+   * handler should notice the shop is gone and throw PermanentJobError rather than retry).
+   */
+  async cancelJobsForShop(shop: string): Promise<number> {
+    const { count } = await this.db.job.updateMany({
+      where: { shop, status: "queued" },
+      data: { status: "cancelled", finishedAt: new Date() },
+    });
+    return count;
+  }
+
+  /**
+   * Puts a dead job back in the queue with a fresh set of attempts. Refused (false) when the job is
+   * not dead, or when another job with the same dedupeKey is already queued or running.
+   */
+  async retryDeadJob(id: string): Promise<boolean> {
+    const job = await this.db.job.findUnique({ where: { id }, select: { status: true, dedupeKey: true } });
+    if (job?.status !== "dead") return false;
+    if (job.dedupeKey !== null && (await findActiveJobId(this.db, job.dedupeKey)) !== null) return false;
+    const { count } = await this.db.job.updateMany({
+      where: { id, status: "dead" },
+      data: { status: "queued", attempts: 0, runAt: new Date(), lockedAt: null, lockedBy: null, finishedAt: null },
+    });
+    if (count === 1) this.#notifyEnqueued();
+    return count === 1;
+  }
+
+  /**
+   * Deletes succeeded and cancelled jobs that finished before `finishedBefore`, so the table does
+   * not grow without bound. Dead jobs are kept for someone to look at and retry or delete by hand.
+   */
+  async pruneFinishedJobs(finishedBefore: Date): Promise<number> {
+    const { count } = await this.db.job.deleteMany({
+      where: { status: { in: ["succeeded", "cancelled"] }, finishedAt: { lt: finishedBefore } },
+    });
+    return count;
+  }
+
+  async listJobs(filter: { shop?: string; status?: JobStatus; take?: number } = {}): Promise<JobSummary[]> {
+    const take = Math.min(Math.max(filter.take ?? 50, 1), 500);
+    const rows = await this.db.job.findMany({
+      where: { shop: filter.shop, status: filter.status },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take,
+      omit: { payload: true, updatedAt: true },
+    });
+    return rows.map((row) => ({ ...row, status: toJobStatus(row.status) }));
+  }
+
+  /** Jobs per status, every status present (zero when none); all shops when `shop` is omitted. */
+  async jobCounts(shop?: string): Promise<JobCounts> {
+    const groups = await this.db.job.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } });
+    const counts = Object.fromEntries(JOB_STATUSES.map((status) => [status, 0])) as JobCounts;
+    for (const group of groups) counts[toJobStatus(group.status)] += group._count._all;
+    return counts;
+  }
+
+  /** In-process wake-up: the runner subscribes so a job starts without waiting for the next poll. */
+  onEnqueued(listener: EnqueuedListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #notifyEnqueued(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  async #serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#dedupeLocks.get(key) ?? Promise.resolve();
+    const current = previous.catch(() => undefined).then(work);
+    this.#dedupeLocks.set(key, current);
+    try {
+      return await current;
+    } finally {
+      if (this.#dedupeLocks.get(key) === current) this.#dedupeLocks.delete(key);
+    }
+  }
+}
+
+async function insertJob(
+  db: PrismaClient | Prisma.TransactionClient,
+  type: string,
+  payload: unknown,
+  options: EnqueueOptions,
+): Promise<EnqueueResult> {
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}`);
+  }
+  if (type.length === 0) throw new RangeError("A job needs a type");
+  const dedupeKey = options.dedupeKey ?? null;
+  if (dedupeKey !== null) {
+    const existing = await findActiveJobId(db, dedupeKey);
+    if (existing !== null) return { id: existing, deduplicated: true };
+  }
+  const job = await db.job.create({
+    data: {
+      type,
+      // `undefined` (and other values JSON cannot carry) become null rather than an unparsable row.
+      payload: JSON.stringify(payload) ?? "null",
+      shop: options.shop ?? null,
+      runAt: options.runAt ?? new Date(),
+      maxAttempts,
+      dedupeKey,
+    },
+    select: { id: true },
+  });
+  return { id: job.id, deduplicated: false };
+}
+
+async function findActiveJobId(db: PrismaClient | Prisma.TransactionClient, dedupeKey: string): Promise<string | null> {
+  const job = await db.job.findFirst({
+    where: { dedupeKey, status: { in: ACTIVE_JOB_STATUSES } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  return job?.id ?? null;
+}
+
+function toJobStatus(value: string): JobStatus {
+  const status = JOB_STATUSES.find((candidate) => candidate === value);
+  if (status === undefined) throw new Error(`Unknown job status in the database: ${value}`);
+  return status;
+}

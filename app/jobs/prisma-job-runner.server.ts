@@ -1,0 +1,408 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { type PrismaClient } from "@prisma/client";
+import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "./backoff";
+import { isPermanentJobError, PermanentJobError, type JobContext, type JobHandler } from "./job-queue";
+import { type PrismaJobQueue } from "./prisma-job-queue.server";
+import { type Scheduler } from "./schedule.server";
+
+// Runs the jobs of PrismaJobQueue in this process. Delivery is at-least-once:
+// - claiming is one conditional updateMany (status "queued" → "running"); the database decides
+//   which runner wins a row, so two processes never both start the same attempt;
+// - a claimed job holds a lease (lockedAt, renewed while it runs); when a process dies, its jobs
+//   are re-queued once the lease expires and run again, so handlers must be idempotent;
+// - every later status write is fenced on the claim token (lockedBy), so a runner that lost its
+//   lease cannot overwrite the outcome recorded by the runner that took the job over.
+
+export const DEFAULT_LEASE_MS = 5 * 60_000;
+const MAX_ERROR_LENGTH = 2_000;
+
+export interface JobLogger {
+  info(message: string, fields: Record<string, unknown>): void;
+  warn(message: string, fields: Record<string, unknown>): void;
+  error(message: string, fields: Record<string, unknown>): void;
+}
+
+const CONSOLE_LOGGER: JobLogger = {
+  info: (message, fields) => console.info(message, fields),
+  warn: (message, fields) => console.warn(message, fields),
+  error: (message, fields) => console.error(message, fields),
+};
+
+export interface JobRunnerOptions {
+  queue: PrismaJobQueue;
+  /** Identifies this process in `lockedBy`; unique per runner instance by default. */
+  id?: string;
+  /** A running job whose lease is older than this is treated as abandoned by a dead process. */
+  leaseMs?: number;
+  backoff?: Partial<BackoffPolicy>;
+  /** Recurring enqueues started and stopped together with the runner. */
+  scheduler?: Scheduler;
+  logger?: JobLogger;
+  /** Injected so tests can move time instead of sleeping through a lease. */
+  clock?: () => Date;
+  random?: () => number;
+}
+
+export interface StartOptions {
+  concurrency?: number;
+  pollMs?: number;
+}
+
+export interface RunSummary {
+  ran: number;
+  succeeded: number;
+  retried: number;
+  dead: number;
+}
+
+interface ClaimedJob {
+  id: string;
+  type: string;
+  shop: string | null;
+  payload: string;
+  attempts: number;
+  maxAttempts: number;
+  /** The claim token written to lockedBy; every later write of this attempt is conditional on it. */
+  lockedBy: string;
+}
+
+type Outcome = "succeeded" | "retried" | "dead" | "lost";
+
+export class PrismaJobRunner {
+  readonly id: string;
+  readonly #queue: PrismaJobQueue;
+  readonly #db: PrismaClient;
+  readonly #leaseMs: number;
+  readonly #backoff: BackoffPolicy;
+  readonly #scheduler: Scheduler | undefined;
+  readonly #logger: JobLogger;
+  readonly #clock: () => Date;
+  readonly #random: () => number;
+  readonly #handlers = new Map<string, JobHandler>();
+  readonly #inFlight = new Map<string, Promise<Outcome>>();
+  // Claim tokens of jobs running in this process, with how many jobs each covers (heartbeat).
+  readonly #heldTokens = new Map<string, number>();
+  #claimSequence = 0;
+  #started = false;
+  #concurrency = 4;
+  #pollTimer: NodeJS.Timeout | undefined;
+  #heartbeatTimer: NodeJS.Timeout | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #pumping: Promise<void> | undefined;
+  #pumpAgain = false;
+  #lastReapAt = 0;
+
+  constructor(options: JobRunnerOptions) {
+    this.#queue = options.queue;
+    this.#db = options.queue.db;
+    this.id = options.id ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+    this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.#scheduler = options.scheduler;
+    this.#logger = options.logger ?? CONSOLE_LOGGER;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#random = options.random ?? Math.random;
+  }
+
+  /** Registering a type again replaces its handler, so a Vite HMR reload picks up the new code. */
+  register<P>(type: string, handler: JobHandler<P>): void {
+    this.#handlers.set(type, handler as JobHandler);
+  }
+
+  get started(): boolean {
+    return this.#started;
+  }
+
+  /** Re-queues jobs abandoned by dead processes, then runs due jobs until stop(). */
+  async start({ concurrency = 4, pollMs = 250 }: StartOptions = {}): Promise<void> {
+    if (this.#started) return;
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError("concurrency must be at least 1");
+    this.#started = true;
+    this.#concurrency = concurrency;
+    try {
+      await this.requeueAbandoned();
+    } catch (error) {
+      this.#started = false;
+      throw error;
+    }
+    this.#unsubscribe = this.#queue.onEnqueued(() => this.#wake());
+    this.#pollTimer = setInterval(() => this.#wake(), pollMs);
+    this.#pollTimer.unref();
+    this.#scheduler?.start();
+    this.#wake();
+  }
+
+  /** Stops claiming and waits for the jobs already running to finish. */
+  async stop(): Promise<void> {
+    if (!this.#started) return;
+    this.#started = false;
+    await this.#scheduler?.stop();
+    clearInterval(this.#pollTimer);
+    this.#unsubscribe?.();
+    await this.#pumping;
+    await Promise.allSettled(this.#inFlight.values());
+  }
+
+  /** Claims and runs every job due now, once; retries it schedules are left for a later pass. */
+  async runDue({ concurrency = 4 }: { concurrency?: number } = {}): Promise<RunSummary> {
+    const cutoff = this.#clock();
+    const summary: RunSummary = { ran: 0, succeeded: 0, retried: 0, dead: 0 };
+    await this.requeueAbandoned();
+    for (;;) {
+      const jobs = await this.#claim(concurrency, cutoff);
+      if (jobs.length === 0) return summary;
+      const outcomes = await Promise.all(jobs.map((job) => this.#track(job)));
+      for (const outcome of outcomes) {
+        summary.ran += 1;
+        if (outcome !== "lost") summary[outcome] += 1;
+      }
+    }
+  }
+
+  /**
+   * Runs due jobs, waiting for retries and follow-up jobs that fall due within `timeoutMs`, until
+   * nothing due remains. Throws if jobs are still due when the time is up.
+   */
+  async drain({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<RunSummary> {
+    const deadline = Date.now() + timeoutMs;
+    const total: RunSummary = { ran: 0, succeeded: 0, retried: 0, dead: 0 };
+    for (;;) {
+      const pass = await this.runDue({ concurrency: this.#concurrency });
+      total.ran += pass.ran;
+      total.succeeded += pass.succeeded;
+      total.retried += pass.retried;
+      total.dead += pass.dead;
+      const next = await this.#db.job.findFirst({
+        where: { status: "queued" },
+        orderBy: { runAt: "asc" },
+        select: { runAt: true },
+      });
+      if (next === null) return total;
+      const waitMs = next.runAt.getTime() - this.#clock().getTime();
+      if (Date.now() + Math.max(waitMs, 0) > deadline) {
+        if (waitMs <= 0) throw new Error(`drain timed out after ${timeoutMs} ms with jobs still due`);
+        return total;
+      }
+      if (waitMs > 0) await sleep(waitMs);
+    }
+  }
+
+  /**
+   * Jobs left "running" by another runner whose lease expired were abandoned by a process that
+   * died: they go back to the queue, or to dead-letter when that was their last attempt (a job that
+   * keeps killing its process must not loop forever). This runner's own jobs are never touched.
+   */
+  async requeueAbandoned(): Promise<{ requeued: number; dead: number }> {
+    const now = this.#clock();
+    this.#lastReapAt = now.getTime();
+    const abandoned = {
+      status: "running",
+      lockedAt: { lt: new Date(now.getTime() - this.#leaseMs) },
+      NOT: { lockedBy: { startsWith: `${this.id}/` } },
+    };
+    const dead = await this.#db.job.updateMany({
+      where: { ...abandoned, attempts: { gte: this.#db.job.fields.maxAttempts } },
+      data: {
+        status: "dead",
+        finishedAt: now,
+        lastError: "Lease expired on the last attempt: the process running it stopped before finishing",
+      },
+    });
+    const requeued = await this.#db.job.updateMany({
+      where: abandoned,
+      data: {
+        status: "queued",
+        lockedAt: null,
+        lockedBy: null,
+        lastError: "Lease expired: the process running it stopped before finishing; re-queued",
+      },
+    });
+    if (requeued.count + dead.count > 0) {
+      this.#logger.warn("jobs: re-queued jobs abandoned by a stopped process", {
+        runner: this.id,
+        requeued: requeued.count,
+        dead: dead.count,
+      });
+    }
+    return { requeued: requeued.count, dead: dead.count };
+  }
+
+  #wake(): void {
+    if (!this.#started) return;
+    if (this.#pumping) {
+      this.#pumpAgain = true;
+      return;
+    }
+    this.#pumping = this.#pump()
+      .catch((error: unknown) =>
+        this.#logger.error("jobs: polling failed", { runner: this.id, error: describe(error) }),
+      )
+      .finally(() => {
+        this.#pumping = undefined;
+        if (this.#pumpAgain) this.#wake();
+      });
+  }
+
+  async #pump(): Promise<void> {
+    do {
+      this.#pumpAgain = false;
+      if (this.#clock().getTime() - this.#lastReapAt >= Math.min(this.#leaseMs / 4, 60_000)) {
+        await this.requeueAbandoned();
+      }
+      while (this.#started && this.#inFlight.size < this.#concurrency) {
+        const jobs = await this.#claim(this.#concurrency - this.#inFlight.size, this.#clock());
+        if (jobs.length === 0) break;
+        for (const job of jobs) void this.#track(job).finally(() => this.#wake());
+      }
+    } while (this.#pumpAgain && this.#started);
+  }
+
+  /**
+   * Picks due candidates, then claims them with one conditional updateMany. The row's status is
+   * the lock: a candidate another runner claimed in between no longer matches `status: "queued"`.
+   * The fresh token in lockedBy tells which of the candidates this runner won.
+   */
+  async #claim(limit: number, cutoff: Date): Promise<ClaimedJob[]> {
+    for (;;) {
+      const candidates = await this.#db.job.findMany({
+        where: { status: "queued", runAt: { lte: cutoff } },
+        orderBy: [{ runAt: "asc" }, { createdAt: "asc" }],
+        take: limit,
+        select: { id: true },
+      });
+      if (candidates.length === 0) return [];
+      this.#claimSequence += 1;
+      const lockedBy = `${this.id}/${this.#claimSequence}`;
+      const { count } = await this.#db.job.updateMany({
+        where: { id: { in: candidates.map((candidate) => candidate.id) }, status: "queued" },
+        data: { status: "running", lockedAt: this.#clock(), lockedBy, attempts: { increment: 1 } },
+      });
+      // Lost every candidate to another runner: look again rather than report an empty queue.
+      if (count === 0) continue;
+      return this.#db.job.findMany({
+        where: { lockedBy, status: "running" },
+        select: { id: true, type: true, shop: true, payload: true, attempts: true, maxAttempts: true, lockedBy: true },
+      }) as Promise<ClaimedJob[]>;
+    }
+  }
+
+  async #track(job: ClaimedJob): Promise<Outcome> {
+    this.#holdToken(job.lockedBy);
+    const run = this.#execute(job).finally(() => {
+      this.#inFlight.delete(job.id);
+      this.#releaseToken(job.lockedBy);
+    });
+    this.#inFlight.set(job.id, run);
+    return run;
+  }
+
+  async #execute(job: ClaimedJob): Promise<Outcome> {
+    const context: JobContext = { jobId: job.id, shop: job.shop, attempt: job.attempts, maxAttempts: job.maxAttempts };
+    let failure: unknown;
+    try {
+      const handler = this.#handlers.get(job.type);
+      if (handler === undefined) throw new PermanentJobError(`No handler registered for job type "${job.type}"`);
+      await handler(parsePayload(job.payload), context);
+    } catch (error) {
+      failure = error ?? new Error("Job failed without an error");
+    }
+    try {
+      return failure === undefined ? await this.#succeed(job) : await this.#fail(job, failure);
+    } catch (error) {
+      // The work may have happened; the lease will expire and the job run again (at-least-once).
+      this.#logger.error("jobs: could not record a job's outcome", { ...logFields(job), error: describe(error) });
+      return "lost";
+    }
+  }
+
+  async #succeed(job: ClaimedJob): Promise<Outcome> {
+    const now = this.#clock();
+    const written = await this.#finish(job, { status: "succeeded", finishedAt: now });
+    return written ? "succeeded" : "lost";
+  }
+
+  async #fail(job: ClaimedJob, error: unknown): Promise<Outcome> {
+    const now = this.#clock();
+    const lastError = describe(error);
+    if (isPermanentJobError(error) || job.attempts >= job.maxAttempts) {
+      const written = await this.#finish(job, { status: "dead", finishedAt: now, lastError });
+      if (written) this.#logger.error("jobs: dead-lettered", { ...logFields(job), error: lastError });
+      return written ? "dead" : "lost";
+    }
+    const runAt = new Date(now.getTime() + retryDelayMs(job.attempts, this.#backoff, this.#random));
+    const written = await this.#finish(job, { status: "queued", runAt, lockedAt: null, lockedBy: null, lastError });
+    if (written) this.#logger.warn("jobs: failed, will retry", { ...logFields(job), runAt, error: lastError });
+    return written ? "retried" : "lost";
+  }
+
+  /** Writes the attempt's outcome only if this runner still holds the job (fenced on the token). */
+  async #finish(
+    job: ClaimedJob,
+    data: { status: string; finishedAt?: Date; runAt?: Date; lockedAt?: null; lockedBy?: null; lastError?: string },
+  ): Promise<boolean> {
+    const { count } = await this.#db.job.updateMany({
+      where: { id: job.id, status: "running", lockedBy: job.lockedBy },
+      data,
+    });
+    if (count === 0) {
+      this.#logger.warn("jobs: lease lost before the outcome was recorded; another runner owns the job now", {
+        ...logFields(job),
+        outcome: data.status,
+      });
+    }
+    return count === 1;
+  }
+
+  // One heartbeat per runner renews the lease of every job it is running, so a job that runs
+  // longer than leaseMs (a large reconcile) is not mistaken for abandoned.
+  #holdToken(token: string): void {
+    this.#heldTokens.set(token, (this.#heldTokens.get(token) ?? 0) + 1);
+    if (this.#heartbeatTimer !== undefined) return;
+    this.#heartbeatTimer = setInterval(() => void this.#renewLeases(), Math.max(this.#leaseMs / 3, 10));
+    this.#heartbeatTimer.unref();
+  }
+
+  #releaseToken(token: string): void {
+    const remaining = (this.#heldTokens.get(token) ?? 1) - 1;
+    if (remaining > 0) this.#heldTokens.set(token, remaining);
+    else this.#heldTokens.delete(token);
+    if (this.#heldTokens.size === 0) {
+      clearInterval(this.#heartbeatTimer);
+      this.#heartbeatTimer = undefined;
+    }
+  }
+
+  async #renewLeases(): Promise<void> {
+    try {
+      await this.#db.job.updateMany({
+        where: { status: "running", lockedBy: { in: [...this.#heldTokens.keys()] } },
+        data: { lockedAt: this.#clock() },
+      });
+    } catch (error) {
+      this.#logger.warn("jobs: could not renew leases", { runner: this.id, error: describe(error) });
+    }
+  }
+}
+
+function parsePayload(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new PermanentJobError("The job's payload is not valid JSON");
+  }
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
+}
+
+// Never the payload: it can carry customer data (docs: log { shop, operation }, not payloads).
+function logFields(job: ClaimedJob): Record<string, unknown> {
+  return { jobId: job.id, type: job.type, shop: job.shop, attempt: job.attempts, maxAttempts: job.maxAttempts };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
