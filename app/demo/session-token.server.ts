@@ -1,6 +1,7 @@
 // Mints session tokens (App Bridge calls them ID tokens) the way Shopify admin does, so demo
 // mode exercises the real authenticate.admin: HS256 over the app secret, one-minute
-// lifetime, and this claim set (https://shopify.dev/docs/apps/build/authentication-authorization/session-tokens#anatomy-of-a-session-token):
+// lifetime, and this claim set (https://shopify.dev/docs/apps/build/authentication-authorization/session-tokens#anatomy-of-a-session-token,
+// https://shopify.dev/docs/apps/build/authentication-authorization/id-tokens):
 //   iss  https://{shop}/admin      dest https://{shop}       aud  the app's client id (API key)
 //   sub  the staff user id          exp/nbf/iat  seconds       jti  unique per token
 //   sid  the admin session id       sig  a signature of the admin session

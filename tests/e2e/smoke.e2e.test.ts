@@ -1,0 +1,128 @@
+// The browser smoke test: `npm run demo`'s server, a real Chromium, the real embedded auth
+// (session token → token exchange against the simulator) and the home screen with the
+// seeded shop's orders. Nothing may leave localhost.
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Locator, Page, Request } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_FIRST_ORDER_NAME, DEMO_LOCATIONS, DEMO_NEWEST_ORDER_NAME } from "../../scripts/demo/seed-demo-shop";
+import { launchChromium, type LaunchedChromium } from "../support/chromium";
+import { startDemoServer, type DemoServer } from "../support/demo-server";
+
+const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+interface Recorded {
+  requests: Request[];
+  pageErrors: string[];
+}
+
+function record(page: Page): Recorded {
+  const recorded: Recorded = { requests: [], pageErrors: [] };
+  page.on("request", (request) => recorded.requests.push(request));
+  page.on("pageerror", (error) => recorded.pageErrors.push(error.message));
+  return recorded;
+}
+
+/**
+ * Waits for the locator; the first page load makes Vite transform the app and pre-bundle
+ * Polaris, so allow for it. On failure, say what the page showed instead (often a loader error).
+ */
+async function shown(locator: Locator): Promise<void> {
+  try {
+    await locator.waitFor({ state: "visible", timeout: 60_000 });
+  } catch (error) {
+    const body = await locator
+      .page()
+      .innerText("body")
+      .catch(() => "(no body)");
+    throw new Error(`${String(error)}\n--- the page showed instead ---\n${body.slice(0, 2_000)}`);
+  }
+}
+
+const foreignHosts = (requests: Request[]) =>
+  requests
+    .map((r) => new URL(r.url()))
+    .filter(
+      (url) =>
+        (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:") &&
+        !LOOPBACK.has(url.hostname),
+    )
+    .map((url) => url.href);
+
+describe("demo mode in a real browser", () => {
+  let server: DemoServer;
+  let chromium: LaunchedChromium;
+
+  beforeAll(async () => {
+    [server, chromium] = await Promise.all([startDemoServer(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.stop();
+  });
+
+  it("opens the demo shop's orders through the real embedded auth without leaving localhost", async () => {
+    const page = await chromium.context.newPage();
+    const recorded = record(page);
+
+    // GIVEN the demo's front door, WHEN the browser follows it into the embedded app
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/app\?.*embedded=1/);
+    const launched = new URL(page.url());
+    expect(launched.searchParams.get("shop")).toBe("demo-shop.myshopify.com");
+    expect(launched.searchParams.get("id_token")).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+
+    // THEN the home screen shows the seeded orders, their locations and holds
+    await shown(page.getByRole("heading", { name: "Orders waiting to ship" }));
+    await shown(page.getByText(DEMO_NEWEST_ORDER_NAME, { exact: true }));
+    await shown(page.getByText(DEMO_LOCATIONS.warehouse.name).first());
+    await shown(page.getByText(DEMO_LOCATIONS.threePl.name).first());
+    await shown(page.getByText(/on hold/).first());
+    await shown(page.getByText("Demo shop — simulated Shopify admin"));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}home.png` });
+
+    // WHEN the merchant pages on, Remix fetches loader data: App Bridge's stand-in adds the token
+    await page.getByRole("button", { name: /next/i }).click();
+    await shown(page.getByText(DEMO_FIRST_ORDER_NAME, { exact: true }));
+    const dataRequests = recorded.requests.filter((r) => new URL(r.url()).searchParams.has("_data"));
+    expect(dataRequests.length).toBeGreaterThan(0);
+    for (const request of dataRequests) {
+      expect(request.headers()["authorization"], request.url()).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+    }
+
+    // WHEN the merchant uses the app's nav menu, THEN `shopify:navigate` takes them home
+    await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "Home" }).click();
+    await shown(page.getByText(DEMO_NEWEST_ORDER_NAME, { exact: true }));
+
+    // AND App Bridge's toast renders as a polite live region
+    await page.evaluate(() =>
+      (window as unknown as { shopify: { toast: { show(m: string): void } } }).shopify.toast.show("Saved"),
+    );
+    await shown(page.getByRole("status").filter({ hasText: "Saved" }));
+
+    expect(foreignHosts(recorded.requests), "requests to hosts other than localhost").toEqual([]);
+    expect(recorded.pageErrors, "uncaught errors in the page").toEqual([]);
+    await page.close();
+  });
+
+  it("sends a stale session token through the bounce page and back with a fresh one", async () => {
+    const page = await chromium.context.newPage();
+    const recorded = record(page);
+    await page.goto(`${server.url}/demo/launch`);
+    await page.waitForURL(/\/app\?.*embedded=1/);
+    const stale = new URL(page.url());
+    stale.searchParams.set("id_token", "not.a.token");
+
+    await page.goto(stale.href);
+
+    await shown(page.getByText(DEMO_NEWEST_ORDER_NAME, { exact: true }));
+    const visited = recorded.requests.filter((r) => r.isNavigationRequest()).map((r) => new URL(r.url()).pathname);
+    expect(visited).toContain("/auth/session-token");
+    expect(new URL(page.url()).searchParams.get("id_token")).not.toBe("not.a.token");
+    expect(foreignHosts(recorded.requests)).toEqual([]);
+    await page.close();
+  });
+});
