@@ -40,18 +40,24 @@ export async function advanceWatermark(shop: string, through: Date, backfilled: 
   });
 }
 
+// Prisma caps bound parameters per query (999 for SQLite), so id lists are looked up in chunks.
+const CHUNK = 500;
+
+async function inChunks<T>(ids: string[], find: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(await find(ids.slice(i, i + CHUNK))));
+  return rows;
+}
+
 /** Versions the ledger holds, for the ids a sweep saw changed. */
 export async function storedVersions(shop: string, orderIds: string[], fulfillmentOrderIds: string[]) {
-  const [orders, fulfillmentOrders] = await Promise.all([
-    prisma.order.findMany({
-      where: { shop, shopifyId: { in: orderIds } },
-      select: { shopifyId: true, shopifyUpdatedAt: true },
-    }),
-    prisma.fulfillmentOrder.findMany({
-      where: { shop, shopifyId: { in: fulfillmentOrderIds } },
-      select: { shopifyId: true, shopifyUpdatedAt: true },
-    }),
-  ]);
+  const select = { shopifyId: true, shopifyUpdatedAt: true } as const;
+  const orders = await inChunks(orderIds, (chunk) =>
+    prisma.order.findMany({ where: { shop, shopifyId: { in: chunk } }, select }),
+  );
+  const fulfillmentOrders = await inChunks(fulfillmentOrderIds, (chunk) =>
+    prisma.fulfillmentOrder.findMany({ where: { shop, shopifyId: { in: chunk } }, select }),
+  );
   return {
     orders: new Map(orders.map((o) => [o.shopifyId, o.shopifyUpdatedAt])),
     fulfillmentOrders: new Map(fulfillmentOrders.map((f) => [f.shopifyId, f.shopifyUpdatedAt])),

@@ -29,13 +29,20 @@ export interface ClientStats {
 export interface CostAwareOptions {
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
-  /** Cost to budget for a query never seen before. */
+  /**
+   * Cost to budget for a query never seen before. Shopify's single-query maximum by default, so
+   * the first call of an operation waits for room instead of risking THROTTLED; after that the
+   * client paces on the cost Shopify reported for it.
+   */
   defaultCost?: number;
   maxThrottleRetries?: number;
   maxReadRetries?: number;
   readBackoffMs?: number;
   stats?: ClientStats;
 }
+
+/** https://shopify.dev/docs/api/usage/limits#graphql-admin-api-rate-limits */
+const MAX_SINGLE_QUERY_COST = 1000;
 
 const buckets = new Map<string, Bucket>();
 const lastCost = new Map<string, number>();
@@ -113,7 +120,7 @@ export function costAwareGraphql(shop: string, graphql: AdminGraphql, options: C
     let throttles = 0;
     let readFailures = 0;
     for (;;) {
-      await pace(lastCost.get(query) ?? options.defaultCost ?? 50);
+      await pace(lastCost.get(query) ?? options.defaultCost ?? MAX_SINGLE_QUERY_COST);
       if (stats) stats.calls += 1;
       try {
         const response = await graphql(query, requestOptions);

@@ -1,0 +1,134 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { registerJobHandlers } from "~/background.server";
+import { prisma } from "~/db.server";
+import { getJobRunner } from "~/jobs/runtime.server";
+import { costAwareGraphql, newClientStats, resetCostTracking } from "~/shopify/admin/admin-client.server";
+import { unauthenticated } from "~/shopify.server";
+import { fakeClock } from "../../tests/support/fake-clock";
+import { ledgerView, simulatorView } from "../../tests/support/ledger-truth";
+import { seedLocations } from "../../tests/support/seed";
+import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
+import { reconcileShop } from "./reconcile-shop.server";
+
+let h: SimulatorHarness;
+let clock: ReturnType<typeof fakeClock>;
+
+beforeAll(() => registerJobHandlers());
+beforeEach(() => {
+  clock = fakeClock();
+  resetCostTracking();
+  h = startSimulator({ now: clock.date });
+});
+afterEach(() => h.close());
+
+async function clientFor(shop: string, stats = newClientStats()) {
+  const { admin } = await unauthenticated.admin(shop);
+  return { graphql: costAwareGraphql(shop, admin.graphql, { sleep: clock.sleep, now: clock.now, stats }), stats };
+}
+
+function placeOrders(shop: string, count: number) {
+  const s = seedLocations(h.sim, shop);
+  const locations = [s.warehouse, s.thirdParty, s.pickup];
+  for (let i = 0; i < count; i += 1) {
+    h.sim.createOrder(shop, {
+      lineItems: [{ variantId: i % 2 ? s.tee.id : s.mug.id, quantity: 1 + (i % 3) }],
+      locationId: locations[i % 3]!.id,
+      deliveryMethod: i % 3 === 2 ? "PICK_UP" : "SHIPPING",
+    });
+    clock.advance(1000);
+  }
+}
+
+describe("the reconciliation sweep", () => {
+  it("repairs everything the webhooks never delivered, and accounts for every object", async () => {
+    // GIVEN orders whose webhooks were all lost
+    const shop = "reconcile-lost.myshopify.com";
+    await installShop(h.sim, shop);
+    h.webhooks.intercept(() => "drop");
+    placeOrders(shop, 12);
+    await h.webhooks.flush();
+    expect(await ledgerView(shop)).toEqual([]);
+    // WHEN the sweep runs
+    const { graphql } = await clientFor(shop);
+    const run = await reconcileShop(graphql, shop, { trigger: "manual", now: clock.date });
+    // THEN the ledger equals Shopify and the report adds up
+    expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
+    expect(run).toMatchObject({
+      status: "succeeded",
+      ordersSeen: 12,
+      objectsSeen: 24,
+      alreadyCorrect: 0,
+      repaired: 24,
+    });
+    expect(run.unaccounted).toBe(0);
+  });
+
+  it("counts what webhooks already got right and repairs only the rest", async () => {
+    // GIVEN 9 orders, where every webhook about orders 3, 6 and 9 was lost
+    const shop = "reconcile-mixed.myshopify.com";
+    await installShop(h.sim, shop);
+    placeOrders(shop, 9);
+    const lost = new Set(
+      h.sim
+        .snapshot(shop)
+        .orders.filter((_, i) => i % 3 === 2)
+        .map((o) => o.id),
+    );
+    const lostFos = new Set(
+      h.sim
+        .snapshot(shop)
+        .fulfillmentOrders.filter((fo) => lost.has(fo.orderId))
+        .map((fo) => fo.id),
+    );
+    h.webhooks.intercept((d) => ([...lost, ...lostFos].some((id) => d.body.includes(`"${id}"`)) ? "drop" : "deliver"));
+    await h.webhooks.flush();
+    await getJobRunner().drain();
+    expect(await ledgerView(shop)).toHaveLength(6);
+    // WHEN the sweep runs
+    const { graphql } = await clientFor(shop);
+    const run = await reconcileShop(graphql, shop, { trigger: "manual", now: clock.date });
+    // THEN it repaired exactly the lost orders' objects and found the rest correct
+    expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
+    expect(run).toMatchObject({ objectsSeen: 18, alreadyCorrect: 12, repaired: 6, unaccounted: 0 });
+  });
+
+  it("moves its watermark forward so later sweeps page only newer changes", async () => {
+    const shop = "reconcile-watermark.myshopify.com";
+    await installShop(h.sim, shop);
+    h.webhooks.intercept(() => "drop");
+    placeOrders(shop, 5);
+    const { graphql } = await clientFor(shop);
+    await reconcileShop(graphql, shop, { trigger: "manual", now: clock.date });
+    // The next sweep overlaps the last few minutes before the previous one: it sees those
+    // changes again, already correct.
+    clock.advance(60 * 60_000);
+    const overlap = await reconcileShop(graphql, shop, { trigger: "manual", now: clock.date });
+    expect(overlap).toMatchObject({ objectsSeen: 10, alreadyCorrect: 10, repaired: 0, unaccounted: 0 });
+    clock.advance(60 * 60_000);
+    const quiet = await reconcileShop(graphql, shop, { trigger: "manual", now: clock.date });
+    expect(quiet.objectsSeen).toBe(0);
+    const stored = await prisma.shop.findUniqueOrThrow({ where: { shop } });
+    expect(stored.reconciledThrough?.getTime()).toBe(clock.now() - 60_000);
+  });
+
+  it("completes a sweep of 2,000 fulfillment orders on a small bucket with zero failed calls", async () => {
+    // GIVEN a shop with a small cost bucket and 2,000 FOs the ledger has never seen
+    const shop = "reconcile-throttle.myshopify.com";
+    await installShop(h.sim, shop, { plan: { bucketSize: 1000, restoreRate: 50 } });
+    h.webhooks.intercept(() => "drop");
+    placeOrders(shop, 2000);
+    await h.webhooks.flush();
+    const stats = newClientStats();
+    const { graphql } = await clientFor(shop, stats);
+    // WHEN the sweep runs
+    const run = await reconcileShop(graphql, shop, { trigger: "manual", now: clock.date, stats });
+    // THEN every FO is accounted for, and no call failed
+    expect(run).toMatchObject({ status: "succeeded", objectsSeen: 4000, repaired: 4000, unaccounted: 0 });
+    expect(await prisma.fulfillmentOrder.count({ where: { shop } })).toBe(2000);
+    // The client waited for the bucket instead of hammering it.
+    expect(stats.waitedMs).toBeGreaterThan(0);
+    expect(stats.throttledRetries).toBe(0);
+    expect(stats.readRetries).toBe(0);
+    expect(run.apiCalls).toBe(stats.calls);
+  }, 180_000);
+});
