@@ -8,6 +8,7 @@ import { createFulfillment, prepareForPickup, type FulfillmentCreateArgs } from 
 import { placeHold, releaseHold, type HoldInput } from "../operations/holds";
 import { moveFulfillmentOrder } from "../operations/move";
 import { startOrderCancel, type OrderCancelArgs } from "../operations/order-cancel";
+import { splitFulfillmentOrders, type SplitInput } from "../operations/split";
 import type { LineItemQuantity } from "../domain/fulfillment-order-records";
 import { field, type ResolverMap } from "./context";
 
@@ -91,6 +92,13 @@ export const mutationResolvers: ResolverMap = {
         originalFulfillmentOrder: r.original,
         remainingFulfillmentOrder: r.remaining,
         userErrors: r.userErrors.map((e) => ({ ...e, code: null })),
+      };
+    }),
+    fulfillmentOrderSplit: field<unknown>((_s, args, ctx) => {
+      const r = splitFulfillmentOrders(ctx.state, ctx.shop, args.fulfillmentOrderSplits as SplitInput[]);
+      return {
+        fulfillmentOrderSplits: r.splits?.map((x) => ({ ...x, replacementFulfillmentOrder: null })) ?? null,
+        userErrors: r.userErrors,
       };
     }),
     orderCancel: field<unknown>((_s, args, ctx) => {
