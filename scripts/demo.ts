@@ -9,21 +9,49 @@ import { installDemoFetch } from "./demo/outbound-fetch";
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const env = applyDemoEnv(process.env);
+  // The simulator's webhooks go to this very server over loopback: the only real fetch left.
+  const loopbackFetch = globalThis.fetch;
   const demoFetch = installDemoFetch();
   resetDefaultDemoDatabase(env.databaseUrl);
   migrateDemoDatabase(env.databaseUrl);
 
   const { StoreSimulator } = await import("../simulator/store-simulator");
+  const { WebhookDispatcher } = await import("../simulator/webhooks");
   const { seedDemoShop } = await import("./demo/seed-demo-shop");
+  // Webhooks wait in the queue until the app is listening, then are delivered signed, like
+  // Shopify's, to the app's real webhook routes.
+  const webhooks = new WebhookDispatcher({
+    secret: process.env.SHOPIFY_API_SECRET ?? "",
+    apiVersion: "2026-10",
+    target: { baseUrl: env.appUrl },
+    fetch: loopbackFetch,
+    mode: "manual",
+  });
   const sim = new StoreSimulator({
     apiKey: process.env.SHOPIFY_API_KEY ?? "",
     apiSecret: process.env.SHOPIFY_API_SECRET ?? "",
+    webhooks,
   });
   const seeded = await seedDemoShop(sim, new Date());
   demoFetch.routeShopsTo(sim);
 
   const { serveApp } = await import("./demo/serve-app");
   const served = await serveApp(env.port);
+  // Install the app in the demo shop as a merchant would by opening it: the launch URL's
+  // session token goes through the real authenticate.admin, token exchange and afterAuth
+  // (which queues the 60-day backfill). Only then are the queued webhooks delivered.
+  const opened = await loopbackFetch(`${env.appUrl}/demo/launch`, {
+    headers: {
+      "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36",
+    },
+  });
+  if (!opened.ok) throw new Error(`Installing the demo app failed: ${opened.status} at ${opened.url}`);
+  await webhooks.flush();
+  const deliverWebhooks = setInterval(() => {
+    if (webhooks.queued > 0)
+      webhooks.flush().catch((error: unknown) => console.error("webhook delivery failed", error));
+  }, 500);
+  deliverWebhooks.unref();
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const locations = Object.values(seeded.locations).map((l) => l.name);
   console.log(`Seeded ${seeded.shop}: ${seeded.orders.length} orders across ${locations.join(", ")}.`);
