@@ -19,7 +19,9 @@ describe("fulfillmentOrderSplit", () => {
   it("moves the given quantities into a new FO at the same location and sends fulfillment_orders/split", async () => {
     const { sim, gql, fo, warehouse } = order(3);
     const line = fo.lineItems[0]!;
-    const res = await gql(SPLIT, { splits: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: line.id, quantity: 1 }] }] });
+    const res = await gql(SPLIT, {
+      splits: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: line.id, quantity: 1 }] }],
+    });
     const [split] = res.data.fulfillmentOrderSplit.fulfillmentOrderSplits;
     expect(res.data.fulfillmentOrderSplit.userErrors).toEqual([]);
     expect(split.fulfillmentOrder.lineItems.nodes).toEqual([{ id: line.id, totalQuantity: 2, remainingQuantity: 2 }]);
@@ -43,7 +45,10 @@ describe("fulfillmentOrderSplit", () => {
     });
     expect(res.data.fulfillmentOrderSplit.fulfillmentOrderSplits).toBeNull();
     expect(res.data.fulfillmentOrderSplit.userErrors).toEqual([
-      expect.objectContaining({ code: "GREATER_THAN", field: ["fulfillmentOrderSplits", "0", "fulfillmentOrderLineItems"] }),
+      expect.objectContaining({
+        code: "GREATER_THAN",
+        field: ["fulfillmentOrderSplits", "0", "fulfillmentOrderLineItems"],
+      }),
     ]);
   });
 
@@ -52,7 +57,10 @@ describe("fulfillmentOrderSplit", () => {
     const res = await gql(SPLIT, {
       splits: [
         { fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: fo.lineItems[0]!.id, quantity: 5 }] },
-        { fulfillmentOrderId: "gid://shopify/FulfillmentOrder/999999", fulfillmentOrderLineItems: [{ id: "x", quantity: 1 }] },
+        {
+          fulfillmentOrderId: "gid://shopify/FulfillmentOrder/999999",
+          fulfillmentOrderLineItems: [{ id: "x", quantity: 1 }],
+        },
       ],
     });
     const codes = res.data.fulfillmentOrderSplit.userErrors.map((e: { code: string }) => e.code);

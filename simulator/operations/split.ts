@@ -32,17 +32,29 @@ export function splitFulfillmentOrders(state: StoreState, shop: string, inputs: 
     const field = ["fulfillmentOrderSplits", String(i)];
     const fo = state.node(shop, input.fulfillmentOrderId) as SimFulfillmentOrder | null;
     if (!fo || fo.shop !== shop) {
-      errors.push({ field: [...field, "fulfillmentOrderId"], message: "Fulfillment order does not exist.", code: "FULFILLMENT_ORDER_NOT_FOUND" });
+      errors.push({
+        field: [...field, "fulfillmentOrderId"],
+        message: "Fulfillment order does not exist.",
+        code: "FULFILLMENT_ORDER_NOT_FOUND",
+      });
       return;
     }
     if (input.fulfillmentOrderLineItems.length === 0) {
-      errors.push({ field: [...field, "fulfillmentOrderLineItems"], message: "No line items provided to split.", code: "NO_LINE_ITEMS_PROVIDED_TO_SPLIT" });
+      errors.push({
+        field: [...field, "fulfillmentOrderLineItems"],
+        message: "No line items provided to split.",
+        code: "NO_LINE_ITEMS_PROVIDED_TO_SPLIT",
+      });
       return;
     }
     // Guess, marked as such: the schema says an FO "not in a state to be split" gets a
     // replacement; the simulator refuses those states instead of modelling replacements.
     if (isClosed(fo) || SUBMITTED.includes(fo.requestStatus) || fo.status === "ON_HOLD") {
-      errors.push({ field: [...field, "fulfillmentOrderId"], message: "Fulfillment order cannot be split in its current state.", code: "INVALID_LINE_ITEM_QUANTITY" });
+      errors.push({
+        field: [...field, "fulfillmentOrderId"],
+        message: "Fulfillment order cannot be split in its current state.",
+        code: "INVALID_LINE_ITEM_QUANTITY",
+      });
       return;
     }
     const invalid = validateLineItems(fo, input.fulfillmentOrderLineItems, [...field, "fulfillmentOrderLineItems"]);
