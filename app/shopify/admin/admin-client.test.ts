@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { unauthenticated } from "~/shopify.server";
+import { fakeClock } from "../../../tests/support/fake-clock";
+import { seedLocations } from "../../../tests/support/seed";
+import { installShop, type SimulatorHarness, startSimulator } from "../../../tests/support/simulator";
+import { costAwareGraphql, newClientStats, resetCostTracking } from "./admin-client.server";
+import { AdminTransportError } from "./errors";
+import { fetchOrdersOverview } from "./orders-overview.server";
+import { fetchShopDetails } from "./shop-details.server";
+import { runOperation } from "./run-operation.server";
+
+let h: SimulatorHarness;
+let clock: ReturnType<typeof fakeClock>;
+beforeEach(() => {
+  clock = fakeClock();
+  resetCostTracking();
+  h = startSimulator({ now: clock.date });
+});
+afterEach(() => h.close());
+
+async function client(shop: string) {
+  const stats = newClientStats();
+  const { admin } = await unauthenticated.admin(shop);
+  const graphql = costAwareGraphql(shop, admin.graphql, {
+    sleep: clock.sleep,
+    now: clock.now,
+    stats,
+    readBackoffMs: 10,
+  });
+  return { graphql, stats };
+}
+
+const HOLD = `#graphql
+  mutation ClientTestHold($id: ID!) {
+    fulfillmentOrderHold(id: $id, fulfillmentHold: { reason: OTHER, handle: "client-test" }) {
+      userErrors { message }
+    }
+  }`;
+
+describe("the cost-aware Admin client", () => {
+  it("retries a read that Shopify answered with a 503, with backoff", async () => {
+    const shop = "client-read.myshopify.com";
+    await installShop(h.sim, shop);
+    const { graphql, stats } = await client(shop);
+    h.sim.failNext({ count: 2, status: 503 });
+    const details = await fetchShopDetails(graphql);
+    expect(details.domain).toBe(shop);
+    expect(stats).toMatchObject({ calls: 3, readRetries: 2 });
+    expect(stats.waitedMs).toBeGreaterThan(0);
+  });
+
+  it("never retries a mutation after a 5xx, because it may have run", async () => {
+    const shop = "client-write.myshopify.com";
+    await installShop(h.sim, shop);
+    const s = seedLocations(h.sim, shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.tee.id, quantity: 1 }],
+      locationId: s.warehouse.id,
+    });
+    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    const { graphql, stats } = await client(shop);
+    h.sim.failNext({ count: 1, status: 502 });
+    const attempt = runOperation(graphql, {
+      name: "ClientTestHold",
+      kind: "mutation",
+      document: HOLD,
+      variables: { id: fo.id },
+    });
+    await expect(attempt).rejects.toBeInstanceOf(AdminTransportError);
+    expect(stats).toMatchObject({ calls: 1, readRetries: 0 });
+    expect(h.sim.getFulfillmentOrder(fo.id).holds).toEqual([]);
+  });
+
+  it("waits out THROTTLED and then succeeds, mutations included", async () => {
+    const shop = "client-throttled.myshopify.com";
+    await installShop(h.sim, shop, { plan: { bucketSize: 1000, restoreRate: 50 } });
+    const s = seedLocations(h.sim, shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.tee.id, quantity: 1 }],
+      locationId: s.warehouse.id,
+    });
+    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    const { graphql, stats } = await client(shop);
+    h.sim.setBucket(shop, { currentlyAvailable: 0 });
+    await runOperation(graphql, { name: "ClientTestHold", kind: "mutation", document: HOLD, variables: { id: fo.id } });
+    expect(stats.throttledRetries).toBe(1);
+    expect(stats.waitedMs).toBeGreaterThanOrEqual(200);
+    expect(h.sim.getFulfillmentOrder(fo.id).holds.map((x) => x.handle)).toEqual(["client-test"]);
+  });
+
+  it("paces itself from throttleStatus so a draining bucket never answers THROTTLED", async () => {
+    const shop = "client-paced.myshopify.com";
+    await installShop(h.sim, shop, { plan: { bucketSize: 1000, restoreRate: 50 } });
+    const s = seedLocations(h.sim, shop);
+    for (let i = 0; i < 25; i += 1) {
+      h.sim.createOrder(shop, { lineItems: [{ variantId: s.tee.id, quantity: 1 }], locationId: s.warehouse.id });
+    }
+    const { graphql, stats } = await client(shop);
+    // A full page of OrdersOverview costs hundreds of points: the bucket runs dry within a few calls.
+    for (let i = 0; i < 10; i += 1) await fetchOrdersOverview(graphql);
+    expect(stats.throttledRetries).toBe(0);
+    expect(stats.waitedMs).toBeGreaterThan(0);
+  });
+});
