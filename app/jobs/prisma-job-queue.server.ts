@@ -1,4 +1,4 @@
-import { type Prisma, type PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { JOB_STATUSES, type EnqueueOptions, type EnqueueResult, type JobQueue, type JobStatus } from "./job-queue";
 
@@ -73,7 +73,7 @@ export class PrismaJobQueue implements JobQueue {
   async cancelJobsForShop(shop: string): Promise<number> {
     const { count } = await this.db.job.updateMany({
       where: { shop, status: "queued" },
-      data: { status: "cancelled", finishedAt: new Date() },
+      data: { status: "cancelled", finishedAt: new Date(), activeDedupeKey: null },
     });
     return count;
   }
@@ -86,10 +86,25 @@ export class PrismaJobQueue implements JobQueue {
     const job = await this.db.job.findUnique({ where: { id }, select: { status: true, dedupeKey: true } });
     if (job?.status !== "dead") return false;
     if (job.dedupeKey !== null && (await findActiveJobId(this.db, job.dedupeKey)) !== null) return false;
-    const { count } = await this.db.job.updateMany({
-      where: { id, status: "dead" },
-      data: { status: "queued", attempts: 0, runAt: new Date(), lockedAt: null, lockedBy: null, finishedAt: null },
-    });
+    let count: number;
+    try {
+      ({ count } = await this.db.job.updateMany({
+        where: { id, status: "dead" },
+        data: {
+          status: "queued",
+          attempts: 0,
+          runAt: new Date(),
+          lockedAt: null,
+          lockedBy: null,
+          finishedAt: null,
+          activeDedupeKey: job.dedupeKey,
+        },
+      }));
+    } catch (error) {
+      // The key became active in another process meanwhile.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+      throw error;
+    }
     if (count === 1) this.#notifyEnqueued();
     return count === 1;
   }
@@ -162,19 +177,29 @@ async function insertJob(
     const existing = await findActiveJobId(db, dedupeKey);
     if (existing !== null) return { id: existing, deduplicated: true };
   }
-  const job = await db.job.create({
-    data: {
-      type,
-      // `undefined` (and other values JSON cannot carry) become null rather than an unparsable row.
-      payload: JSON.stringify(payload) ?? "null",
-      shop: options.shop ?? null,
-      runAt: options.runAt ?? new Date(),
-      maxAttempts,
-      dedupeKey,
-    },
-    select: { id: true },
-  });
-  return { id: job.id, deduplicated: false };
+  try {
+    const job = await db.job.create({
+      data: {
+        type,
+        // `undefined` (and other values JSON cannot carry) become null rather than an unparsable row.
+        payload: JSON.stringify(payload) ?? "null",
+        shop: options.shop ?? null,
+        runAt: options.runAt ?? new Date(),
+        maxAttempts,
+        dedupeKey,
+        activeDedupeKey: dedupeKey,
+      },
+      select: { id: true },
+    });
+    return { id: job.id, deduplicated: false };
+  } catch (error) {
+    // Another process enqueued the same key between our check and our insert.
+    if (dedupeKey !== null && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const existing = await findActiveJobId(db, dedupeKey);
+      if (existing !== null) return { id: existing, deduplicated: true };
+    }
+    throw error;
+  }
 }
 
 async function findActiveJobId(db: PrismaClient | Prisma.TransactionClient, dedupeKey: string): Promise<string | null> {

@@ -57,7 +57,7 @@ describe("PrismaJobQueue", () => {
       });
 
       // WHEN the job has succeeded, THEN the key is free again
-      await prisma.job.update({ where: { id: first.id }, data: { status: "succeeded" } });
+      await prisma.job.update({ where: { id: first.id }, data: { status: "succeeded", activeDedupeKey: null } });
       const second = await queue.enqueue("reconcile", {}, { dedupeKey: "reconcile:a" });
       expect(second.deduplicated).toBe(false);
       expect(second.id).not.toBe(first.id);
@@ -144,7 +144,7 @@ describe("PrismaJobQueue", () => {
 
   it("retryDeadJob refuses when another job with the same dedupeKey is already queued", async () => {
     const dead = await queue.enqueue("reconcile", {}, { dedupeKey: "reconcile:a" });
-    await prisma.job.update({ where: { id: dead.id }, data: { status: "dead" } });
+    await prisma.job.update({ where: { id: dead.id }, data: { status: "dead", activeDedupeKey: null } });
     await queue.enqueue("reconcile", {}, { dedupeKey: "reconcile:a" });
 
     expect(await queue.retryDeadJob(dead.id)).toBe(false);
@@ -191,5 +191,34 @@ describe("PrismaJobQueue", () => {
       cancelled: 0,
     });
     expect((await queue.jobCounts()).queued).toBe(2);
+  });
+});
+
+describe("one active job per dedupeKey, across processes", () => {
+  it("is enforced by the database, not only by this process's check", async () => {
+    const { prisma } = await import("~/db.server");
+    const first = { type: "t", payload: "{}", dedupeKey: "cross-process", activeDedupeKey: "cross-process" };
+    await prisma.job.create({ data: first });
+    // What a second process's insert would do if it raced past the check.
+    await expect(prisma.job.create({ data: first })).rejects.toMatchObject({ code: "P2002" });
+  });
+
+  it("frees the key when the job finishes, so the next enqueue creates a new job", async () => {
+    const { prisma } = await import("~/db.server");
+    const { PrismaJobQueue } = await import("./prisma-job-queue.server");
+    const { PrismaJobRunner } = await import("./prisma-job-runner.server");
+    const queue = new PrismaJobQueue();
+    const runner = new PrismaJobRunner({ queue });
+    runner.register("freed", async () => {});
+    const a = await queue.enqueue("freed", {}, { dedupeKey: "freed-key" });
+    await runner.drain();
+    const b = await queue.enqueue("freed", {}, { dedupeKey: "freed-key" });
+    expect(b).toMatchObject({ deduplicated: false });
+    expect(b.id).not.toBe(a.id);
+    const rows = await prisma.job.findMany({ where: { dedupeKey: "freed-key" }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.status, r.activeDedupeKey])).toEqual([
+      ["succeeded", null],
+      ["queued", "freed-key"],
+    ]);
   });
 });

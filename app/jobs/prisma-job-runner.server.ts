@@ -206,6 +206,7 @@ export class PrismaJobRunner {
       data: {
         status: "dead",
         finishedAt: now,
+        activeDedupeKey: null,
         lastError: "Lease expired on the last attempt: the process running it stopped before finishing",
       },
     });
@@ -318,7 +319,7 @@ export class PrismaJobRunner {
 
   async #succeed(job: ClaimedJob): Promise<Outcome> {
     const now = this.#clock();
-    const written = await this.#finish(job, { status: "succeeded", finishedAt: now });
+    const written = await this.#finish(job, { status: "succeeded", finishedAt: now, activeDedupeKey: null });
     return written ? "succeeded" : "lost";
   }
 
@@ -326,7 +327,7 @@ export class PrismaJobRunner {
     const now = this.#clock();
     const lastError = describe(error);
     if (isPermanentJobError(error) || job.attempts >= job.maxAttempts) {
-      const written = await this.#finish(job, { status: "dead", finishedAt: now, lastError });
+      const written = await this.#finish(job, { status: "dead", finishedAt: now, activeDedupeKey: null, lastError });
       if (written) this.#logger.error("jobs: dead-lettered", { ...logFields(job), error: lastError });
       return written ? "dead" : "lost";
     }
@@ -339,7 +340,15 @@ export class PrismaJobRunner {
   /** Writes the attempt's outcome only if this runner still holds the job (fenced on the token). */
   async #finish(
     job: ClaimedJob,
-    data: { status: string; finishedAt?: Date; runAt?: Date; lockedAt?: null; lockedBy?: null; lastError?: string },
+    data: {
+      status: string;
+      finishedAt?: Date;
+      activeDedupeKey?: null;
+      runAt?: Date;
+      lockedAt?: null;
+      lockedBy?: null;
+      lastError?: string;
+    },
   ): Promise<boolean> {
     const { count } = await this.#db.job.updateMany({
       where: { id: job.id, status: "running", lockedBy: job.lockedBy },
