@@ -25,6 +25,8 @@ export default function App() {
         <Link to="/app" rel="home">
           {en.nav.home}
         </Link>
+        <Link to="/app/sync">{en.nav.sync}</Link>
+        <Link to="/app/jobs">{en.nav.jobs}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useAppBridge } from "@shopify/app-bridge-react";
+import { BlockStack, Box, Card, Layout, Page, Text } from "@shopify/polaris";
+import { useEffect } from "react";
+import { z } from "zod";
+import { ReconcileRunsTable } from "~/components/sync/reconcile-runs-table";
+import { ActiveSyncBanner, UnaccountedBanner } from "~/components/sync/sync-banners";
+import { SyncOverview } from "~/components/sync/sync-overview";
+import { en } from "~/i18n/en";
+import { authenticate } from "~/shopify.server";
+import { isSyncInProgress, runsWithUnaccounted } from "~/sync-status/format";
+import { loadSyncHealth, requestSync } from "~/sync-status/sync-health.server";
+import type { SyncRequestOutcome } from "~/sync-status/types";
+
+/** How often the page refreshes while a sync is queued or running. */
+export const SYNC_POLL_MS = 3_000;
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  return json(await loadSyncHealth(session.shop));
+};
+
+const SyncIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("sync-now") }),
+  z.object({ intent: z.literal("backfill") }),
+]);
+
+type ActionData = { ok: true; outcome: SyncRequestOutcome } | { ok: false; error: string };
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const parsed = SyncIntent.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json<ActionData>({ ok: false, error: en.sync.toast.invalid }, { status: 400 });
+  const outcome = await requestSync(session.shop, parsed.data.intent === "backfill" ? "backfill" : "manual");
+  return json<ActionData>({ ok: true, outcome });
+};
+
+function toastOf(data: ActionData): { message: string; isError: boolean } {
+  const t = en.sync.toast;
+  if (!data.ok) return { message: data.error, isError: true };
+  const { kind, queued } = data.outcome;
+  if (kind === "backfill") return { message: queued ? t.backfillQueued : t.backfillAlreadyRunning, isError: false };
+  return { message: queued ? t.syncQueued : t.syncAlreadyRunning, isError: false };
+}
+
+export default function SyncHealth() {
+  const data = useLoaderData<typeof loader>();
+  const fetcher = useFetcher<ActionData>();
+  const shopify = useAppBridge();
+  const { revalidate } = useRevalidator();
+  const t = en.sync;
+
+  const pendingIntent = fetcher.state === "idle" ? null : fetcher.formData?.get("intent");
+  const inProgress = isSyncInProgress(data);
+  const submit = (intent: "sync-now" | "backfill") => fetcher.submit({ intent }, { method: "post" });
+
+  // The answer to "Run sync now" / "Backfill": queued, or already running (deduplicated).
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !fetcher.data) return;
+    const { message, isError } = toastOf(fetcher.data);
+    shopify.toast.show(message, { isError });
+  }, [fetcher.state, fetcher.data, shopify]);
+
+  // Poll while a sync is queued or running: each fresh load schedules the next one.
+  useEffect(() => {
+    if (!inProgress) return;
+    const timer = setTimeout(revalidate, SYNC_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [inProgress, data, revalidate]);
+
+  return (
+    <Page
+      fullWidth
+      title={t.title}
+      subtitle={t.subtitle}
+      primaryAction={{
+        content: t.runSyncNow,
+        onAction: () => submit("sync-now"),
+        loading: pendingIntent === "sync-now",
+      }}
+      secondaryActions={[
+        { content: t.backfill, onAction: () => submit("backfill"), loading: pendingIntent === "backfill" },
+      ]}
+    >
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <UnaccountedBanner runsWithUnaccounted={runsWithUnaccounted(data.runs)} />
+            <ActiveSyncBanner activeSyncs={data.activeSyncs} />
+            <SyncOverview watermark={data.watermark} inbox={data.inbox} failedDeliveriesUrl="/app/jobs" />
+            <Card padding="0">
+              <Box padding="400" paddingBlockEnd="200">
+                <Text as="h2" variant="headingMd">
+                  {t.runsHeading}
+                </Text>
+              </Box>
+              <ReconcileRunsTable
+                runs={data.runs}
+                onRunSync={() => submit("sync-now")}
+                syncing={pendingIntent === "sync-now"}
+              />
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
