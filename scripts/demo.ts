@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     webhooks,
   });
   const seeded = await seedDemoShop(sim, new Date());
+  const { registerDemoSimulator } = await import("../app/demo/demo-simulator.server");
+  registerDemoSimulator(sim);
   demoFetch.routeShopsTo(sim);
 
   const { serveApp } = await import("./demo/serve-app");

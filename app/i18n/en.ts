@@ -1,5 +1,15 @@
-// Every string the screens show, in one place, ready for translation.
+// Every string the screens show, in one place, ready for translation. Larger screens keep
+// their strings in sections/ (one file each), assembled here.
+import { actions } from "./sections/actions";
+import { fulfillmentOrder } from "./sections/fulfillment-order";
+import { pickup } from "./sections/pickup";
+import { queue } from "./sections/queue";
+
 export const en = {
+  queue,
+  fulfillmentOrder,
+  pickup,
+  actions,
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",

@@ -1,0 +1,112 @@
+// The contract between the workspace screens and the fulfillment actions: what a merchant can
+// ask for (validated with zod, server and client alike) and what comes back. Pure: the UI may
+// import it.
+import { z } from "zod";
+
+/** Shopify's FulfillmentHoldReason enum (2026-10). */
+export const HOLD_REASONS = [
+  "AWAITING_PAYMENT",
+  "AWAITING_RETURN_ITEMS",
+  "HIGH_RISK_OF_FRAUD",
+  "INCORRECT_ADDRESS",
+  "INVENTORY_OUT_OF_STOCK",
+  "ONLINE_STORE_POST_PURCHASE_CROSS_SELL",
+  "OTHER",
+  "UNKNOWN_DELIVERY_DATE",
+] as const;
+
+/** Reasons a merchant may pick; the cross-sell hold is Shopify's own. */
+export const MERCHANT_HOLD_REASONS = HOLD_REASONS.filter((r) => r !== "ONLINE_STORE_POST_PURCHASE_CROSS_SELL");
+
+/** The handle our app puts on every hold it places, so we only ever release our own. */
+export const OUR_HOLD_HANDLE_PREFIX = "fulfillment-desk";
+
+const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `Not a ${type} id`);
+
+const lineQuantities = z
+  .array(z.object({ id: gid("FulfillmentOrderLineItem"), quantity: z.coerce.number().int().min(0) }))
+  .transform((lines) => lines.filter((l) => l.quantity > 0));
+
+const common = {
+  fulfillmentOrderId: gid("FulfillmentOrder"),
+  /** The FO's Shopify updatedAt when the page was loaded: the action refuses stale pages. */
+  expectedUpdatedAt: z.string().datetime({ offset: true }),
+  /** One per form submission: a double submit is answered once. */
+  idempotencyKey: z.string().min(8).max(100),
+};
+
+export const ActionInput = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("request-fulfillment"),
+    ...common,
+    /** Empty = all remaining quantities. */
+    lines: lineQuantities.default([]),
+    message: z.string().max(500).optional(),
+    notifyCustomer: z.coerce.boolean().default(false),
+  }),
+  z.object({ intent: z.literal("cancel-request"), ...common }),
+  z.object({ intent: z.literal("request-cancellation"), ...common, message: z.string().max(500).optional() }),
+  z.object({
+    intent: z.literal("hold"),
+    ...common,
+    reason: z.enum(MERCHANT_HOLD_REASONS as unknown as [string, ...string[]]),
+    reasonNotes: z.string().max(255).optional(),
+    notifyMerchant: z.coerce.boolean().default(false),
+    /** Empty = the whole FO. */
+    lines: lineQuantities.default([]),
+  }),
+  z.object({
+    intent: z.literal("release-holds"),
+    ...common,
+    /** Our holds to release; empty = all of ours. Other apps' holds are never released. */
+    holdIds: z.array(gid("FulfillmentHold")).default([]),
+  }),
+  z.object({ intent: z.literal("ready-for-pickup"), ...common, lines: lineQuantities.default([]) }),
+  z.object({ intent: z.literal("picked-up"), ...common, lines: lineQuantities.default([]) }),
+  z.object({
+    intent: z.literal("fulfil"),
+    ...common,
+    lines: lineQuantities.default([]),
+    trackingCompany: z.string().max(100).optional(),
+    trackingNumber: z.string().max(100).optional(),
+    trackingUrl: z.string().url().optional(),
+    notifyCustomer: z.coerce.boolean().default(true),
+  }),
+  z.object({ intent: z.literal("move"), ...common, locationId: gid("Location"), lines: lineQuantities.default([]) }),
+]);
+
+export type ActionInput = z.infer<typeof ActionInput>;
+export type ActionIntent = ActionInput["intent"];
+
+export interface FieldErrorMessage {
+  /** The input field it concerns ("lines.0.quantity", "trackingUrl"), or null for the whole form. */
+  field: string | null;
+  message: string;
+}
+
+export type ActionResult =
+  | {
+      ok: true;
+      intent: ActionIntent;
+      /** Every FO the action created or changed (e.g. the submitted part and the remainder). */
+      fulfillmentOrderIds: string[];
+      message: string;
+      /** True when this answers a repeated submission of an action already done. */
+      replayed: boolean;
+    }
+  /** Input that failed validation, before anything was sent to Shopify. */
+  | { ok: false; kind: "invalid"; errors: FieldErrorMessage[] }
+  /** Shopify refused it (userErrors), mapped to our field names where possible. */
+  | { ok: false; kind: "user-errors"; errors: FieldErrorMessage[] }
+  /** The FO changed since the page was loaded: nothing was done. */
+  | { ok: false; kind: "stale"; currentUpdatedAt: string | null; message: string }
+  /** The action is not available for this FO right now, and why. */
+  | { ok: false; kind: "unavailable"; message: string };
+
+/** Why an action can or cannot be taken on an FO, for the detail page's buttons. */
+export interface ActionAvailability {
+  intent: ActionIntent;
+  available: boolean;
+  /** Shown next to a disabled action: e.g. "This FO belongs to a fulfillment service you don't control…". */
+  reason: string | null;
+}

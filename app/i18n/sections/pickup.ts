@@ -1,0 +1,2 @@
+// UI strings for the pickup screens (part of app/i18n/en.ts).
+export const pickup = {} as const;

@@ -1,0 +1,20 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { DemoCommand, runDemoCommand } from "~/demo/demo-simulator.server";
+import { isDemoMode } from "~/demo/demo-mode.server";
+
+// POST /demo/simulator { command, … }: play the store's other actors in demo mode. 404 otherwise.
+export const action = async ({ request }: ActionFunctionArgs) => {
+  if (!isDemoMode()) throw new Response("Not found", { status: 404 });
+  const parsed = DemoCommand.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return json({ error: parsed.error.issues }, { status: 400 });
+  try {
+    return json({ result: runDemoCommand(parsed.data) });
+  } catch (error) {
+    return json({ error: error instanceof Error ? error.message : String(error) }, { status: 409 });
+  }
+};
+
+export const loader = () => {
+  throw new Response("Not found", { status: 404 });
+};
