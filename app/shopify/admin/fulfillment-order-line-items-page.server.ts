@@ -3,6 +3,7 @@ import type {
   FulfillmentOrderLineItemsPageQuery,
   FulfillmentOrderLineItemsPageQueryVariables,
 } from "~/types/admin.generated";
+import { toLineSnapshot } from "./order-fulfillment-state.server";
 import { type AdminGraphql, runOperation } from "./run-operation.server";
 
 // The rest of an FO's line items, for the rare FO with more than OrderFulfillmentState's first page.
@@ -46,14 +47,7 @@ export async function fetchFulfillmentOrderLineItemsPage(
   const page = data.fulfillmentOrder?.lineItems;
   if (!page) return { lineItems: [], nextCursor: null };
   return {
-    lineItems: page.nodes.map((li) => ({
-      id: li.id,
-      lineItemId: li.lineItem.id,
-      sku: li.sku ?? null,
-      name: li.productTitle,
-      totalQuantity: li.totalQuantity,
-      remainingQuantity: li.remainingQuantity,
-    })),
+    lineItems: page.nodes.map(toLineSnapshot),
     nextCursor: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null,
   };
 }

@@ -1,4 +1,4 @@
-import type { FulfillmentOrderSnapshot, OrderSnapshot } from "~/fulfillment/ledger-types";
+import type { FulfillmentOrderLineSnapshot, FulfillmentOrderSnapshot, OrderSnapshot } from "~/fulfillment/ledger-types";
 import type { OrderFulfillmentStateQuery, OrderFulfillmentStateQueryVariables } from "~/types/admin.generated";
 import { type AdminGraphql, runOperation } from "./run-operation.server";
 
@@ -104,6 +104,27 @@ function riskLevelOf(risk: OrderNode["risk"]): string | null {
   return highest ?? null;
 }
 
+/** The line-item fields both line-item queries select (same selection, same mapping). */
+interface LineItemNode {
+  id: string;
+  sku?: string | null;
+  productTitle: string;
+  totalQuantity: number;
+  remainingQuantity: number;
+  lineItem: { id: string };
+}
+
+export function toLineSnapshot(li: LineItemNode): FulfillmentOrderLineSnapshot {
+  return {
+    id: li.id,
+    lineItemId: li.lineItem.id,
+    sku: li.sku ?? null,
+    name: li.productTitle,
+    totalQuantity: li.totalQuantity,
+    remainingQuantity: li.remainingQuantity,
+  };
+}
+
 export function toFulfillmentOrderSnapshot(fo: FulfillmentOrderNode): FulfillmentOrderSnapshot {
   return {
     id: fo.id,
@@ -122,14 +143,7 @@ export function toFulfillmentOrderSnapshot(fo: FulfillmentOrderNode): Fulfillmen
       heldByAppTitle: h.heldByApp?.title ?? null,
       heldByRequestingApp: h.heldByRequestingApp,
     })),
-    lineItems: fo.lineItems.nodes.map((li) => ({
-      id: li.id,
-      lineItemId: li.lineItem.id,
-      sku: li.sku ?? null,
-      name: li.productTitle,
-      totalQuantity: li.totalQuantity,
-      remainingQuantity: li.remainingQuantity,
-    })),
+    lineItems: fo.lineItems.nodes.map(toLineSnapshot),
     fulfillAt: fo.fulfillAt ?? null,
     createdAt: fo.createdAt,
     updatedAt: fo.updatedAt,
