@@ -1,7 +1,7 @@
 // Wires background work: which job type runs which function, the recurring schedules, and when
 // the runner starts. Tests register the handlers and drive the runner themselves (runDue / drain).
 import { env } from "./env.server";
-import { getJobQueue, getJobRunner, startJobRuntime } from "./jobs/runtime.server";
+import { getJobQueue, getJobRunner, startJobRuntime, stopJobRuntime } from "./jobs/runtime.server";
 import { every } from "./jobs/schedule.server";
 import {
   DEFAULT_RECONCILE_INTERVAL_MINUTES,
@@ -31,9 +31,27 @@ export function registerSchedules(): void {
   });
 }
 
+declare global {
+  var __fulfillmentDeskShutdownHook: boolean | undefined;
+}
+
+/**
+ * On SIGTERM (a deploy, a scale-down) stop claiming jobs and let running ones finish before
+ * exiting; anything cut short is re-queued by the next process when its lease expires.
+ */
+function stopJobsOnShutdown(): void {
+  if (globalThis.__fulfillmentDeskShutdownHook) return;
+  globalThis.__fulfillmentDeskShutdownHook = true;
+  process.once("SIGTERM", () => {
+    stopJobRuntime()
+      .catch((error: unknown) => console.error("jobs: shutdown failed", error))
+      .finally(() => process.exit(0));
+  });
+}
+
 /** Called once per server process (entry.server.tsx): resumes work left by a previous process. */
 export async function startBackgroundWork(): Promise<void> {
   registerJobHandlers();
   registerSchedules();
-  await startJobRuntime();
+  if (await startJobRuntime()) stopJobsOnShutdown();
 }
