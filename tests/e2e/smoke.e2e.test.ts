@@ -68,9 +68,14 @@ describe("demo mode in a real browser", () => {
     const recorded = record(page);
 
     // GIVEN the demo's front door, WHEN the browser follows it into the embedded app
-    await page.goto(`${server.url}/`);
+    const document = await page.goto(`${server.url}/`);
     await page.waitForURL(/\/app\?.*embedded=1/);
     const launched = new URL(page.url());
+    // Every HTML response may only be framed by the shop's admin
+    // (https://shopify.dev/docs/apps/build/security/set-up-iframe-protection).
+    expect(document?.headers()["content-security-policy"]).toMatch(
+      /frame-ancestors https:\/\/demo-shop\.myshopify\.com https:\/\/admin\.shopify\.com/,
+    );
     expect(launched.searchParams.get("shop")).toBe("demo-shop.myshopify.com");
     expect(launched.searchParams.get("id_token")).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
 
