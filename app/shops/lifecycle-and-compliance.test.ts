@@ -73,6 +73,12 @@ describe("shop/redact", () => {
       prisma.webhookDelivery,
       prisma.reconcileRun,
       prisma.customerDataRequest,
+      prisma.cancellationRun,
+      prisma.cancellationRunItem,
+      prisma.staleOrderPolicy,
+      prisma.auditEvent,
+      prisma.actionRequest,
+      prisma.shopSettings,
     ] as unknown as { count: (args: object) => Promise<number> }[]) {
       expect(await table.count({ where: { shop: gone } })).toBe(0);
     }
