@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().default("file:./prisma/dev.sqlite"),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
+  /**
+   * `off` keeps the job runner and schedules from starting in this process: jobs are still enqueued
+   * and wait for a process that runs them. For web-only processes and benchmarks.
+   */
+  JOB_RUNNER: z.enum(["on", "off"]).default("on"),
   /** How often the reconciliation sweep runs per shop (minutes). */
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().positive().optional(),
 });
