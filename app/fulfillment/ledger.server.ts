@@ -213,3 +213,66 @@ export async function deleteOrder(shop: string, orderId: string): Promise<number
   const { count } = await prisma.order.deleteMany({ where: { shop, shopifyId: orderId } });
   return count;
 }
+
+/** The ledger row of one FO, scoped by shop, as merchant actions need it. */
+export async function findFulfillmentOrderForAction(shop: string, fulfillmentOrderId: string) {
+  const row = await prisma.fulfillmentOrder.findUnique({
+    where: { shop_shopifyId: { shop, shopifyId: fulfillmentOrderId } },
+  });
+  if (!row) return null;
+  const prepared = await findPreparedForPickup(shop, [fulfillmentOrderId]);
+  return { ...row, preparedForPickupAt: prepared.get(fulfillmentOrderId) ?? null };
+}
+
+export const PREPARED_FOR_PICKUP_EVENT = "prepared_for_pickup";
+
+/**
+ * When each FO was marked ready for pickup, from its `prepared_for_pickup` events. Shopify's
+ * FulfillmentOrder has no field for it, so the ledger is the only record.
+ */
+export async function findPreparedForPickup(
+  shop: string,
+  fulfillmentOrderIds: readonly string[],
+): Promise<Map<string, Date>> {
+  const rows = await prisma.fulfillmentOrder.findMany({
+    where: { shop, shopifyId: { in: [...fulfillmentOrderIds] }, preparedForPickupAt: { not: null } },
+    select: { shopifyId: true, preparedForPickupAt: true },
+  });
+  return new Map(rows.map((r) => [r.shopifyId, r.preparedForPickupAt!]));
+}
+
+/**
+ * Records that FOs were marked ready for pickup (our action, or Shopify's
+ * line_items_prepared_for_pickup webhook): sets preparedForPickupAt once and appends a
+ * `prepared_for_pickup` event with who did it. Idempotent. Returns the FOs the ledger knows.
+ */
+export async function markFulfillmentOrdersPreparedForPickup(
+  shop: string,
+  fulfillmentOrderIds: readonly string[],
+  context: { source: ChangeSource; actor: string | null; now?: Date },
+): Promise<string[]> {
+  const at = context.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.fulfillmentOrder.findMany({
+      where: { shop, shopifyId: { in: [...fulfillmentOrderIds] } },
+      select: { id: true, shopifyId: true, preparedForPickupAt: true },
+    });
+    for (const row of rows) {
+      if (row.preparedForPickupAt) continue;
+      await tx.fulfillmentOrder.update({ where: { id: row.id }, data: { preparedForPickupAt: at } });
+      await tx.fulfillmentOrderEvent.create({
+        data: {
+          shop,
+          fulfillmentOrderId: row.id,
+          kind: PREPARED_FOR_PICKUP_EVENT,
+          fromValue: null,
+          toValue: at.toISOString(),
+          source: context.source,
+          actor: context.actor,
+          at,
+        },
+      });
+    }
+    return rows.map((r) => r.shopifyId);
+  });
+}

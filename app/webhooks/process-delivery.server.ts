@@ -3,7 +3,7 @@
 // updatedAt — because jobs run at least once.
 import type { JobContext } from "~/jobs/job-queue";
 import { isPermanentJobError } from "~/jobs/job-queue";
-import { deleteOrder } from "~/fulfillment/ledger.server";
+import { deleteOrder, markFulfillmentOrdersPreparedForPickup } from "~/fulfillment/ledger.server";
 import { getJobQueue } from "~/jobs/runtime.server";
 import { answerCustomerDataRequest, customerRefOf, redactCustomer, redactShop } from "~/shops/compliance.server";
 import { recordScopes, recordUninstall } from "~/shops/shop-lifecycle.server";
@@ -20,6 +20,8 @@ export interface ProcessDeliveryPayload {
 
 type Outcome = { status: "processed" | "ignored"; reason?: string };
 
+const PREPARED_FOR_PICKUP_TOPIC = "fulfillment_orders/line_items_prepared_for_pickup";
+
 async function handle(
   delivery: { id: string; shop: string; topic: string; payload: string },
   job: JobContext,
@@ -34,7 +36,16 @@ async function handle(
     case "fulfillment-order": {
       const graphql = await shopAdminGraphql(shop);
       if (!graphql) return { status: "ignored", reason: "shop_not_installed" };
-      return syncFromWebhook(graphql, shop, syncTargetsOf(delivery.topic, payload));
+      const targets = syncTargetsOf(delivery.topic, payload);
+      const outcome = await syncFromWebhook(graphql, shop, targets);
+      // Shopify's FulfillmentOrder has no "prepared" field: this webhook is the only word of it.
+      if (delivery.topic === PREPARED_FOR_PICKUP_TOPIC) {
+        await markFulfillmentOrdersPreparedForPickup(shop, targets.fulfillmentOrderIds, {
+          source: "webhook",
+          actor: null,
+        });
+      }
+      return outcome;
     }
     case "order-deleted": {
       const [orderId] = syncTargetsOf(delivery.topic, payload).orderIds;

@@ -21,6 +21,13 @@ export const MERCHANT_HOLD_REASONS = HOLD_REASONS.filter((r) => r !== "ONLINE_ST
 /** The handle our app puts on every hold it places, so we only ever release our own. */
 export const OUR_HOLD_HANDLE_PREFIX = "fulfillment-desk";
 
+/** A checkbox or hidden field: "true"/"on"/"1" is true; anything else, "false" included, is false. */
+const formBoolean = (fallback: boolean) =>
+  z.preprocess(
+    (value) => (value === undefined ? fallback : value === true || value === "true" || value === "on" || value === "1"),
+    z.boolean(),
+  );
+
 const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `Not a ${type} id`);
 
 const lineQuantities = z
@@ -42,7 +49,7 @@ export const ActionInput = z.discriminatedUnion("intent", [
     /** Empty = all remaining quantities. */
     lines: lineQuantities.default([]),
     message: z.string().max(500).optional(),
-    notifyCustomer: z.coerce.boolean().default(false),
+    notifyCustomer: formBoolean(false),
   }),
   z.object({ intent: z.literal("cancel-request"), ...common }),
   z.object({ intent: z.literal("request-cancellation"), ...common, message: z.string().max(500).optional() }),
@@ -51,7 +58,7 @@ export const ActionInput = z.discriminatedUnion("intent", [
     ...common,
     reason: z.enum(MERCHANT_HOLD_REASONS as unknown as [string, ...string[]]),
     reasonNotes: z.string().max(255).optional(),
-    notifyMerchant: z.coerce.boolean().default(false),
+    notifyMerchant: formBoolean(false),
     /** Empty = the whole FO. */
     lines: lineQuantities.default([]),
   }),
@@ -70,7 +77,7 @@ export const ActionInput = z.discriminatedUnion("intent", [
     trackingCompany: z.string().max(100).optional(),
     trackingNumber: z.string().max(100).optional(),
     trackingUrl: z.string().url().optional(),
-    notifyCustomer: z.coerce.boolean().default(true),
+    notifyCustomer: formBoolean(true),
   }),
   z.object({ intent: z.literal("move"), ...common, locationId: gid("Location"), lines: lineQuantities.default([]) }),
 ]);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "FulfillmentOrder" ADD COLUMN "preparedForPickupAt" DATETIME;
+
