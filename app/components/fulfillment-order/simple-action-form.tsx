@@ -1,0 +1,45 @@
+import { Button, InlineStack, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import type { ActionIntent } from "~/fulfillment/actions/contract";
+import { ActionForm, type ActionFormContext, useActionForm } from "./action-form";
+
+/**
+ * An action that is one button (cancel request, ready for pickup, picked up), optionally with a
+ * message for the fulfillment service (request cancellation).
+ */
+export function SimpleActionForm({
+  context,
+  intent,
+  label,
+  messageLabel,
+  variant,
+}: {
+  context: ActionFormContext;
+  intent: Extract<ActionIntent, "cancel-request" | "request-cancellation" | "ready-for-pickup" | "picked-up">;
+  label: string;
+  messageLabel?: string;
+  variant?: "primary" | "secondary";
+}) {
+  const form = useActionForm(intent, context);
+  const [message, setMessage] = useState("");
+  return (
+    <ActionForm form={form} fields={messageLabel ? ["message"] : []}>
+      {messageLabel && (
+        <TextField
+          label={messageLabel}
+          name="message"
+          value={message}
+          onChange={setMessage}
+          autoComplete="off"
+          maxLength={500}
+          error={form.errorFor("message")}
+        />
+      )}
+      <InlineStack>
+        <Button submit variant={variant ?? "secondary"} loading={form.submitting} disabled={!form.ready}>
+          {label}
+        </Button>
+      </InlineStack>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,370 @@
+// The fulfillment workflows in a real browser against `npm run demo`'s server: each test places
+// an order through the demo's simulator controls (POST /demo/simulator), waits for its webhooks
+// to reach the ledger, works the detail page or the pickup board as a merchant would, and then
+// checks both what the screen shows and what the simulated Shopify now holds.
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type LaunchedChromium } from "../support/chromium";
+import { startDemoServer, type DemoServer } from "../support/demo-server";
+
+const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface SimFo {
+  id: string;
+  status: string;
+  requestStatus: string;
+  locationId: string;
+  preparedForPickup: boolean;
+  holds: { id: string; reason: string; heldByApp: { title: string } | null }[];
+  lineItems: { id: string; totalQuantity: number; remainingQuantity: number }[];
+}
+interface SimOrderRead {
+  order: { id: string; name: string };
+  status: { displayFulfillmentStatus: string };
+  fulfillmentOrders: SimFo[];
+}
+
+async function shown(locator: Locator, timeout = 60_000): Promise<void> {
+  try {
+    await locator.waitFor({ state: "visible", timeout });
+  } catch (error) {
+    const body = await locator
+      .page()
+      .innerText("body")
+      .catch(() => "(no body)");
+    throw new Error(`${String(error)}\n--- the page showed instead ---\n${body.slice(0, 3_000)}`);
+  }
+}
+
+/** Polls `read` until `accept` holds (the demo delivers webhooks within about a second). */
+async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(last).slice(0, 2_000)}`);
+    await new Promise((done) => setTimeout(done, 300));
+    last = await read();
+  }
+  return last;
+}
+
+describe("fulfillment workflows in a real browser", () => {
+  let server: DemoServer;
+  let chromium: LaunchedChromium;
+  /** embedded, shop, host and id_token, as the demo's launch gave them. */
+  let embeddedParams: URLSearchParams;
+  const pageErrors: string[] = [];
+
+  async function simulator<T>(command: Record<string, unknown>): Promise<T> {
+    const response = await fetch(`${server.url}/demo/simulator`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(command),
+    });
+    const body = (await response.json()) as { result?: T; error?: unknown };
+    if (!response.ok) throw new Error(`simulator ${String(command.command)}: ${JSON.stringify(body.error)}`);
+    return body.result as T;
+  }
+
+  const readOrder = (orderId: string) => simulator<SimOrderRead>({ command: "read-order", orderId });
+
+  async function createOrder(location: "warehouse" | "3pl" | "pickup", lines: { sku: string; quantity: number }[]) {
+    return simulator<{ order: { id: string; name: string }; fulfillmentOrders: SimFo[] }>({
+      command: "create-order",
+      location,
+      lines,
+    });
+  }
+
+  async function newPage(): Promise<Page> {
+    const page = await chromium.context.newPage();
+    // Remix's dev-server HMR chatter (a route file changed while the suite ran) is not the app's.
+    page.on("pageerror", (error) => {
+      if (!error.message.startsWith("[remix:hmr]")) pageErrors.push(error.message);
+    });
+    return page;
+  }
+
+  const inApp = (path: string) => `${server.url}${path}?${embeddedParams.toString()}`;
+
+  /** Opens an FO's detail page, reloading until the ledger has it (its webhooks have arrived). */
+  async function openFulfillmentOrder(page: Page, foId: string, orderName: string) {
+    await page.goto(inApp(`/app/fulfillment-orders/${encodeURIComponent(foId)}`));
+    const heading = page.getByRole("heading", { level: 1, name: new RegExp(`^${orderName} · `) });
+    const deadline = Date.now() + 60_000;
+    while (!(await heading.isVisible())) {
+      if (Date.now() > deadline) await shown(heading, 1);
+      if (await page.getByText("Fulfillment order not found").first().isVisible()) {
+        await page.waitForTimeout(500);
+        await page.reload();
+      } else {
+        await page.waitForTimeout(250);
+      }
+    }
+    await page.waitForLoadState("networkidle");
+  }
+
+  const toast = (page: Page, text: string | RegExp) =>
+    shown(page.getByRole("status").filter({ hasText: text, visible: true }).first(), 30_000);
+  const section = (page: Page, name: string) => page.getByRole("region", { name });
+
+  async function expectNoSeriousAxeViolations(page: Page) {
+    await page.addScriptTag({ path: AXE_PATH });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    [server, chromium] = await Promise.all([startDemoServer(), launchChromium()]);
+    const page = await newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/app\?.*embedded=1/);
+    embeddedParams = new URL(page.url()).searchParams;
+    // The first load makes Vite transform and pre-bundle; let it settle before the workflows.
+    await page.waitForLoadState("networkidle");
+    await page.close();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.stop();
+  });
+
+  it("(a) requests part of a 3PL order, the 3PL accepts it, then the remainder is requested", async () => {
+    const created = await createOrder("3pl", [
+      { sku: "MUG-SAND", quantity: 2 },
+      { sku: "TEE-BLK-M", quantity: 1 },
+    ]);
+    const foId = created.fulfillmentOrders[0]!.id;
+    const page = await newPage();
+    await openFulfillmentOrder(page, foId, created.order.name);
+
+    // WHEN the merchant requests one mug and no tee
+    const request = section(page, "Request fulfillment");
+    await request.getByLabel(/Ceramic Mug/).fill("1");
+    await request.getByLabel(/Organic Tee/).fill("0");
+    await request.getByLabel("Message to the fulfillment service").fill("Please gift wrap");
+    await request.getByRole("button", { name: "Send request" }).click();
+    await toast(page, /request/i);
+
+    // THEN Shopify holds a submitted FO with one mug and an unsubmitted remainder…
+    const afterRequest = await until(
+      () => readOrder(created.order.id),
+      (o) => o.fulfillmentOrders.length === 2,
+      "the partial request's split",
+    );
+    const submitted = afterRequest.fulfillmentOrders.find((fo) => fo.requestStatus === "SUBMITTED")!;
+    const remainder = afterRequest.fulfillmentOrders.find((fo) => fo.requestStatus === "UNSUBMITTED")!;
+    expect(submitted.lineItems.map((li) => li.remainingQuantity)).toEqual([1]);
+    expect(remainder.lineItems.reduce((n, li) => n + li.remainingQuantity, 0)).toBe(2);
+    // …and the page links both
+    const lineage = page.locator("text=Related fulfillment orders").locator("..");
+    await shown(page.getByRole("link", { name: `Fulfillment order #${remainder.id.split("/").pop()}` }));
+    expect(await lineage.isVisible()).toBe(true);
+
+    // WHEN the 3PL accepts the submitted part
+    await simulator({ command: "accept-request", fulfillmentOrderId: submitted.id });
+    // THEN the page (after a reload) says Accepted and only offers a cancellation request
+    await until(
+      async () => {
+        await page.reload();
+        await page.waitForLoadState("networkidle");
+        return page
+          .getByRole("region", { name: "Request cancellation" })
+          .getByRole("button", { name: "Request cancellation" })
+          .isVisible();
+      },
+      Boolean,
+      "the accepted request on the page",
+    );
+
+    // WHEN the merchant opens the remainder and requests all of it
+    await page.getByRole("link", { name: `Fulfillment order #${remainder.id.split("/").pop()}` }).click();
+    await shown(page.getByRole("heading", { level: 1, name: new RegExp(`#${remainder.id.split("/").pop()}$`) }));
+    await page.waitForLoadState("networkidle");
+    await section(page, "Request fulfillment").getByRole("button", { name: "Send request" }).click();
+    await toast(page, /request/i);
+
+    // THEN both parts are with the 3PL: one accepted, the remainder submitted
+    const final = await until(
+      () => readOrder(created.order.id),
+      (o) => o.fulfillmentOrders.find((fo) => fo.id === remainder.id)?.requestStatus === "SUBMITTED",
+      "the remainder's request",
+    );
+    expect(final.fulfillmentOrders.find((fo) => fo.id === submitted.id)?.requestStatus).toBe("ACCEPTED");
+    await shown(page.getByText("Partial request of"));
+    await page.close();
+  });
+
+  it("(b) places holds with two reasons, releases one, then the other", async () => {
+    const created = await createOrder("warehouse", [{ sku: "TOTE-NAT", quantity: 1 }]);
+    const foId = created.fulfillmentOrders[0]!.id;
+    const page = await newPage();
+    await openFulfillmentOrder(page, foId, created.order.name);
+
+    for (const [reason, label] of [
+      ["AWAITING_PAYMENT", "Awaiting payment"],
+      ["INCORRECT_ADDRESS", "Incorrect address"],
+    ] as const) {
+      const hold = section(page, "Place hold");
+      await hold.getByLabel("Reason").selectOption(reason);
+      await hold.getByLabel("Notes").fill(`${label} — check with customer`);
+      await hold.getByRole("button", { name: "Place hold" }).click();
+      await toast(page, /hold/i);
+      await shown(page.getByRole("button", { name: `Release hold: ${label}` }));
+    }
+    let sim = await readOrder(created.order.id);
+    expect(sim.fulfillmentOrders[0]!.holds.map((h) => h.reason).sort()).toEqual([
+      "AWAITING_PAYMENT",
+      "INCORRECT_ADDRESS",
+    ]);
+    expect(sim.fulfillmentOrders[0]!.status).toBe("ON_HOLD");
+    await shown(page.getByText("Held by This app").first());
+    await page.screenshot({ path: `${SCREENSHOTS}fulfillment-order.png`, fullPage: true });
+    await expectNoSeriousAxeViolations(page);
+
+    await page.getByRole("button", { name: "Release hold: Awaiting payment" }).click();
+    await page
+      .getByRole("button", { name: "Release hold: Awaiting payment" })
+      .waitFor({ state: "detached", timeout: 30_000 });
+    sim = await readOrder(created.order.id);
+    expect(sim.fulfillmentOrders[0]!.holds.map((h) => h.reason)).toEqual(["INCORRECT_ADDRESS"]);
+    await shown(page.getByRole("button", { name: "Release hold: Incorrect address" }));
+
+    await page.getByRole("button", { name: "Release hold: Incorrect address" }).click();
+    await shown(page.getByText("No holds. This fulfillment order can move on."), 30_000);
+    sim = await readOrder(created.order.id);
+    expect(sim.fulfillmentOrders[0]!.holds).toEqual([]);
+    expect(sim.fulfillmentOrders[0]!.status).toBe("OPEN");
+    await page.close();
+  });
+
+  it("(c) marks a pickup order ready, then picked up, from the pickup board", async () => {
+    const created = await createOrder("pickup", [{ sku: "BEANS-1KG", quantity: 2 }]);
+    const foId = created.fulfillmentOrders[0]!.id;
+    const page = await newPage();
+    await page.goto(inApp("/app/pickup"));
+    await shown(page.getByRole("heading", { level: 1, name: "Local pickup" }));
+    const ready = page.getByRole("button", { name: `Mark ready for pickup ${created.order.name}` });
+    await until(
+      async () => {
+        if (await ready.isVisible()) return true;
+        await page.reload();
+        await page.waitForLoadState("networkidle");
+        return ready.isVisible();
+      },
+      Boolean,
+      "the pickup order on the board",
+    );
+
+    await ready.click();
+    const pickedUp = page.getByRole("button", { name: `Mark as picked up ${created.order.name}` });
+    await shown(pickedUp, 30_000);
+    await shown(page.getByText(/Ready for pickup \(\d+\)/));
+    let sim = await readOrder(created.order.id);
+    expect(sim.fulfillmentOrders.find((fo) => fo.id === foId)?.preparedForPickup).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}pickup.png`, fullPage: true });
+    await expectNoSeriousAxeViolations(page);
+
+    await pickedUp.click();
+    await pickedUp.waitFor({ state: "detached", timeout: 30_000 });
+    sim = await readOrder(created.order.id);
+    expect(sim.fulfillmentOrders.find((fo) => fo.id === foId)?.status).toBe("CLOSED");
+    expect(sim.status.displayFulfillmentStatus).toBe("FULFILLED");
+    await page.close();
+  });
+
+  it("(d) fulfils a warehouse order with tracking", async () => {
+    const created = await createOrder("warehouse", [{ sku: "KETTLE-01", quantity: 1 }]);
+    const foId = created.fulfillmentOrders[0]!.id;
+    const page = await newPage();
+    await openFulfillmentOrder(page, foId, created.order.name);
+
+    const fulfil = section(page, "Mark as fulfilled");
+    await fulfil.getByLabel("Carrier").selectOption("UPS");
+    await fulfil.getByLabel("Tracking number").fill("1Z999AA10123456784");
+    await fulfil.getByLabel("Tracking URL").fill("https://www.ups.com/track?tracknum=1Z999AA10123456784");
+    await fulfil.getByRole("button", { name: "Mark as fulfilled" }).click();
+    await toast(page, /fulfil/i);
+
+    const sim = await until(
+      () => readOrder(created.order.id),
+      (o) => o.fulfillmentOrders[0]?.status === "CLOSED",
+      "the fulfilment",
+    );
+    expect(sim.status.displayFulfillmentStatus).toBe("FULFILLED");
+    await shown(page.getByText("Closed").first(), 30_000);
+    await page.close();
+  });
+
+  it("(e) moves a warehouse order to the pickup store", async () => {
+    const created = await createOrder("warehouse", [{ sku: "MUG-SAND", quantity: 1 }]);
+    const foId = created.fulfillmentOrders[0]!.id;
+    const warehouseId = created.fulfillmentOrders[0]!.locationId;
+    const page = await newPage();
+    await openFulfillmentOrder(page, foId, created.order.name);
+
+    const move = section(page, "Move");
+    await move.getByLabel("New location").selectOption({ label: "Downtown Store" });
+    await move.getByRole("button", { name: "Move" }).click();
+    await toast(page, /Downtown Store/);
+
+    const sim = await until(
+      () => readOrder(created.order.id),
+      (o) => o.fulfillmentOrders.some((fo) => fo.status === "OPEN" && fo.locationId !== warehouseId),
+      "the move",
+    );
+    expect(sim.fulfillmentOrders.filter((fo) => fo.status === "OPEN" && fo.locationId === warehouseId)).toEqual([]);
+    await page.close();
+  });
+
+  it("(f) acts on nothing from a page opened before the FO changed, and Reload shows the change", async () => {
+    const created = await createOrder("warehouse", [{ sku: "TOTE-NAT", quantity: 1 }]);
+    const foId = created.fulfillmentOrders[0]!.id;
+    const page = await newPage();
+    await openFulfillmentOrder(page, foId, created.order.name);
+
+    // GIVEN another app holds the FO after the page was opened
+    await simulator({ command: "hold-as-other-app", fulfillmentOrderId: foId, appTitle: "Fraud Filter" });
+    // WHEN the merchant fulfils from the page they have
+    await section(page, "Mark as fulfilled").getByRole("button", { name: "Mark as fulfilled" }).click();
+
+    // THEN the page warns, and Shopify still has the FO on hold, unfulfilled
+    await shown(page.getByText("This fulfillment order changed since you opened it"), 30_000);
+    const sim = await readOrder(created.order.id);
+    expect(sim.fulfillmentOrders[0]).toMatchObject({ status: "ON_HOLD" });
+    expect(sim.fulfillmentOrders[0]!.lineItems[0]!.remainingQuantity).toBe(1);
+
+    // WHEN they reload, THEN they see the other app's hold, read-only, and fulfilling is unavailable
+    await page.getByRole("button", { name: "Reload" }).click();
+    await shown(page.getByText("Held by Fraud Filter"), 30_000);
+    await shown(page.getByText("Only the app that placed this hold can release it."));
+    await shown(page.getByText("On hold: release the holds first"));
+    await page.close();
+  });
+
+  it("says so when the FO isn't this shop's or doesn't exist", async () => {
+    const page = await newPage();
+    await page.goto(inApp(`/app/fulfillment-orders/${encodeURIComponent("gid://shopify/FulfillmentOrder/999999999")}`));
+    await shown(page.getByRole("heading", { level: 1, name: "Fulfillment order not found" }));
+    await page.close();
+  });
+
+  it("left no uncaught errors in the pages", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
