@@ -11,6 +11,16 @@ import {
   runReconcileJob,
 } from "./reconciliation/reconcile-job.server";
 import { listActiveShops } from "./shops/shop-lifecycle.server";
+import {
+  enqueueScheduledRun,
+  runCancelOrderJob,
+  SCHEDULED_RUN_JOB,
+  type ScheduledRunPayload,
+  scheduledRunHandler,
+  STALE_ORDERS_SCHEDULE_MS,
+} from "./stale-orders/cancel-order-job.server";
+import { CANCEL_ORDER_JOB, type CancelOrderJobPayload } from "./stale-orders/cancellation-runs.server";
+import { listShopsWithStaleOrderSchedule } from "./stale-orders/policy-settings.server";
 import { PROCESS_WEBHOOK_JOB } from "./webhooks/inbox.server";
 import { type ProcessDeliveryPayload, processDelivery } from "./webhooks/process-delivery.server";
 
@@ -18,6 +28,8 @@ export function registerJobHandlers(): void {
   const runner = getJobRunner();
   runner.register<ProcessDeliveryPayload>(PROCESS_WEBHOOK_JOB, processDelivery);
   runner.register<ReconcileJobPayload>(RECONCILE_JOB, runReconcileJob);
+  runner.register<CancelOrderJobPayload>(CANCEL_ORDER_JOB, runCancelOrderJob);
+  runner.register<ScheduledRunPayload>(SCHEDULED_RUN_JOB, scheduledRunHandler(getJobQueue()));
 }
 
 export function registerSchedules(): void {
@@ -27,6 +39,17 @@ export function registerSchedules(): void {
     intervalMs: minutes * 60_000,
     enqueue: async () => {
       for (const shop of await listActiveShops()) await enqueueReconcile(getJobQueue(), shop, "scheduled");
+    },
+  });
+  every({
+    name: "stale-orders-daily",
+    intervalMs: STALE_ORDERS_SCHEDULE_MS,
+    enqueue: async () => {
+      const active = new Set(await listActiveShops());
+      const day = new Date().toISOString().slice(0, 10);
+      for (const shop of await listShopsWithStaleOrderSchedule()) {
+        if (active.has(shop)) await enqueueScheduledRun(getJobQueue(), shop, day);
+      }
     },
   });
 }
@@ -51,6 +74,8 @@ function stopJobsOnShutdown(): void {
 
 /** Called once per server process (entry.server.tsx): resumes work left by a previous process. */
 export async function startBackgroundWork(): Promise<void> {
+  // A web-only process (or a benchmark) enqueues jobs and leaves running them to another process.
+  if (env.JOB_RUNNER === "off") return;
   registerJobHandlers();
   registerSchedules();
   if (await startJobRuntime()) stopJobsOnShutdown();

@@ -4,12 +4,14 @@ import { actions } from "./sections/actions";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
 import { queue } from "./sections/queue";
+import { staleOrders } from "./sections/stale-orders";
 
 export const en = {
   queue,
   fulfillmentOrder,
   pickup,
   actions,
+  staleOrders,
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",

@@ -25,8 +25,10 @@ export default function App() {
         <Link to="/app" rel="home">
           {en.nav.home}
         </Link>
+        <Link to="/app/pickup">{en.pickup.nav}</Link>
         <Link to="/app/sync">{en.nav.sync}</Link>
         <Link to="/app/jobs">{en.nav.jobs}</Link>
+        <Link to="/app/stale-orders">{en.staleOrders.nav}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -1,0 +1,93 @@
+import { Badge, BlockStack, Box, Button, Card, IndexTable, InlineStack, ProgressBar, Text } from "@shopify/polaris";
+import { en } from "~/i18n/en";
+import { formatDateTime } from "~/sync-status/format";
+import type { ItemStatus } from "~/stale-orders/options";
+import { progressOf, type RunItemView, type RunView } from "~/stale-orders/views";
+
+const t = en.staleOrders.run;
+
+const ITEM_TONE: Record<ItemStatus, "info" | "success" | "warning" | "critical" | undefined> = {
+  pending: undefined,
+  cancelling: "info",
+  cancelled: "success",
+  skipped: "warning",
+  failed: "critical",
+};
+
+export interface RunProgressProps {
+  run: RunView | null;
+  items: RunItemView[];
+  onDownload: (runId: string) => void;
+}
+
+function detailOf(item: RunItemView): string {
+  if (!item.outcome) return "";
+  const ex = en.staleOrders.exclusion as Record<string, string>;
+  return ex[item.outcome] ?? en.staleOrders.skipped[item.outcome] ?? item.outcome;
+}
+
+/** The newest run: a live progress bar, the counts, and the result of every order. */
+export function RunProgress({ run, items, onDownload }: RunProgressProps) {
+  if (!run) {
+    return (
+      <Card>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">
+            {t.heading}
+          </Text>
+          <Text as="p">{t.none}</Text>
+        </BlockStack>
+      </Card>
+    );
+  }
+  const progress = progressOf(run);
+  const done = run.cancelled + run.skipped + run.failed;
+  const c = t.columns;
+  return (
+    <Card padding="0">
+      <Box padding="400">
+        <BlockStack gap="300">
+          <InlineStack align="space-between" blockAlign="center">
+            <InlineStack gap="200" blockAlign="center">
+              <Text as="h2" variant="headingMd">
+                {t.heading}
+              </Text>
+              <Badge tone={run.status === "finished" ? "success" : "info"}>{t.status[run.status] ?? run.status}</Badge>
+            </InlineStack>
+            <Button onClick={() => onDownload(run.id)}>{t.download}</Button>
+          </InlineStack>
+          <Text as="p" tone="subdued">
+            {formatDateTime(run.createdAt)} · {en.staleOrders.activity.byActor(run.actor)}
+          </Text>
+          <ProgressBar
+            progress={progress}
+            ariaLabelledBy="stale-orders-run-progress"
+            tone={run.failed > 0 ? "critical" : run.status === "finished" ? "success" : "primary"}
+          />
+          <InlineStack align="space-between">
+            <Text as="p" id="stale-orders-run-progress">
+              {t.progress(done, run.total)} ({progress}%)
+            </Text>
+            <Text as="p">{t.counts(run)}</Text>
+          </InlineStack>
+        </BlockStack>
+      </Box>
+      <IndexTable
+        resourceName={en.staleOrders.preview.resourceName}
+        itemCount={items.length}
+        selectable={false}
+        headings={[{ title: c.order }, { title: c.result }, { title: c.detail }]}
+      >
+        {items.map((item, index) => (
+          <IndexTable.Row id={item.orderId} key={item.orderId} position={index}>
+            <IndexTable.Cell>{item.orderName}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <Badge tone={ITEM_TONE[item.status]}>{t.itemStatus[item.status] ?? item.status}</Badge>
+            </IndexTable.Cell>
+            <IndexTable.Cell>{detailOf(item)}</IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </IndexTable>
+    </Card>
+  );
+}

@@ -1,0 +1,177 @@
+// The stale-order screen through the real authenticate.admin (session tokens minted like
+// Shopify's, offline sessions), with Admin calls going to the store simulator and the real
+// job runner processing the cancellations.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { registerJobHandlers } from "~/background.server";
+import { prisma } from "~/db.server";
+import { getJobRunner } from "~/jobs/runtime.server";
+import { resetCostTracking } from "~/shopify/admin/admin-client.server";
+import { CANCEL_ORDER_JOB } from "~/stale-orders/cancellation-runs.server";
+import type { StaleOrderPreview, StaleOrdersScreenView } from "~/stale-orders/views";
+import { callRoute, documentRequest, fetchRequest, sessionTokenFor } from "../../tests/support/embedded-request";
+import { seedLocations } from "../../tests/support/seed";
+import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
+import { action, loader } from "./app.stale-orders";
+import { loader as csvLoader } from "./app.stale-orders.runs.$runId[.csv]";
+
+const SHOP_A = "stale-screen-a.myshopify.com";
+const SHOP_B = "stale-screen-b.myshopify.com";
+const DAY = 86_400_000;
+
+let h: SimulatorHarness;
+
+beforeAll(() => registerJobHandlers());
+beforeEach(async () => {
+  resetCostTracking();
+  h = startSimulator();
+  await installShop(h.sim, SHOP_A);
+  await installShop(h.sim, SHOP_B);
+});
+afterEach(async () => {
+  h.close();
+  await prisma.job.deleteMany();
+  await prisma.cancellationRun.deleteMany();
+  await prisma.auditEvent.deleteMany();
+  await prisma.staleOrderPolicy.deleteMany();
+});
+
+const POLICY_FIELDS = {
+  olderThanHours: "72",
+  includePending: "true",
+  includeExpiredAuthorizations: "true",
+  includePartiallyPaid: "false",
+  gateways: "",
+  excludedTags: "keep",
+  cancelReason: "DECLINED",
+  notifyCustomer: "false",
+  staffNote: "Released by Fulfillment Desk",
+  scheduleEnabled: "false",
+};
+
+const post = (shop: string, form: Record<string, string>) => fetchRequest("/app/stale-orders", shop, { form });
+
+function seedStale(shop: string, count: number) {
+  const s = seedLocations(h.sim, shop);
+  const orders = Array.from({ length: count }, () =>
+    h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 2 }],
+      financialStatus: "PENDING",
+      createdAt: new Date(Date.now() - 5 * DAY),
+    }),
+  );
+  const kept = h.sim.createOrder(shop, {
+    lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+    financialStatus: "PENDING",
+    tags: ["keep"],
+    createdAt: new Date(Date.now() - 5 * DAY),
+  });
+  return { ...s, orders, kept };
+}
+
+async function csvFor(shop: string, runId: string): Promise<Response> {
+  const request = fetchRequest(`/app/stale-orders/runs/${runId}.csv`, shop);
+  const args = { request, params: { runId }, context: {} } as LoaderFunctionArgs;
+  try {
+    return await csvLoader(args);
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+describe("the stale-orders screen", () => {
+  it("loads the default policy (schedule off, customers not notified) for the session's shop", async () => {
+    const response = await callRoute(loader, documentRequest("/app/stale-orders", SHOP_A));
+    expect(response.status).toBe(200);
+    const view = (await response.json()) as StaleOrdersScreenView;
+    expect(view.settings).toMatchObject({
+      policy: { olderThanHours: 72, includePending: true, includePartiallyPaid: false },
+      notifyCustomer: false,
+      scheduleEnabled: false,
+    });
+    expect(view.runs).toEqual([]);
+  });
+
+  it("refuses a session token signed with another app's secret", async () => {
+    const forged = sessionTokenFor(SHOP_A, "not-the-app-secret");
+    const response = await callRoute(
+      action,
+      fetchRequest("/app/stale-orders", SHOP_A, { form: POLICY_FIELDS, token: forged }),
+    );
+    expect(response.status).toBe(401);
+  });
+
+  it("answers 400 to an unknown intent or a bad policy", async () => {
+    expect((await callRoute(action, post(SHOP_A, { intent: "delete-everything" }))).status).toBe(400);
+    expect(
+      (await callRoute(action, post(SHOP_A, { intent: "preview", ...POLICY_FIELDS, olderThanHours: "-1" }))).status,
+    ).toBe(400);
+  });
+
+  it("previews with the submitted policy, saves it once and records who changed it", async () => {
+    const s = seedStale(SHOP_A, 2);
+    const response = await callRoute(action, post(SHOP_A, { intent: "preview", ...POLICY_FIELDS }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { preview: StaleOrderPreview };
+    expect(body.preview.candidates.map((c) => c.id)).toEqual(s.orders.map((o) => o.id));
+    expect(body.preview.excluded).toEqual([expect.objectContaining({ id: s.kept.id, reason: "excluded-tag" })]);
+    await callRoute(action, post(SHOP_A, { intent: "preview", ...POLICY_FIELDS }));
+    const audit = await prisma.auditEvent.findMany({ where: { shop: SHOP_A } });
+    expect(audit).toEqual([expect.objectContaining({ action: "stale-orders.policy-saved", actor: "user 7" })]);
+  });
+
+  it("requires the typed number of orders above 50", async () => {
+    const ids = Array.from({ length: 51 }, (_, i) => `gid://shopify/Order/${i + 1}`);
+    const untyped = await callRoute(action, post(SHOP_A, { intent: "run", orderIds: JSON.stringify(ids) }));
+    expect(untyped.status).toBe(400);
+    const wrong = await callRoute(
+      action,
+      post(SHOP_A, { intent: "run", orderIds: JSON.stringify(ids), confirmCount: "50" }),
+    );
+    expect(wrong.status).toBe(400);
+    expect(await prisma.cancellationRun.count()).toBe(0);
+  });
+
+  it("runs a selection as one job per order, shows progress to 100% and serves the report to its shop only", async () => {
+    // GIVEN three stale orders, two of them selected
+    const s = seedStale(SHOP_A, 3);
+    const [first, second, unselected] = s.orders;
+    const selection = [first!.id, second!.id];
+    // WHEN the merchant confirms
+    const response = await callRoute(action, post(SHOP_A, { intent: "run", orderIds: JSON.stringify(selection) }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ kind: "run", result: { queued: 2, alreadyHandled: 0 } });
+    expect(await prisma.job.count({ where: { shop: SHOP_A, type: CANCEL_ORDER_JOB } })).toBe(2);
+    await getJobRunner().drain();
+    // THEN the screen shows the finished run
+    const view = (await (
+      await callRoute(loader, fetchRequest("/app/stale-orders", SHOP_A))
+    ).json()) as StaleOrdersScreenView;
+    expect(view.runs[0]).toMatchObject({
+      status: "finished",
+      total: 2,
+      cancelled: 2,
+      skipped: 0,
+      failed: 0,
+      actor: "user 7",
+    });
+    expect(view.latestItems.map((i) => i.status)).toEqual(["cancelled", "cancelled"]);
+    expect(view.activity.map((a) => a.action)).toContain("stale-orders.run-finished");
+    expect(h.sim.orderStatus(first!.id).cancelled).toBe(true);
+    expect(h.sim.orderStatus(unselected!.id).cancelled).toBe(false);
+    expect(h.sim.inventoryLevel(s.mug.id, s.warehouse.id)).toEqual({ available: 500 - 2 - 1, committed: 2 + 1 });
+    // AND the same selection again cancels nothing
+    const again = await callRoute(action, post(SHOP_A, { intent: "run", orderIds: JSON.stringify(selection) }));
+    expect(await again.json()).toMatchObject({ result: { runId: null, queued: 0, alreadyHandled: 2 } });
+    // AND the CSV is the shop's alone
+    const runId = view.runs[0]!.id;
+    const csv = await csvFor(SHOP_A, runId);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toBe('"run","order","result","reason","sku","location","units_released"');
+    expect(text).toContain(`"${first!.name}","cancelled","","MUG-1","Warehouse","2"`);
+    expect((await csvFor(SHOP_B, runId)).status).toBe(404);
+  });
+});

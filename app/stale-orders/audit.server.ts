@@ -1,0 +1,58 @@
+// The activity feed: who ran what, when, with which policy, and what changed. Append-only.
+import { prisma } from "~/db.server";
+import type { AuditEventView } from "./views";
+
+export const AUDIT_ACTIONS = [
+  "stale-orders.policy-saved",
+  "stale-orders.run-started",
+  "stale-orders.run-finished",
+  "stale-orders.order-cancelled",
+  "stale-orders.order-skipped",
+  "stale-orders.order-failed",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export async function recordAuditEvent(event: {
+  shop: string;
+  actor: string | null;
+  action: AuditAction;
+  subject?: string | null;
+  detail?: Record<string, unknown>;
+  at?: Date;
+}): Promise<void> {
+  await prisma.auditEvent.create({
+    data: {
+      shop: event.shop,
+      actor: event.actor,
+      action: event.action,
+      subject: event.subject ?? null,
+      detail: JSON.stringify(event.detail ?? {}),
+      ...(event.at ? { at: event.at } : {}),
+    },
+  });
+}
+
+const parseDetail = (text: string): Record<string, unknown> => {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
+export async function listStaleOrderActivity(shop: string, take = 30): Promise<AuditEventView[]> {
+  const rows = await prisma.auditEvent.findMany({
+    where: { shop, action: { startsWith: "stale-orders." } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    actor: r.actor,
+    action: r.action,
+    subject: r.subject,
+    detail: parseDetail(r.detail),
+    at: r.at.toISOString(),
+  }));
+}

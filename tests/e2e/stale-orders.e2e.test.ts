@@ -1,0 +1,144 @@
+// Stale-order stock release in a real browser against `npm run demo`'s server: seed stale and
+// fresh unpaid orders through the demo's simulator controls, preview, cancel a selection, watch
+// the run's progress reach 100% (the demo runs the job runner in-process), and check in the
+// simulated Shopify that committed stock went back to available by exactly the selected units.
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { Locator } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type LaunchedChromium } from "../support/chromium";
+import { startDemoServer, type DemoServer } from "../support/demo-server";
+
+const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const SKU = "KETTLE-01";
+
+type Levels = Record<string, { available: number; committed: number }>;
+
+async function shown(locator: Locator, timeout = 60_000): Promise<void> {
+  try {
+    await locator.waitFor({ state: "visible", timeout });
+  } catch (error) {
+    const body = await locator
+      .page()
+      .innerText("body")
+      .catch(() => "(no body)");
+    throw new Error(`${String(error)}\n--- the page showed instead ---\n${body.slice(0, 3_000)}`);
+  }
+}
+
+describe("releasing stock from stale orders in a real browser", () => {
+  let server: DemoServer;
+  let chromium: LaunchedChromium;
+  let embeddedParams: URLSearchParams;
+  const pageErrors: string[] = [];
+
+  async function simulator<T>(command: Record<string, unknown>): Promise<T> {
+    const response = await fetch(`${server.url}/demo/simulator`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(command),
+    });
+    const body = (await response.json()) as { result?: T; error?: unknown };
+    if (!response.ok) throw new Error(`simulator ${String(command.command)}: ${JSON.stringify(body.error)}`);
+    return body.result as T;
+  }
+
+  const createOrder = (quantity: number, financialStatus: string, ageDays: number) =>
+    simulator<{ order: { id: string; name: string } }>({
+      command: "create-order",
+      location: "warehouse",
+      lines: [{ sku: SKU, quantity }],
+      financialStatus,
+      ageDays,
+    }).then((r) => r.order);
+
+  const inventory = () => simulator<Levels>({ command: "inventory", sku: SKU });
+
+  beforeAll(async () => {
+    [server, chromium] = await Promise.all([startDemoServer(), launchChromium()]);
+    const page = await chromium.context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/app\?.*embedded=1/);
+    embeddedParams = new URL(page.url()).searchParams;
+    await shown(page.getByRole("heading", { name: "Orders waiting to ship" }));
+    await page.waitForLoadState("networkidle");
+    await page.close();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.stop();
+  });
+
+  it("previews, cancels the selected stale orders with restock and shows the run reach 100%", async () => {
+    // GIVEN stale pending orders, a fresh pending order and a stale paid one
+    const staleA = await createOrder(2, "PENDING", 10);
+    const staleB = await createOrder(1, "PENDING", 8);
+    const staleUnselected = await createOrder(3, "PENDING", 6);
+    const fresh = await createOrder(1, "PENDING", 0);
+    const paid = await createOrder(1, "PAID", 12);
+    const before = await inventory();
+
+    const page = await chromium.context.newPage();
+    page.on("pageerror", (error) => {
+      if (!error.message.startsWith("[remix:hmr]")) pageErrors.push(error.message);
+    });
+    await page.goto(`${server.url}/app/stale-orders?${embeddedParams.toString()}`);
+    await shown(page.getByRole("heading", { level: 1, name: "Release stock from stale orders" }));
+    await page.waitForLoadState("networkidle");
+
+    // WHEN the merchant previews with the default policy (older than 72 hours)
+    await page.getByRole("button", { name: "Preview" }).click();
+    await shown(page.getByRole("heading", { name: "Orders to cancel" }));
+    const rowOf = (name: string) => page.getByRole("row").filter({ has: page.getByText(name, { exact: true }) });
+    for (const order of [staleA, staleB, staleUnselected]) await shown(rowOf(order.name));
+    expect(await rowOf(fresh.name).count()).toBe(0);
+    expect(await rowOf(paid.name).count()).toBe(0);
+
+    // AND selects two of them and confirms in the modal
+    await rowOf(staleA.name).getByRole("checkbox").check();
+    await rowOf(staleB.name).getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Cancel 2 orders" }).click();
+    const dialog = page.getByRole("dialog");
+    await shown(dialog.getByText("2 orders will be cancelled with restock, releasing 3 units."));
+    await page.screenshot({ path: `${SCREENSHOTS}stale-orders-confirm.png`, fullPage: true });
+    await dialog.getByRole("button", { name: "Cancel orders and restock" }).click();
+
+    // THEN the progress bar reaches 100% and each selected order is cancelled
+    await shown(page.getByText("2 of 2 orders processed (100%)"), 60_000);
+    await shown(page.getByText("2 cancelled · 0 skipped · 0 failed", { exact: true }));
+    await shown(page.getByText("Run finished").first());
+
+    // AND the simulated Shopify moved exactly 3 units from committed back to available
+    const after = await inventory();
+    const warehouse = Object.keys(before).find((name) => before[name]!.committed >= 6);
+    expect(warehouse).toBeDefined();
+    expect(after[warehouse!]).toEqual({
+      available: before[warehouse!]!.available + 3,
+      committed: before[warehouse!]!.committed - 3,
+    });
+    const unselected = await simulator<{ status: { cancelled: boolean } }>({
+      command: "read-order",
+      orderId: staleUnselected.id,
+    });
+    expect(unselected.status.cancelled).toBe(false);
+
+    // AND the screen passes axe with no serious or critical violation
+    await page.addScriptTag({ path: AXE_PATH });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}stale-orders.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
