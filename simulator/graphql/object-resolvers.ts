@@ -45,6 +45,8 @@ export const objectResolvers: ResolverMap = {
     email: field<SimOrder>((o) => o.customer?.email ?? null),
     closed: field<SimOrder>((o) => o.closedAt !== null),
     displayFinancialStatus: field<SimOrder>((o) => o.financialStatus),
+    // The simulator models no returns.
+    returnStatus: field<SimOrder>(() => "NO_RETURN"),
     displayFulfillmentStatus: field<SimOrder>((o, _a, ctx) => displayFulfillmentStatus(ctx.state, o)),
     fullyPaid: field<SimOrder>((o) => o.financialStatus === "PAID"),
     fulfillable: field<SimOrder>(

@@ -13,6 +13,7 @@ export const ORDER_CANCEL_READINESS_QUERY = `#graphql
       cancelledAt
       closed
       displayFinancialStatus
+      returnStatus
       displayFulfillmentStatus
       paymentGatewayNames
       tags
@@ -53,7 +54,8 @@ export function toReadinessSnapshot(order: OrderNode): StaleOrderSnapshot {
     tags: [...order.tags],
     customer: null,
     paymentTerms: order.paymentTerms ? { overdue: order.paymentTerms.overdue } : null,
-    returnStatus: null,
+    // NO_RETURN means none; anything else is a return the policy weighs.
+    returnStatus: order.returnStatus === "NO_RETURN" ? null : order.returnStatus,
     locations: fos.map((fo) => ({
       id: fo.assignedLocation.location?.id ?? "",
       name: fo.assignedLocation.name,

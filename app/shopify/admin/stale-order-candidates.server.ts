@@ -23,6 +23,7 @@ export const STALE_ORDER_CANDIDATES_QUERY = `#graphql
         cancelledAt
         closed
         displayFinancialStatus
+        returnStatus
         displayFulfillmentStatus
         paymentGatewayNames
         tags
@@ -94,7 +95,8 @@ export function toStaleOrderSnapshot(order: OrderNode): StaleOrderSnapshot {
     tags: [...order.tags],
     customer: order.customer?.displayName ?? null,
     paymentTerms: order.paymentTerms ? { overdue: order.paymentTerms.overdue } : null,
-    returnStatus: null,
+    // NO_RETURN means none; anything else is a return the policy weighs.
+    returnStatus: order.returnStatus === "NO_RETURN" ? null : order.returnStatus,
     locations: fos.map((fo) => ({
       id: fo.assignedLocation.location?.id ?? "",
       name: fo.assignedLocation.name,
