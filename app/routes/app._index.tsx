@@ -1,88 +1,170 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useNavigate } from "@remix-run/react";
-import { BlockStack, Card, EmptyState, IndexTable, InlineStack, Page, Text } from "@shopify/polaris";
-import { StatusBadge, humanizeEnum } from "~/components/status-badge";
+import { useFetcher, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import { useAppBridge } from "@shopify/app-bridge-react";
+import { Banner, BlockStack, Card, Layout, Page } from "@shopify/polaris";
+import { useCallback, useEffect, useState } from "react";
+import { BulkResultsBanner } from "~/components/queue/bulk-results-banner";
+import { HoldModal } from "~/components/queue/hold-modal";
+import { QueueFilters } from "~/components/queue/queue-filters";
+import { QueueTable } from "~/components/queue/queue-table";
+import { actorOf } from "~/fulfillment/detail/action-response";
+import { runBulkAction } from "~/fulfillment/queue/bulk-actions.server";
+import {
+  type BulkActionData,
+  BulkIntent,
+  type BulkIntentName,
+  type BulkRowResult,
+} from "~/fulfillment/queue/bulk-intent";
+import { loadQueue } from "~/fulfillment/queue/load-queue.server";
+import {
+  decodeCursor,
+  hasFilters,
+  parseQueueParams,
+  type QueueParams,
+  queueSearch,
+  withFilters,
+} from "~/fulfillment/queue/params";
+import type { QueueRow } from "~/fulfillment/queue/types";
 import { en } from "~/i18n/en";
-import { fetchOrdersOverview } from "~/shopify/admin/orders-overview.server";
 import { authenticate } from "~/shopify.server";
 
+const t = en.queue;
+
+export const meta: MetaFunction = () => [{ title: t.documentTitle }];
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await authenticate.admin(request);
-  const after = new URL(request.url).searchParams.get("after");
-  const page = await fetchOrdersOverview(admin.graphql, { first: 25, after });
-  return json({ shop: session.shop, ...page });
+  const { session } = await authenticate.admin(request);
+  const params = parseQueueParams(new URL(request.url).searchParams);
+  return json(await loadQueue(session.shop, params));
 };
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { admin, session, sessionToken } = await authenticate.admin(request);
+  const parsed = BulkIntent.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json<BulkActionData>({ ok: false, error: t.bulk.invalid }, { status: 400 });
+  const results = await runBulkAction(admin.graphql, { shop: session.shop, actor: actorOf(sessionToken) }, parsed.data);
+  return json<BulkActionData>({ ok: true, intent: parsed.data.intent, results });
+};
 
-export default function Home() {
-  const { orders, nextCursor } = useLoaderData<typeof loader>();
+interface ShownResults {
+  results: BulkRowResult[];
+  names: Record<string, string>;
+}
+
+export default function Queue() {
+  const view = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
   const navigate = useNavigate();
-  const t = en.home;
+  const fetcher = useFetcher<BulkActionData>();
+  const shopify = useAppBridge();
+  const [holdRows, setHoldRows] = useState<QueueRow[] | null>(null);
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [shown, setShown] = useState<ShownResults | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const loading = navigation.state === "loading" && navigation.location.pathname === "/app";
+  const busy = fetcher.state !== "idle";
+  const params = view.params as QueueParams;
+
+  const go = useCallback((next: QueueParams) => navigate({ pathname: "/app", search: queueSearch(next) }), [navigate]);
+
+  const submit = (intent: BulkIntentName, rows: QueueRow[], extra: Record<string, string> = {}) => {
+    if (rows.length === 0) return;
+    setNames(Object.fromEntries(rows.map((row) => [row.id, row.orderName])));
+    setShown(null);
+    setError(null);
+    fetcher.submit(
+      {
+        intent,
+        rows: JSON.stringify(rows.map((row) => ({ id: row.id, updatedAt: row.shopifyUpdatedAt }))),
+        // A fresh key per click: each row's idempotency key is derived from it.
+        batchKey: crypto.randomUUID(),
+        ...extra,
+      },
+      { method: "post" },
+    );
+  };
+
+  // The per-row answer of a bulk action: a banner with every row, and a toast.
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !fetcher.data) return;
+    const data = fetcher.data;
+    if (!data.ok) {
+      setError(data.error);
+      shopify.toast.show(data.error, { isError: true });
+      return;
+    }
+    const done = data.results.filter((r) => r.outcome === "done").length;
+    setShown({ results: data.results, names });
+    shopify.toast.show(t.bulk.toast(done, data.results.length - done), { isError: done === 0 });
+    // names is captured at submit time; the answer belongs to that submission.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetcher.state, fetcher.data, shopify]);
+
+  const after = decodeCursor(view.nextCursor);
+  const before = decodeCursor(view.previousCursor);
+
   return (
-    <Page title={t.title} subtitle={t.subtitle}>
-      <Card padding="0">
-        {orders.length === 0 ? (
-          <EmptyState heading={t.emptyHeading} image="">
-            <p>{t.emptyBody}</p>
-          </EmptyState>
-        ) : (
-          <IndexTable
-            resourceName={t.resourceName}
-            itemCount={orders.length}
-            selectable={false}
-            headings={[
-              { title: t.columns.order },
-              { title: t.columns.date },
-              { title: t.columns.customer },
-              { title: t.columns.payment },
-              { title: t.columns.fulfillment },
-              { title: t.columns.fulfillmentOrders },
-            ]}
-            pagination={{
-              hasNext: Boolean(nextCursor),
-              onNext: () => nextCursor && navigate(`?after=${encodeURIComponent(nextCursor)}`),
-            }}
-          >
-            {orders.map((order, index) => (
-              <IndexTable.Row id={order.id} key={order.id} position={index}>
-                <IndexTable.Cell>
-                  <Text as="span" fontWeight="semibold">
-                    {order.name}
-                  </Text>
-                </IndexTable.Cell>
-                <IndexTable.Cell>{dateFormat.format(new Date(order.createdAt))}</IndexTable.Cell>
-                <IndexTable.Cell>{order.customerName ?? t.noCustomer}</IndexTable.Cell>
-                <IndexTable.Cell>
-                  <StatusBadge value={order.financialStatus} />
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <StatusBadge value={order.fulfillmentStatus} />
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <BlockStack gap="100">
-                    {order.fulfillmentOrders.map((fo) => (
-                      <InlineStack key={fo.id} gap="200" blockAlign="center" wrap={false}>
-                        <Text as="span" variant="bodySm">
-                          {fo.locationName}
-                          {fo.deliveryMethod ? ` · ${humanizeEnum(fo.deliveryMethod)}` : ""}
-                        </Text>
-                        <StatusBadge value={fo.status} />
-                        {fo.holdReasons.length > 0 && (
-                          <Text as="span" variant="bodySm" tone="caution">
-                            {fo.holdReasons.map(humanizeEnum).join(", ")} {t.onHold}
-                          </Text>
-                        )}
-                      </InlineStack>
-                    ))}
-                  </BlockStack>
-                </IndexTable.Cell>
-              </IndexTable.Row>
-            ))}
-          </IndexTable>
-        )}
-      </Card>
+    <Page fullWidth title={t.title} subtitle={t.subtitle}>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {error && (
+              <Banner tone="critical" onDismiss={() => setError(null)}>
+                <p>{error}</p>
+              </Banner>
+            )}
+            {shown && (
+              <BulkResultsBanner results={shown.results} names={shown.names} onDismiss={() => setShown(null)} />
+            )}
+            <Card padding="0">
+              <QueueFilters
+                params={params}
+                counts={view.counts}
+                locations={view.locations}
+                loading={loading}
+                onChange={go}
+              />
+              <QueueTable
+                tab={params.tab}
+                rows={view.rows}
+                now={view.now}
+                filtered={hasFilters(params)}
+                loading={loading}
+                hasNext={after !== null}
+                hasPrevious={before !== null}
+                onNext={() => after && go({ ...params, after, before: null })}
+                onPrevious={() => before && go({ ...params, after: null, before })}
+                onClearFilters={() =>
+                  go(
+                    withFilters(params, {
+                      locationId: null,
+                      deliveryMethod: null,
+                      olderThanDays: null,
+                      tag: null,
+                      financialStatus: null,
+                      query: null,
+                    }),
+                  )
+                }
+                onBulkAction={(intent, rows) => (intent === "bulk-hold" ? setHoldRows(rows) : submit(intent, rows))}
+                busy={busy}
+              />
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+      <HoldModal
+        open={holdRows !== null}
+        count={holdRows?.length ?? 0}
+        onClose={() => setHoldRows(null)}
+        onSubmit={({ reason, reasonNotes }) => {
+          const rows = holdRows ?? [];
+          setHoldRows(null);
+          submit("bulk-hold", rows, reasonNotes ? { reason, reasonNotes } : { reason });
+        }}
+      />
     </Page>
   );
 }

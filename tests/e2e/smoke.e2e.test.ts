@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Locator, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_FIRST_ORDER_NAME, DEMO_LOCATIONS, DEMO_NEWEST_ORDER_NAME } from "../../scripts/demo/seed-demo-shop";
+import { DEMO_FIRST_ORDER_NAME, DEMO_LOCATIONS } from "../../scripts/demo/seed-demo-shop";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
 import { startDemoServer, type DemoServer } from "../support/demo-server";
 
@@ -79,19 +79,18 @@ describe("demo mode in a real browser", () => {
     expect(launched.searchParams.get("shop")).toBe("demo-shop.myshopify.com");
     expect(launched.searchParams.get("id_token")).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
 
-    // THEN the home screen shows the seeded orders, their locations and holds
+    // THEN the home screen, the fulfillment queue, shows the seeded shop's fulfillment orders
     await shown(page.getByRole("heading", { name: "Orders waiting to ship" }));
-    await shown(page.getByText(DEMO_NEWEST_ORDER_NAME, { exact: true }));
-    await shown(page.getByText(DEMO_LOCATIONS.warehouse.name).first());
+    await shown(page.getByRole("tab", { name: /^To request/ }));
     await shown(page.getByText(DEMO_LOCATIONS.threePl.name).first());
-    await shown(page.getByText(/on hold/).first());
     await shown(page.getByText("Demo shop — simulated Shopify admin"));
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOTS}home.png` });
 
-    // WHEN the merchant pages on, Remix fetches loader data: App Bridge's stand-in adds the token
-    await page.getByRole("button", { name: /next/i }).click();
+    // WHEN the merchant switches tab, Remix fetches loader data: App Bridge's stand-in adds the token
+    await page.getByRole("tab", { name: /^All/ }).click();
     await shown(page.getByText(DEMO_FIRST_ORDER_NAME, { exact: true }));
+    await shown(page.getByText(DEMO_LOCATIONS.warehouse.name).first());
     const dataRequests = recorded.requests.filter((r) => new URL(r.url()).searchParams.has("_data"));
     expect(dataRequests.length).toBeGreaterThan(0);
     for (const request of dataRequests) {
@@ -100,7 +99,7 @@ describe("demo mode in a real browser", () => {
 
     // WHEN the merchant uses the app's nav menu, THEN `shopify:navigate` takes them home
     await page.getByRole("navigation", { name: "App navigation" }).getByRole("link", { name: "Home" }).click();
-    await shown(page.getByText(DEMO_NEWEST_ORDER_NAME, { exact: true }));
+    await shown(page.getByRole("tab", { name: /^To request/, selected: true }));
 
     // AND App Bridge's toast renders as a polite live region
     await page.evaluate(() =>
@@ -123,7 +122,7 @@ describe("demo mode in a real browser", () => {
 
     await page.goto(stale.href);
 
-    await shown(page.getByText(DEMO_NEWEST_ORDER_NAME, { exact: true }));
+    await shown(page.getByRole("tab", { name: /^To request/ }));
     const visited = recorded.requests.filter((r) => r.isNavigationRequest()).map((r) => new URL(r.url()).pathname);
     expect(visited).toContain("/auth/session-token");
     expect(new URL(page.url()).searchParams.get("id_token")).not.toBe("not.a.token");

@@ -1,0 +1,321 @@
+// loadQueue against a real SQLite ledger: two shops with the same kinds of FOs, so every
+// assertion also proves shop B's rows never leak into shop A's queue.
+import { afterEach, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { loadQueue, ORDER_ID_LIST_LIMIT } from "./load-queue.server";
+import { DEFAULT_PARAMS, decodeCursor, type QueueParams } from "./params";
+import { QUEUE_TABS } from "./tabs";
+
+const SHOP_A = "queue-a.myshopify.com";
+const SHOP_B = "queue-b.myshopify.com";
+const NOW = new Date("2026-11-22T12:00:00.000Z");
+const DAY = 24 * 60 * 60_000;
+
+const THIRD_PARTY = JSON.stringify([{ action: "REQUEST_FULFILLMENT", externalUrl: null }]);
+const MERCHANT = JSON.stringify([{ action: "CREATE_FULFILLMENT", externalUrl: null }]);
+
+let sequence = 0;
+
+interface Seed {
+  status?: string;
+  requestStatus?: string;
+  deliveryMethod?: string | null;
+  supportedActions?: string;
+  location?: string;
+  ageDays?: number;
+  openedAt?: Date;
+  name?: string;
+  customerName?: string | null;
+  tags?: string[];
+  financialStatus?: string;
+}
+
+async function seedFo(shop: string, seed: Seed = {}) {
+  sequence += 1;
+  const openedAt = seed.openedAt ?? new Date(NOW.getTime() - (seed.ageDays ?? 0.5) * DAY);
+  const order = await prisma.order.create({
+    data: {
+      shop,
+      shopifyId: `gid://shopify/Order/${sequence}`,
+      name: seed.name ?? `#${1000 + sequence}`,
+      placedAt: openedAt,
+      displayFinancialStatus: seed.financialStatus ?? "PAID",
+      tags: `,${(seed.tags ?? []).join(",")},`,
+      customerName: seed.customerName === undefined ? "Ada Lovelace" : seed.customerName,
+      shopifyUpdatedAt: openedAt,
+    },
+  });
+  return prisma.fulfillmentOrder.create({
+    data: {
+      shop,
+      shopifyId: `gid://shopify/FulfillmentOrder/${sequence}`,
+      orderId: order.id,
+      orderShopifyId: order.shopifyId,
+      status: seed.status ?? "OPEN",
+      requestStatus: seed.requestStatus ?? "UNSUBMITTED",
+      deliveryMethod: seed.deliveryMethod === undefined ? "SHIPPING" : seed.deliveryMethod,
+      locationShopifyId: seed.location ?? "gid://shopify/Location/1",
+      locationName: seed.location === "gid://shopify/Location/2" ? "ShipFast 3PL" : "Warehouse",
+      supportedActions: seed.supportedActions ?? MERCHANT,
+      openedAt,
+      shopifyUpdatedAt: openedAt,
+    },
+  });
+}
+
+/** One FO of every tab, in the shop. */
+async function seedEveryTab(shop: string) {
+  await seedFo(shop, { supportedActions: THIRD_PARTY, location: "gid://shopify/Location/2" }); // to request
+  await seedFo(shop, { requestStatus: "SUBMITTED", supportedActions: "[]", location: "gid://shopify/Location/2" });
+  await seedFo(shop, { status: "IN_PROGRESS", requestStatus: "ACCEPTED", supportedActions: "[]" }); // awaiting
+  await seedFo(shop, {}); // ready to ship
+  await seedFo(shop, { status: "ON_HOLD", supportedActions: "[]" });
+  await seedFo(shop, { deliveryMethod: "PICK_UP" }); // local pickup
+  await seedFo(shop, { requestStatus: "REJECTED", supportedActions: THIRD_PARTY }); // rejected
+  await seedFo(shop, { status: "CLOSED" });
+  await seedFo(shop, { status: "CANCELLED" });
+  await seedFo(shop, { status: "SCHEDULED" }); // only under All
+}
+
+const load = (shop: string, params: Partial<QueueParams> = {}) =>
+  loadQueue(shop, { ...DEFAULT_PARAMS, ...params }, { now: NOW });
+
+afterEach(async () => {
+  await prisma.fulfillmentOrder.deleteMany();
+  await prisma.order.deleteMany();
+});
+
+describe("loadQueue", () => {
+  it("counts every tab of the session's shop only, and lists only its rows", async () => {
+    // GIVEN both shops have an FO in every tab, and shop B a few more
+    await seedEveryTab(SHOP_A);
+    await seedEveryTab(SHOP_B);
+    await seedFo(SHOP_B, { supportedActions: THIRD_PARTY });
+    await seedFo(SHOP_B, { supportedActions: THIRD_PARTY });
+
+    // WHEN shop A opens its queue
+    const view = await load(SHOP_A);
+
+    // THEN the counts are shop A's
+    expect(view.counts).toEqual({
+      "to-request": 1,
+      "awaiting-3pl": 2,
+      "ready-to-ship": 1,
+      "on-hold": 1,
+      "local-pickup": 1,
+      rejected: 1,
+      done: 2,
+      all: 10,
+    });
+    // AND every tab lists exactly its count of shop A's rows
+    const shopBIds = new Set(
+      (await prisma.fulfillmentOrder.findMany({ where: { shop: SHOP_B } })).map((f) => f.shopifyId),
+    );
+    for (const tab of QUEUE_TABS) {
+      const rows = (await load(SHOP_A, { tab })).rows;
+      expect(rows, tab).toHaveLength(view.counts[tab]);
+      expect(
+        rows.some((row) => shopBIds.has(row.id)),
+        tab,
+      ).toBe(false);
+    }
+    expect(view.locations.map((l) => l.name)).toEqual(["ShipFast 3PL", "Warehouse"]);
+  });
+
+  it("shows a row with its order, payment, tags, holds and Shopify's updatedAt", async () => {
+    const fo = await seedFo(SHOP_A, {
+      status: "ON_HOLD",
+      name: "#1042",
+      customerName: "Grace Hopper",
+      tags: ["vip", "gift"],
+      financialStatus: "PENDING",
+    });
+    await prisma.fulfillmentOrder.update({
+      where: { id: fo.id },
+      data: {
+        holds: JSON.stringify([
+          {
+            id: "gid://shopify/FulfillmentHold/1",
+            reason: "INCORRECT_ADDRESS",
+            handle: "fulfillment-desk-abc",
+            heldByRequestingApp: true,
+          },
+        ]),
+      },
+    });
+
+    const [row] = (await load(SHOP_A, { tab: "on-hold" })).rows;
+
+    expect(row).toEqual({
+      id: fo.shopifyId,
+      orderName: "#1042",
+      customerName: "Grace Hopper",
+      financialStatus: "PENDING",
+      tags: ["vip", "gift"],
+      status: "ON_HOLD",
+      requestStatus: "UNSUBMITTED",
+      deliveryMethod: "SHIPPING",
+      locationName: "Warehouse",
+      holdReasons: ["INCORRECT_ADDRESS"],
+      heldByUs: true,
+      remainingQuantity: 0,
+      openedAt: fo.openedAt.toISOString(),
+      shopifyUpdatedAt: fo.shopifyUpdatedAt.toISOString(),
+    });
+  });
+
+  it("pages through a tab with ties on age without repeating or skipping a row, both ways", async () => {
+    // GIVEN 60 FOs opened at only 4 distinct instants (ties broken by id)
+    const instants = [1, 2, 3, 4].map((d) => new Date(NOW.getTime() - d * DAY));
+    for (let i = 0; i < 60; i += 1) await seedFo(SHOP_A, { openedAt: instants[i % 4] });
+    for (let i = 0; i < 5; i += 1) await seedFo(SHOP_B, { openedAt: instants[0] });
+
+    for (const sort of ["oldest", "newest"] as const) {
+      // WHEN the merchant pages forward to the end
+      const pages: string[][] = [];
+      let params: Partial<QueueParams> = { tab: "ready-to-ship", sort };
+      for (;;) {
+        const view = await load(SHOP_A, params);
+        pages.push(view.rows.map((r) => r.id));
+        if (pages.length === 1) expect(view.previousCursor).toBeNull();
+        const after = decodeCursor(view.nextCursor);
+        if (!after) break;
+        params = { tab: "ready-to-ship", sort, after };
+      }
+      // THEN every row shows once, in age order
+      const seen = pages.flat();
+      expect(pages.map((p) => p.length)).toEqual([25, 25, 10]);
+      expect(new Set(seen).size).toBe(60);
+      const rows = await prisma.fulfillmentOrder.findMany({
+        where: { shop: SHOP_A },
+        orderBy: [{ openedAt: sort === "oldest" ? "asc" : "desc" }, { id: sort === "oldest" ? "asc" : "desc" }],
+      });
+      expect(seen).toEqual(rows.map((r) => r.shopifyId));
+
+      // AND paging back from the last page gives the same pages
+      const last = await load(SHOP_A, params);
+      const back = await load(SHOP_A, { tab: "ready-to-ship", sort, before: decodeCursor(last.previousCursor) });
+      expect(back.rows.map((r) => r.id)).toEqual(pages[1]);
+      const firstAgain = await load(SHOP_A, { tab: "ready-to-ship", sort, before: decodeCursor(back.previousCursor) });
+      expect(firstAgain.rows.map((r) => r.id)).toEqual(pages[0]);
+      expect(firstAgain.previousCursor).toBeNull();
+    }
+  });
+
+  it("pages a filtered list the same way when the few matching orders are read by id", async () => {
+    // GIVEN 30 tagged FOs (few matching orders: the in-memory path) among untagged ones, with ties
+    const instants = [1, 2, 3].map((d) => new Date(NOW.getTime() - d * DAY));
+    for (let i = 0; i < 30; i += 1) await seedFo(SHOP_A, { openedAt: instants[i % 3], tags: ["rush"] });
+    for (let i = 0; i < 5; i += 1) await seedFo(SHOP_A, { openedAt: instants[0] });
+    await seedFo(SHOP_B, { tags: ["rush"] });
+
+    const first = await load(SHOP_A, { tab: "ready-to-ship", tag: "rush" });
+    const second = await load(SHOP_A, { tab: "ready-to-ship", tag: "rush", after: decodeCursor(first.nextCursor) });
+    const back = await load(SHOP_A, { tab: "ready-to-ship", tag: "rush", before: decodeCursor(second.previousCursor) });
+
+    expect(first.counts).toMatchObject({ "ready-to-ship": 30, all: 30 });
+    expect([first.rows.length, second.rows.length]).toEqual([25, 5]);
+    expect(second.nextCursor).toBeNull();
+    const all = [...first.rows, ...second.rows].map((r) => r.id);
+    expect(new Set(all).size).toBe(30);
+    const expected = await prisma.fulfillmentOrder.findMany({
+      where: { shop: SHOP_A, order: { tags: { contains: ",rush," } } },
+      orderBy: [{ openedAt: "asc" }, { id: "asc" }],
+    });
+    expect(all).toEqual(expected.map((r) => r.shopifyId));
+    expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect(back.previousCursor).toBeNull();
+  });
+
+  it("keeps the next page stable when a new FO arrives while the merchant reads", async () => {
+    for (let i = 0; i < 30; i += 1) await seedFo(SHOP_A, { ageDays: 10 - i * 0.1 });
+    const first = await load(SHOP_A, { tab: "ready-to-ship" });
+
+    await seedFo(SHOP_A, { ageDays: 20 }); // older than everything: sorts before page 1's rows
+    const second = await load(SHOP_A, { tab: "ready-to-ship", after: decodeCursor(first.nextCursor) });
+
+    expect(second.rows).toHaveLength(5);
+    expect(second.rows.some((r) => first.rows.some((f) => f.id === r.id))).toBe(false);
+  });
+
+  it.each([
+    { by: "order name with #", query: "#1777", expected: ["#1777"] },
+    { by: "order number without #", query: "1777", expected: ["#1777"] },
+    { by: "customer name, any case", query: "hopper", expected: ["#1778"] },
+    { by: "part of a customer name", query: "Love", expected: ["#1777"] },
+  ])("searches by $by", async ({ query, expected }) => {
+    await seedFo(SHOP_A, { name: "#1777", customerName: "Ada Lovelace" });
+    await seedFo(SHOP_A, { name: "#1778", customerName: "Grace Hopper" });
+    await seedFo(SHOP_A, { name: "#1779", customerName: null });
+    await seedFo(SHOP_B, { name: "#1777", customerName: "Grace Hopper" });
+
+    const view = await load(SHOP_A, { tab: "ready-to-ship", query });
+
+    expect(view.rows.map((r) => r.orderName)).toEqual(expected);
+    expect(view.counts["ready-to-ship"]).toBe(expected.length);
+  });
+
+  it.each([
+    { filter: "location", params: { locationId: "gid://shopify/Location/2" }, expected: ["#2"] },
+    { filter: "delivery method", params: { deliveryMethod: "LOCAL" }, expected: ["#3"] },
+    { filter: "age", params: { olderThanDays: 3 as const }, expected: ["#4"] },
+    { filter: "whole tag (not a prefix)", params: { tag: "vip" }, expected: ["#5"] },
+    { filter: "financial status", params: { financialStatus: "AUTHORIZED" }, expected: ["#6"] },
+  ])("filters by $filter, counts included", async ({ params, expected }) => {
+    await seedFo(SHOP_A, { name: "#1" });
+    await seedFo(SHOP_A, { name: "#2", location: "gid://shopify/Location/2" });
+    await seedFo(SHOP_A, { name: "#3", deliveryMethod: "LOCAL" });
+    await seedFo(SHOP_A, { name: "#4", ageDays: 4 });
+    await seedFo(SHOP_A, { name: "#5", tags: ["vip"] });
+    await seedFo(SHOP_A, { name: "#6", financialStatus: "AUTHORIZED", tags: ["vip-gold"] });
+    // Shop B matches every filter
+    await seedFo(SHOP_B, {
+      location: "gid://shopify/Location/2",
+      deliveryMethod: "LOCAL",
+      ageDays: 4,
+      tags: ["vip"],
+      financialStatus: "AUTHORIZED",
+    });
+
+    const view = await load(SHOP_A, { tab: "ready-to-ship", ...params });
+
+    expect(view.rows.map((r) => r.orderName)).toEqual(expected);
+    expect(view.counts["ready-to-ship"]).toBe(expected.length);
+    expect(view.counts.all).toBe(expected.length);
+  });
+
+  it("gives the same answer when more orders match than fit in an id list", async () => {
+    // GIVEN more tagged orders than ORDER_ID_LIST_LIMIT, so the filter joins instead
+    const orders = Array.from({ length: ORDER_ID_LIST_LIMIT + 5 }, (_, i) => ({
+      id: `bulk-order-${i}`,
+      shop: SHOP_A,
+      shopifyId: `gid://shopify/Order/9${i}`,
+      name: `#9${i}`,
+      placedAt: NOW,
+      tags: ",bulk,",
+      shopifyUpdatedAt: NOW,
+    }));
+    await prisma.order.createMany({ data: orders });
+    await prisma.fulfillmentOrder.createMany({
+      data: orders.slice(0, 30).map((order, i) => ({
+        shop: SHOP_A,
+        shopifyId: `gid://shopify/FulfillmentOrder/9${i}`,
+        orderId: order.id,
+        orderShopifyId: order.shopifyId,
+        status: "OPEN",
+        requestStatus: "UNSUBMITTED",
+        deliveryMethod: "SHIPPING",
+        supportedActions: MERCHANT,
+        openedAt: new Date(NOW.getTime() - i * 1000),
+        shopifyUpdatedAt: NOW,
+      })),
+    });
+    await seedFo(SHOP_A, { tags: ["other"] });
+
+    const view = await load(SHOP_A, { tab: "ready-to-ship", tag: "bulk" });
+
+    expect(view.counts["ready-to-ship"]).toBe(30);
+    expect(view.rows).toHaveLength(25);
+    expect(view.rows.every((r) => r.tags.includes("bulk"))).toBe(true);
+  });
+});

@@ -1,0 +1,102 @@
+// The queue's tabs as data: one spec per tab, read both by the pure predicate below (tests, the
+// UI) and by the ledger query (load-queue.server.ts), so the count a tab shows and the rows it
+// lists can never disagree. Pure: the UI may import it.
+
+/** Statuses: https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderStatus */
+export type FulfillmentOrderStatus =
+  "OPEN" | "IN_PROGRESS" | "SCHEDULED" | "ON_HOLD" | "INCOMPLETE" | "CLOSED" | "CANCELLED";
+
+/** https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderRequestStatus */
+export type FulfillmentOrderRequestStatus =
+  | "UNSUBMITTED"
+  | "SUBMITTED"
+  | "ACCEPTED"
+  | "REJECTED"
+  | "CANCELLATION_REQUESTED"
+  | "CANCELLATION_ACCEPTED"
+  | "CANCELLATION_REJECTED"
+  | "CLOSED";
+
+export const QUEUE_TABS = [
+  "to-request",
+  "awaiting-3pl",
+  "ready-to-ship",
+  "on-hold",
+  "local-pickup",
+  "rejected",
+  "done",
+  "all",
+] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+export const DEFAULT_TAB: QueueTab = "to-request";
+
+export const PICKUP_DELIVERY_METHOD = "PICK_UP";
+
+/**
+ * Shopify offers REQUEST_FULFILLMENT only on FOs assigned to a fulfillment service (a 3PL);
+ * merchant-managed FOs offer CREATE_FULFILLMENT instead. The ledger keeps supportedActions as
+ * JSON text, so the quoted action name is matched as a substring.
+ * https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderAction
+ */
+export const THIRD_PARTY_MARKER = '"REQUEST_FULFILLMENT"';
+
+export interface TabSpec {
+  /** The FO status is one of these; null = any. */
+  statuses: readonly FulfillmentOrderStatus[] | null;
+  /** The request status is one of these; null = any. */
+  requestStatuses: readonly FulfillmentOrderRequestStatus[] | null;
+  /** true = only 3PL FOs (REQUEST_FULFILLMENT offered), false = never, null = either. */
+  thirdParty: boolean | null;
+  /** true = only local pickup, false = never local pickup, null = either. */
+  pickup: boolean | null;
+}
+
+const WORKABLE: readonly FulfillmentOrderStatus[] = ["OPEN", "IN_PROGRESS"];
+
+// Mutually exclusive by construction (the table test checks every combination): a hold wins over
+// everything (status ON_HOLD), a 3PL request's state decides the 3PL tabs, and only unsubmitted
+// FOs are the merchant's to ship or hand over. SCHEDULED and INCOMPLETE FOs are only under "All".
+export const TAB_SPECS: Record<QueueTab, TabSpec> = {
+  "to-request": { statuses: ["OPEN"], requestStatuses: ["UNSUBMITTED"], thirdParty: true, pickup: null },
+  "awaiting-3pl": {
+    statuses: WORKABLE,
+    requestStatuses: ["SUBMITTED", "ACCEPTED", "CANCELLATION_REQUESTED", "CANCELLATION_REJECTED"],
+    thirdParty: null,
+    pickup: null,
+  },
+  "ready-to-ship": { statuses: WORKABLE, requestStatuses: ["UNSUBMITTED"], thirdParty: false, pickup: false },
+  "on-hold": { statuses: ["ON_HOLD"], requestStatuses: null, thirdParty: null, pickup: null },
+  "local-pickup": { statuses: WORKABLE, requestStatuses: ["UNSUBMITTED"], thirdParty: false, pickup: true },
+  rejected: { statuses: WORKABLE, requestStatuses: ["REJECTED"], thirdParty: null, pickup: null },
+  done: { statuses: ["CLOSED", "CANCELLED"], requestStatuses: null, thirdParty: null, pickup: null },
+  all: { statuses: null, requestStatuses: null, thirdParty: null, pickup: null },
+};
+
+/** The FO fields the tab predicates read, as the ledger stores them. */
+export interface TabFacts {
+  status: string;
+  requestStatus: string;
+  deliveryMethod: string | null;
+  /** The ledger's JSON text of supportedActions. */
+  supportedActions: string;
+}
+
+export const isThirdParty = (supportedActions: string) => supportedActions.includes(THIRD_PARTY_MARKER);
+
+export function matchesTab(tab: QueueTab, fo: TabFacts): boolean {
+  const spec = TAB_SPECS[tab];
+  if (spec.statuses && !(spec.statuses as readonly string[]).includes(fo.status)) return false;
+  if (spec.requestStatuses && !(spec.requestStatuses as readonly string[]).includes(fo.requestStatus)) return false;
+  if (spec.thirdParty !== null && isThirdParty(fo.supportedActions) !== spec.thirdParty) return false;
+  if (spec.pickup !== null && (fo.deliveryMethod === PICKUP_DELIVERY_METHOD) !== spec.pickup) return false;
+  return true;
+}
+
+/** The one working tab an FO belongs to ("all" is not one), or null for SCHEDULED / INCOMPLETE. */
+export function tabOf(fo: TabFacts): Exclude<QueueTab, "all"> | null {
+  for (const tab of QUEUE_TABS) if (tab !== "all" && matchesTab(tab, fo)) return tab;
+  return null;
+}
+
+export const parseTab = (value: string | null | undefined): QueueTab =>
+  QUEUE_TABS.find((tab) => tab === value) ?? DEFAULT_TAB;
