@@ -2,16 +2,15 @@
 // counts from the ledger, a filter, and a bulk request of ten 3PL orders created at the simulated
 // store, whose per-row results show on screen and whose requests the simulated 3PL receives.
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Locator, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousAccessibilityViolations } from "../support/axe";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
 import { startDemoServer, type DemoServer } from "../support/demo-server";
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
-const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const SKUS = ["MUG-SAND", "TEE-BLK-M", "TOTE-NAT", "KETTLE-01", "BEANS-1KG"];
 
 async function shown(locator: Locator, timeout = 60_000): Promise<void> {
@@ -168,20 +167,7 @@ describe("the fulfillment queue in a real browser", () => {
     await expect.poll(() => countOf(page, "To request"), { timeout: 30_000 }).toBe("3");
 
     // AND the page has no serious or critical accessibility violations
-    await page.addScriptTag({ path: AXE_SCRIPT });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target) }));
-    });
+    const violations = await seriousAccessibilityViolations(page);
     expect(violations).toEqual([]);
 
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -3,15 +3,14 @@
 // the run's progress reach 100% (the demo runs the job runner in-process), and check in the
 // simulated Shopify that committed stock went back to available by exactly the selected units.
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousAccessibilityViolations } from "../support/axe";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
 import { startDemoServer, type DemoServer } from "../support/demo-server";
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const SKU = "KETTLE-01";
 
 type Levels = Record<string, { available: number; committed: number }>;
@@ -127,17 +126,7 @@ describe("releasing stock from stale orders in a real browser", () => {
     expect(unselected.status.cancelled).toBe(false);
 
     // AND the screen passes axe with no serious or critical violation
-    await page.addScriptTag({ path: AXE_PATH });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}stale-orders.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });

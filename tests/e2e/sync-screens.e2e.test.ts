@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Locator, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousAccessibilityViolations } from "../support/axe";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
 import { startDemoServer, type DemoServer } from "../support/demo-server";
 
@@ -103,6 +104,7 @@ describe("the sync health and background jobs screens in a real browser", () => 
     expect(syncLoads.at(-1)?.activeSyncs).toEqual([]);
 
     mkdirSync(SCREENSHOTS, { recursive: true });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}sync.png`, fullPage: true });
 
     // Every data request and the action went through App Bridge's fetch with a session token.
@@ -122,6 +124,7 @@ describe("the sync health and background jobs screens in a real browser", () => 
     await shown(page.getByText("Jobs by status"));
     await shown(page.getByText("All background work is healthy"));
     await shown(page.getByText("No webhook delivery has failed."));
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}jobs.png`, fullPage: true });
 
     expect(foreignHosts(requests), "requests to hosts other than localhost").toEqual([]);

@@ -3,15 +3,14 @@
 // to reach the ledger, works the detail page or the pickup board as a merchant would, and then
 // checks both what the screen shows and what the simulated Shopify now holds.
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousAccessibilityViolations } from "../support/axe";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
 import { startDemoServer, type DemoServer } from "../support/demo-server";
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 interface SimFo {
   id: string;
@@ -114,17 +113,7 @@ describe("fulfillment workflows in a real browser", () => {
   const section = (page: Page, name: string) => page.getByRole("region", { name });
 
   async function expectNoSeriousAxeViolations(page: Page) {
-    await page.addScriptTag({ path: AXE_PATH });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }
 
   beforeAll(async () => {
