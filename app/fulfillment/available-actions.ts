@@ -5,6 +5,7 @@
 // the order's state and our access); status, request status, holds and delivery method then pick
 // the reason a merchant can act on.
 // https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderAction
+import { actionReasons } from "~/i18n/sections/action-reasons";
 import type { ActionAvailability, ActionIntent } from "./actions/contract";
 
 /**
@@ -37,31 +38,8 @@ export interface GatedFulfillmentOrder {
 }
 
 /** Every reason an action can be unavailable, in one object so the strings can move to i18n. */
-export const UNAVAILABLE_REASONS = {
-  closed: "This fulfillment order is closed: there is nothing left to do on it.",
-  nothingRemaining: "Nothing left to fulfil",
-  scheduled: "Scheduled: it opens on its fulfil-at date (or mark it open in Shopify first).",
-  onHold: "On hold: release the holds first",
-  heldByOtherApp: (app: string) => `Held by ${app}: only that app can release its hold`,
-  notOnHold: "Not on hold",
-  fulfilThirdParty:
-    "This fulfillment order belongs to a fulfillment service you don't control: since API 2024-10 only that service can mark it fulfilled. Request fulfillment instead.",
-  requestNotThirdParty:
-    "Only fulfillment orders assigned to a fulfillment service (3PL) can be requested. Fulfil it instead.",
-  alreadySubmitted: "Already submitted to the 3PL — wait for its answer or cancel the request",
-  acceptedByThirdParty: "Accepted by the 3PL: request a cancellation instead",
-  cancellationRequested: "Cancellation already requested — wait for the 3PL's answer",
-  notSubmitted: "Not submitted to a 3PL: there is no request to cancel",
-  notAccepted: "The 3PL hasn't accepted it: cancel the request instead",
-  inProgress: "Fulfilment has started: it can't be held any more",
-  submittedCannotChange: "Submitted to the 3PL: cancel the request first",
-  notPickup: "Not a local pickup order",
-  pickupUsesPickupFlow: "Local pickup order: mark it ready for pickup, then picked up",
-  alreadyPrepared: "Already marked ready for pickup",
-  notPrepared: "Mark it ready for pickup first",
-  holdLimit: "This app already has 10 holds on this fulfillment order, Shopify's limit",
-  notSupported: "Shopify doesn't allow this action on this fulfillment order right now",
-} as const;
+/** Why an action is unavailable, as the screens show it (strings live in app/i18n). */
+export const UNAVAILABLE_REASONS = actionReasons;
 
 const R = UNAVAILABLE_REASONS;
 const CLOSED_STATUSES = new Set(["CLOSED", "CANCELLED", "INCOMPLETE"]);

@@ -1,5 +1,7 @@
 // Every string the screens show, in one place, ready for translation. Larger screens keep
 // their strings in sections/ (one file each), assembled here.
+import { actionMessages } from "./sections/action-messages";
+import { actionReasons } from "./sections/action-reasons";
 import { actions } from "./sections/actions";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
@@ -11,6 +13,8 @@ export const en = {
   fulfillmentOrder,
   pickup,
   actions,
+  actionReasons,
+  actionMessages,
   staleOrders,
   appName: "Fulfillment Desk",
   nav: {

@@ -1,23 +1,5 @@
-// Merchant-facing messages of performFulfillmentAction, kept in one object so they can move to
-// the i18n sections. Pure.
-export const ACTION_MESSAGES = {
-  requested: "Fulfillment requested from the fulfillment service",
-  requestedPartly: "Fulfillment requested for the chosen items; the rest stays in its own fulfillment order",
-  requestCancelled: "Fulfillment request cancelled; the items are back in a new open fulfillment order",
-  cancellationRequested: "Cancellation requested; the fulfillment service will answer",
-  held: "Fulfillment order put on hold",
-  heldPartly: "The chosen items are on hold; the rest stays in its own fulfillment order",
-  released: (count: number) => (count === 1 ? "Hold released" : `${count} holds released`),
-  readyForPickup: "Marked ready for pickup",
-  pickedUp: "Marked picked up",
-  fulfilled: "Fulfilled",
-  moved: (location: string) => `Moved to ${location}`,
-  stale: "This fulfillment order changed since the page was loaded. Reload to see the latest and try again.",
-  notFound: "This fulfillment order isn't in the app's records for this shop.",
-  stillRunning:
-    "This form was already submitted and is still being processed (or was interrupted). Reload the page to see where it stands.",
-  keyReused: "This submission key was already used for another action. Reload the page and try again.",
-  wholeForPickup: "Shopify marks whole fulfillment orders ready for pickup: leave every quantity as it is.",
-  noLines: "Choose at least one item.",
-  notOurHold: (app: string) => `Held by ${app}: only that app can release its hold`,
-} as const;
+// Merchant-facing messages of performFulfillmentAction. The strings live in app/i18n with every
+// other UI string. Pure.
+import { actionMessages } from "~/i18n/sections/action-messages";
+
+export const ACTION_MESSAGES = actionMessages;
