@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { MetaFunction, ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
@@ -12,6 +12,8 @@ import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 import { loadBackgroundJobs, retryJob } from "~/sync-status/background-jobs.server";
 import type { RetryOutcome } from "~/sync-status/types";
+
+export const meta: MetaFunction = () => [{ title: `${en.jobs.title} · ${en.appName}` }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -118,7 +118,7 @@ describe("the stale-orders screen", () => {
     expect(body.preview.excluded).toEqual([expect.objectContaining({ id: s.kept.id, reason: "excluded-tag" })]);
     await callRoute(action, post(SHOP_A, { intent: "preview", ...POLICY_FIELDS }));
     const audit = await prisma.auditEvent.findMany({ where: { shop: SHOP_A } });
-    expect(audit).toEqual([expect.objectContaining({ action: "stale-orders.policy-saved", actor: "user 7" })]);
+    expect(audit).toEqual([expect.objectContaining({ action: "stale-orders.policy-saved", actor: "staff:7" })]);
   });
 
   it("requires the typed number of orders above 50", async () => {
@@ -154,7 +154,7 @@ describe("the stale-orders screen", () => {
       cancelled: 2,
       skipped: 0,
       failed: 0,
-      actor: "user 7",
+      actor: "staff:7",
     });
     expect(view.latestItems.map((i) => i.status)).toEqual(["cancelled", "cancelled"]);
     expect(view.activity.map((a) => a.action)).toContain("stale-orders.run-finished");

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { actorOf } from "~/shopify/staff-actor";
 import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
@@ -26,8 +27,6 @@ export const RUN_POLL_MS = 1_000;
 
 export const meta: MetaFunction = () => [{ title: en.staleOrders.title }];
 
-const actorOf = (sub: unknown) => (typeof sub === "string" && sub ? `user ${sub}` : null);
-
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   return json(await loadStaleOrdersScreen(session.shop));
@@ -49,7 +48,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     );
   }
   const input = parsed.data;
-  const actor = actorOf(sessionToken?.sub);
+  const actor = actorOf(sessionToken);
   switch (input.intent) {
     case "preview":
       return json<ActionData>({

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { MetaFunction, ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
@@ -13,6 +13,8 @@ import { authenticate } from "~/shopify.server";
 import { isSyncInProgress, runsWithUnaccounted } from "~/sync-status/format";
 import { loadSyncHealth, requestSync } from "~/sync-status/sync-health.server";
 import type { SyncRequestOutcome } from "~/sync-status/types";
+
+export const meta: MetaFunction = () => [{ title: `${en.sync.title} · ${en.appName}` }];
 
 /** How often the page refreshes while a sync is queued or running. */
 export const SYNC_POLL_MS = 3_000;

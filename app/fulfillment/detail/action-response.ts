@@ -18,9 +18,7 @@ export function httpStatusOf(result: ActionResult): number {
 /** The detail route's :id, once Remix has decoded it. */
 export const FulfillmentOrderIdParam = z.string().regex(/^gid:\/\/shopify\/FulfillmentOrder\/\d+$/);
 
-/** Who acted, for the event history: the staff member behind the session token (its `sub`). */
-export const actorOf = (sessionToken: { sub?: string } | undefined): string | null =>
-  sessionToken?.sub ? `staff:${sessionToken.sub}` : null;
+export { actorOf } from "~/shopify/staff-actor";
 
 /**
  * A fulfillment action form's submission (it always carries an idempotency key). Pages don't

@@ -1,4 +1,5 @@
 // UI strings for the fulfillment-order screens (part of app/i18n/en.ts).
+import { describeActor } from "~/shopify/staff-actor";
 export const fulfillmentOrder = {
   title: (orderName: string, foId: string) => `${orderName} · Fulfillment order ${foId}`,
   backToOrders: "Orders",
@@ -89,10 +90,7 @@ export const fulfillmentOrder = {
       user: "Staff",
       automation: "Automation",
     } as Record<string, string>,
-    by: (actor: string) => {
-      const staff = /^staff:(.+)$/.exec(actor);
-      return staff ? `by staff member ${staff[1]}` : `by ${actor}`;
-    },
+    by: (actor: string) => `by ${describeActor(actor)}`,
     none: "none",
   },
   cancellation: {

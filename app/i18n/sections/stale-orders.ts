@@ -1,4 +1,5 @@
 // UI strings for the stale-order stock release screen (part of app/i18n/en.ts).
+import { describeActor } from "~/shopify/staff-actor";
 import type { ExclusionReason } from "~/stale-orders/policy";
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
@@ -120,7 +121,7 @@ export const staleOrders = {
   activity: {
     heading: "Activity",
     empty: "Nothing has happened yet.",
-    byActor: (actor: string | null) => (actor ? `by ${actor}` : "by the daily schedule"),
+    byActor: (actor: string | null) => (actor ? `by ${describeActor(actor)}` : "by the daily schedule"),
     actions: {
       "stale-orders.policy-saved": "Policy changed",
       "stale-orders.run-started": "Run started",
