@@ -3,33 +3,15 @@
 // store, whose per-row results show on screen and whose requests the simulated 3PL receives.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Locator, Page, Request } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../support/axe";
+import { shown, foreignHosts } from "../support/page-checks";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
 import { startDemoServer, type DemoServer } from "../support/demo-server";
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const SKUS = ["MUG-SAND", "TEE-BLK-M", "TOTE-NAT", "KETTLE-01", "BEANS-1KG"];
-
-async function shown(locator: Locator, timeout = 60_000): Promise<void> {
-  try {
-    await locator.waitFor({ state: "visible", timeout });
-  } catch (error) {
-    const body = await locator
-      .page()
-      .innerText("body")
-      .catch(() => "(no body)");
-    throw new Error(`${String(error)}\n--- the page showed instead ---\n${body.slice(0, 2_000)}`);
-  }
-}
-
-const foreignHosts = (requests: Request[]) =>
-  requests
-    .map((r) => new URL(r.url()))
-    .filter((url) => /^(https?|wss?):$/.test(url.protocol) && !LOOPBACK.has(url.hostname))
-    .map((url) => url.href);
 
 interface CreatedOrder {
   order: { id: string; name: string };

@@ -3,14 +3,14 @@
 // seeded shop's orders. Nothing may leave localhost.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Locator, Page, Request } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_FIRST_ORDER_NAME, DEMO_LOCATIONS } from "../../scripts/demo/seed-demo-shop";
+import { shown, foreignHosts } from "../support/page-checks";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
 import { startDemoServer, type DemoServer } from "../support/demo-server";
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 interface Recorded {
   requests: Request[];
@@ -23,32 +23,6 @@ function record(page: Page): Recorded {
   page.on("pageerror", (error) => recorded.pageErrors.push(error.message));
   return recorded;
 }
-
-/**
- * Waits for the locator; the first page load makes Vite transform the app and pre-bundle
- * Polaris, so allow for it. On failure, say what the page showed instead (often a loader error).
- */
-async function shown(locator: Locator): Promise<void> {
-  try {
-    await locator.waitFor({ state: "visible", timeout: 60_000 });
-  } catch (error) {
-    const body = await locator
-      .page()
-      .innerText("body")
-      .catch(() => "(no body)");
-    throw new Error(`${String(error)}\n--- the page showed instead ---\n${body.slice(0, 2_000)}`);
-  }
-}
-
-const foreignHosts = (requests: Request[]) =>
-  requests
-    .map((r) => new URL(r.url()))
-    .filter(
-      (url) =>
-        (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:") &&
-        !LOOPBACK.has(url.hostname),
-    )
-    .map((url) => url.href);
 
 describe("demo mode in a real browser", () => {
   let server: DemoServer;

@@ -4,9 +4,9 @@
 // simulated Shopify that committed stock went back to available by exactly the selected units.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../support/axe";
+import { shown } from "../support/page-checks";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
 import { startDemoServer, type DemoServer } from "../support/demo-server";
 
@@ -14,18 +14,6 @@ const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const SKU = "KETTLE-01";
 
 type Levels = Record<string, { available: number; committed: number }>;
-
-async function shown(locator: Locator, timeout = 60_000): Promise<void> {
-  try {
-    await locator.waitFor({ state: "visible", timeout });
-  } catch (error) {
-    const body = await locator
-      .page()
-      .innerText("body")
-      .catch(() => "(no body)");
-    throw new Error(`${String(error)}\n--- the page showed instead ---\n${body.slice(0, 3_000)}`);
-  }
-}
 
 describe("releasing stock from stale orders in a real browser", () => {
   let server: DemoServer;

@@ -3,34 +3,16 @@
 // the simulated shop, and the page polls until the finished run appears.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Locator, Page, Request } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../support/axe";
+import { shown, foreignHosts } from "../support/page-checks";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
 import { startDemoServer, type DemoServer } from "../support/demo-server";
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 /** The columns of the runs table, in order (en.sync.columns). */
 const UNACCOUNTED_COLUMN = 6;
-
-async function shown(locator: Locator, timeout = 60_000): Promise<void> {
-  try {
-    await locator.waitFor({ state: "visible", timeout });
-  } catch (error) {
-    const body = await locator
-      .page()
-      .innerText("body")
-      .catch(() => "(no body)");
-    throw new Error(`${String(error)}\n--- the page showed instead ---\n${body.slice(0, 2_000)}`);
-  }
-}
-
-const foreignHosts = (requests: Request[]) =>
-  requests
-    .map((r) => new URL(r.url()))
-    .filter((url) => /^(https?|wss?):$/.test(url.protocol) && !LOOPBACK.has(url.hostname))
-    .map((url) => url.href);
 
 const appNav = (page: Page) => page.getByRole("navigation", { name: "App navigation" });
 

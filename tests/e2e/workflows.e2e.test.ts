@@ -4,9 +4,10 @@
 // checks both what the screen shows and what the simulated Shopify now holds.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../support/axe";
+import { shown } from "../support/page-checks";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
 import { startDemoServer, type DemoServer } from "../support/demo-server";
 
@@ -25,18 +26,6 @@ interface SimOrderRead {
   order: { id: string; name: string };
   status: { displayFulfillmentStatus: string };
   fulfillmentOrders: SimFo[];
-}
-
-async function shown(locator: Locator, timeout = 60_000): Promise<void> {
-  try {
-    await locator.waitFor({ state: "visible", timeout });
-  } catch (error) {
-    const body = await locator
-      .page()
-      .innerText("body")
-      .catch(() => "(no body)");
-    throw new Error(`${String(error)}\n--- the page showed instead ---\n${body.slice(0, 3_000)}`);
-  }
 }
 
 /** Polls `read` until `accept` holds (the demo delivers webhooks within about a second). */
