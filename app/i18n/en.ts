@@ -22,23 +22,6 @@ export const en = {
     sync: "Sync health",
     jobs: "Background jobs",
   },
-  home: {
-    title: "Orders waiting to ship",
-    subtitle: "Recent orders and where each fulfillment order stands.",
-    emptyHeading: "No orders yet",
-    emptyBody: "Orders appear here as soon as customers place them. Nothing needs your attention.",
-    columns: {
-      order: "Order",
-      date: "Date",
-      customer: "Customer",
-      payment: "Payment",
-      fulfillment: "Fulfillment",
-      fulfillmentOrders: "Fulfillment orders",
-    },
-    noCustomer: "No customer",
-    resourceName: { singular: "order", plural: "orders" },
-    onHold: "on hold",
-  },
   sync: {
     title: "Sync health",
     subtitle: "How closely the app's records match Shopify, and the webhooks that keep them current.",

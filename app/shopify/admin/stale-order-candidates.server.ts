@@ -1,6 +1,7 @@
 import type { StaleOrderCandidatesQuery, StaleOrderCandidatesQueryVariables } from "~/types/admin.generated";
 import type { ReservedLine, StaleOrderSnapshot } from "~/stale-orders/policy";
 import { type AdminGraphql, runOperation } from "./run-operation.server";
+import { openFulfillmentOrders, policyFields } from "./stale-order-fields";
 
 // The stale-order preview's listing: every field the policy decides on, plus the stock each
 // open fulfillment order still holds at its location (remainingQuantity is what Shopify keeps
@@ -66,10 +67,9 @@ export const STALE_ORDER_CANDIDATES_QUERY = `#graphql
 type OrderNode = StaleOrderCandidatesQuery["orders"]["nodes"][number];
 
 /** Fulfillment order statuses that still hold committed stock. */
-const OPEN_FO_STATUSES = new Set(["OPEN", "SCHEDULED", "ON_HOLD", "IN_PROGRESS"]);
 
 export function toStaleOrderSnapshot(order: OrderNode): StaleOrderSnapshot {
-  const fos = order.fulfillmentOrders.nodes.filter((fo) => OPEN_FO_STATUSES.has(fo.status));
+  const fos = openFulfillmentOrders(order.fulfillmentOrders.nodes);
   const reservedLines: ReservedLine[] = [];
   for (const fo of fos) {
     for (const li of fo.lineItems.nodes) {
@@ -84,24 +84,8 @@ export function toStaleOrderSnapshot(order: OrderNode): StaleOrderSnapshot {
     }
   }
   return {
-    id: order.id,
-    name: order.name,
-    createdAt: order.createdAt,
-    cancelled: order.cancelledAt !== null && order.cancelledAt !== undefined,
-    closed: order.closed,
-    financialStatus: order.displayFinancialStatus ?? null,
-    fulfillmentStatus: order.displayFulfillmentStatus,
-    gateways: [...order.paymentGatewayNames],
-    tags: [...order.tags],
+    ...policyFields(order, fos),
     customer: order.customer?.displayName ?? null,
-    paymentTerms: order.paymentTerms ? { overdue: order.paymentTerms.overdue } : null,
-    // NO_RETURN means none; anything else is a return the policy weighs.
-    returnStatus: order.returnStatus === "NO_RETURN" ? null : order.returnStatus,
-    locations: fos.map((fo) => ({
-      id: fo.assignedLocation.location?.id ?? "",
-      name: fo.assignedLocation.name,
-      isActive: fo.assignedLocation.location?.isActive ?? false,
-    })),
     reservedLines,
     truncated:
       order.fulfillmentOrders.pageInfo.hasNextPage ||
