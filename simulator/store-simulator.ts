@@ -17,7 +17,7 @@ import {
 } from "./operations/fulfillment-requests";
 import { fulfillAsService } from "./operations/fulfillments";
 import { runDueJobs } from "./operations/order-cancel";
-import { completePostPurchase, createOrder, markPaid, type CreateOrderInput } from "./operations/orders";
+import { completePostPurchase, createOrder, markPaid, setOrderTags, type CreateOrderInput } from "./operations/orders";
 import { StoreState, SimulatorError } from "./store-state";
 import type {
   AppRef,
@@ -155,6 +155,10 @@ export class StoreSimulator {
 
   markPaid(orderId: string): void {
     markPaid(this.state, orderId);
+  }
+
+  setOrderTags(orderId: string, tags: readonly string[]): void {
+    setOrderTags(this.state, orderId, tags);
   }
 
   // ---- acting as the 3PL fulfillment service ---------------------------------

@@ -12,6 +12,7 @@ import {
   parseStoredHolds,
 } from "./ledger-diff";
 import type { ChangeSource, FulfillmentOrderSnapshot, LineageHint, OrderSnapshot } from "./ledger-types";
+import { type OrderFilterFields, orderFilterFields, storedOrderFilterFields } from "./order-filter-fields";
 
 export interface ApplyContext {
   source: ChangeSource;
@@ -91,8 +92,7 @@ function parentOf(
 async function applyFulfillmentOrder(
   tx: Tx,
   shop: string,
-  orderRowId: string,
-  orderShopifyId: string,
+  order: { rowId: string; shopifyId: string; filterFields: OrderFilterFields },
   snapshot: FulfillmentOrderSnapshot,
   context: Required<Pick<ApplyContext, "source" | "now">> & ApplyContext,
 ): Promise<FulfillmentOrderOutcome> {
@@ -101,7 +101,7 @@ async function applyFulfillmentOrder(
 
   if (!stored) {
     const siblings = await tx.fulfillmentOrder.findMany({
-      where: { shop, orderShopifyId, NOT: { shopifyId: snapshot.id } },
+      where: { shop, orderShopifyId: order.shopifyId, NOT: { shopifyId: snapshot.id } },
       select: { shopifyId: true, lineItems: true, rootShopifyId: true },
       orderBy: { openedAt: "asc" },
     });
@@ -111,8 +111,9 @@ async function applyFulfillmentOrder(
       data: {
         shop,
         shopifyId: snapshot.id,
-        orderId: orderRowId,
-        orderShopifyId,
+        orderId: order.rowId,
+        orderShopifyId: order.shopifyId,
+        ...order.filterFields,
         openedAt: new Date(snapshot.createdAt),
         parentShopifyId: lineage?.parentShopifyId ?? null,
         lineageReason: lineage?.lineageReason ?? null,
@@ -166,15 +167,22 @@ export async function applyOrderSnapshot(
     const stored = await tx.order.findUnique({ where: { shop_shopifyId: { shop, shopifyId: snapshot.id } } });
     let orderOutcome: ApplyResult["order"];
     let orderRowId: string;
+    // What the order's FOs carry for the queue's filters: the snapshot's, unless it is older
+    // than the stored order, whose fields stay.
+    let filterFields = orderFilterFields(snapshot);
     if (!stored) {
       orderRowId = (await tx.order.create({ data: { shop, shopifyId: snapshot.id, ...orderData(snapshot) } })).id;
       orderOutcome = "created";
     } else {
       orderRowId = stored.id;
-      if (isOlder(snapshot.updatedAt, stored.shopifyUpdatedAt)) orderOutcome = "stale";
-      else if (orderMatches(stored, snapshot)) orderOutcome = "unchanged";
+      if (isOlder(snapshot.updatedAt, stored.shopifyUpdatedAt)) {
+        orderOutcome = "stale";
+        filterFields = storedOrderFilterFields(stored);
+      } else if (orderMatches(stored, snapshot)) orderOutcome = "unchanged";
       else {
         await tx.order.update({ where: { id: stored.id }, data: orderData(snapshot) });
+        // Every FO of the order, including those this snapshot doesn't list (closed ones paged out).
+        await tx.fulfillmentOrder.updateMany({ where: { shop, orderId: stored.id }, data: filterFields });
         orderOutcome = "updated";
       }
     }
@@ -184,7 +192,13 @@ export async function applyOrderSnapshot(
     for (const fo of ordered) {
       fulfillmentOrders.push({
         id: fo.id,
-        outcome: await applyFulfillmentOrder(tx, shop, orderRowId, snapshot.id, fo, context),
+        outcome: await applyFulfillmentOrder(
+          tx,
+          shop,
+          { rowId: orderRowId, shopifyId: snapshot.id, filterFields },
+          fo,
+          context,
+        ),
       });
     }
     return { order: orderOutcome, fulfillmentOrders };

@@ -63,6 +63,11 @@ export async function redactCustomer(shop: string, ref: CustomerRef): Promise<{ 
       where: { shop, shopifyId: { in: orderIds } },
       data: { customerName: null, customerShopifyId: null },
     });
+    // The queue's lowercased copy of the name (order-filter-fields.ts) goes too.
+    await tx.fulfillmentOrder.updateMany({
+      where: { shop, orderShopifyId: { in: orderIds } },
+      data: { customerSearch: null },
+    });
     const mentions = [...orderIds, ...ref.orderIds, ...(ref.customerId ? [ref.customerId] : [])];
     const legacyIds = mentions.map((gid) => gid.split("/").pop() ?? gid);
     const deliveries = await tx.webhookDelivery.updateMany({

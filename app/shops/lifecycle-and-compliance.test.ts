@@ -106,6 +106,11 @@ describe("customers/redact", () => {
       customerShopifyId: null,
     });
     expect(orders.find((o) => o.shopifyId === alanOrder!.id)?.customerName).toBe("Alan Turing");
+    // AND the queue's searchable copy of the name is gone from Ada's FOs, kept on Alan's
+    const searchOf = async (orderShopifyId: string) =>
+      (await prisma.fulfillmentOrder.findMany({ where: { shop, orderShopifyId } })).map((fo) => fo.customerSearch);
+    expect(await searchOf(adaOrder!.id)).toEqual([null]);
+    expect(await searchOf(alanOrder!.id)).toEqual(["alan turing"]);
     const payloads = await prisma.webhookDelivery.findMany({ where: { shop, topic: { startsWith: "orders/" } } });
     expect(payloads.some((d) => d.payload.includes("ada@example.com"))).toBe(false);
     expect(payloads.some((d) => d.payload.includes("alan@example.com"))).toBe(true);

@@ -10,8 +10,23 @@ const HOLD = `mutation Hold($id: ID!, $hold: FulfillmentOrderHoldInput!) {
   fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) { userErrors { message } }
 }`;
 
+const SPLIT = `mutation Split($id: ID!, $line: ID!) {
+  fulfillmentOrderSplit(fulfillmentOrderSplits: [{ fulfillmentOrderId: $id, fulfillmentOrderLineItems: [{ id: $line, quantity: 1 }] }]) {
+    userErrors { message }
+  }
+}`;
+
 let h: SimulatorHarness;
 const drain = () => getJobRunner().drain();
+
+/** An installed shop on a simulator whose clock moves a minute per tick(): updatedAt differs. */
+async function clockedShop(shop: string) {
+  let clock = Date.parse("2026-11-20T10:00:00Z");
+  h.close();
+  h = startSimulator({ now: () => new Date(clock) });
+  await installShop(h.sim, shop);
+  return { s: seedLocations(h.sim, shop), tick: () => (clock += 60_000) };
+}
 
 beforeAll(() => registerJobHandlers());
 beforeEach(() => {
@@ -66,21 +81,55 @@ describe("webhooks keep the ledger in step with Shopify", () => {
     ]);
   });
 
+  it("copies the order's new tags and payment onto every FO the queue filters, and never rolls them back", async () => {
+    // GIVEN an order split in two, in the ledger
+    const shop = "sync-filters.myshopify.com";
+    const { s, tick } = await clockedShop(shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [
+        { variantId: s.tee.id, quantity: 1 },
+        { variantId: s.mug.id, quantity: 1 },
+      ],
+      locationId: s.warehouse.id,
+      financialStatus: "PENDING",
+    });
+    const [fo] = h.sim.fulfillmentOrdersOf(order.id);
+    const split = await h.sim.graphql(shop, SPLIT, { id: fo!.id, line: fo!.lineItems[1]!.id });
+    expect(split.errors).toBeUndefined();
+    await h.webhooks.flush();
+    await drain();
+    expect(await prisma.fulfillmentOrder.count({ where: { shop } })).toBe(2);
+    // WHEN staff tag it in Shopify, then it is paid, and the tag webhook arrives again late
+    tick();
+    h.sim.setOrderTags(order.id, ["Rush", "VIP"]);
+    tick();
+    h.sim.markPaid(order.id);
+    await h.webhooks.flush();
+    await drain();
+    const tagged = h.webhooks.deliveries.filter((d) => d.topic === "orders/updated").at(-2)!;
+    await h.webhooks.redeliver(tagged.webhookId);
+    await h.webhooks.idle();
+    await drain();
+    // THEN both FOs carry the order's tags and payment as the queue filters them
+    const rows = await prisma.fulfillmentOrder.findMany({ where: { shop } });
+    expect(rows.map((fo) => [fo.orderTags, fo.orderFinancialStatus])).toEqual([
+      [",rush,vip,", "PAID"],
+      [",rush,vip,", "PAID"],
+    ]);
+    expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
+  });
+
   it("ignores an orders/* delivery older than what the ledger holds, and repeats of one it has", async () => {
     // GIVEN the ledger already synced the order after it was paid
-    let clock = Date.parse("2026-11-20T10:00:00Z");
-    h.close();
-    h = startSimulator({ now: () => new Date(clock) });
     const shop = "sync-order.myshopify.com";
-    await installShop(h.sim, shop);
-    const s = seedLocations(h.sim, shop);
+    const { s, tick } = await clockedShop(shop);
     h.webhooks.dropNext(1, "orders/create");
     const order = h.sim.createOrder(shop, {
       lineItems: [{ variantId: s.tee.id, quantity: 1 }],
       locationId: s.warehouse.id,
       financialStatus: "PENDING",
     });
-    clock += 60_000;
+    tick();
     h.sim.markPaid(order.id);
     await h.webhooks.flush();
     await drain();

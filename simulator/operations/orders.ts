@@ -153,6 +153,14 @@ export function completePostPurchase(
   state.emit(order.shop, "orders/updated", orderInput(state, order));
 }
 
+/** A staff member edits the order's tags in Shopify admin: Shopify sends orders/updated. */
+export function setOrderTags(state: StoreState, orderId: string, tags: readonly string[]): void {
+  const order = state.order(orderId);
+  order.tags = [...tags];
+  order.updatedAt = state.nowIso();
+  state.emit(order.shop, "orders/updated", orderInput(state, order));
+}
+
 export function markPaid(state: StoreState, orderId: string): void {
   const order = state.order(orderId);
   if (order.financialStatus === "PAID") return;

@@ -12,6 +12,8 @@ export interface FulfillmentOrderView {
   locationId: string | null;
   holds: string[];
   lines: { id: string; total: number; remaining: number }[];
+  /** The order's fields the queue filters this FO by (copied onto the FO row), case folded. */
+  orderFilters: { name: string; financialStatus: string | null; tags: string[]; customer: string | null };
 }
 
 export interface OrderView {
@@ -44,6 +46,14 @@ export function simulatorView(sim: StoreSimulator, domain: string): OrderView[] 
           lines: fo.lineItems
             .map((li) => ({ id: li.id, total: li.totalQuantity, remaining: li.remainingQuantity }))
             .sort(byId),
+          orderFilters: {
+            name: order.name,
+            financialStatus: order.financialStatus,
+            tags: order.tags.map((tag) => tag.toLowerCase()).sort(),
+            customer: order.customer
+              ? `${order.customer.firstName} ${order.customer.lastName}`.trim().toLowerCase()
+              : null,
+          },
         }))
         .sort(byId),
     }))
@@ -69,6 +79,12 @@ export async function ledgerView(domain: string): Promise<OrderView[]> {
           lines: (JSON.parse(fo.lineItems) as { id: string; totalQuantity: number; remainingQuantity: number }[])
             .map((li) => ({ id: li.id, total: li.totalQuantity, remaining: li.remainingQuantity }))
             .sort(byId),
+          orderFilters: {
+            name: fo.orderName,
+            financialStatus: fo.orderFinancialStatus,
+            tags: fo.orderTags.split(",").filter(Boolean).sort(),
+            customer: fo.customerSearch,
+          },
         }))
         .sort(byId),
     }))
