@@ -39,6 +39,9 @@ export const FILTERS: { name: string; params: (tab: QueueTab) => Partial<QueuePa
   { name: "search customer", params: () => ({ query: "Hopper" }) },
   { name: "search order", params: () => ({ query: "#1234" }) },
   { name: "newest first", params: () => ({ sort: "newest" }) },
+  // Filters stack in the UI: two combinations a merchant would use together.
+  { name: "age + tag + payment", params: () => ({ olderThanDays: 1, tag: "vip", financialStatus: "PAID" }) },
+  { name: "location + customer", params: (tab) => ({ locationId: locationFor(tab), query: "Hopper" }) },
 ];
 
 async function main() {

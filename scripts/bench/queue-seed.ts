@@ -3,6 +3,8 @@
 // orders, tags, payment states and customers. Bulk-inserted with createMany in chunks.
 import { randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { encodeTags } from "../../app/fulfillment/ledger-diff";
+import { type OrderFilterFields, orderFilterFields } from "../../app/fulfillment/order-filter-fields";
 
 export const QUEUE_BENCH_SHOPS = [
   { shop: "bench-large.myshopify.com", fulfillmentOrders: 60_000 },
@@ -190,7 +192,7 @@ export async function seedQueueLedger(prisma: PrismaClient, now: Date): Promise<
     const orders: Prisma.OrderCreateManyInput[] = [];
     const fos: Prisma.FulfillmentOrderCreateManyInput[] = [];
     let orderNumber = 0;
-    let current: { id: string; shopifyId: string } | null = null;
+    let current: { id: string; shopifyId: string; filterFields: OrderFilterFields } | null = null;
     for (let n = 0; n < fulfillmentOrders; n += 1) {
       const state = weighted(random, STATES);
       const openedAt = new Date(now.getTime() - random() * state.maxAgeDays * DAY_MS);
@@ -198,17 +200,26 @@ export async function seedQueueLedger(prisma: PrismaClient, now: Date): Promise<
       if (!current || random() > 0.15) {
         orderNumber += 1;
         const tags = BENCH_TAGS.filter(() => random() < 0.12);
-        current = { id: cuidLike(), shopifyId: `gid://shopify/Order/${shopIndex * 1_000_000 + orderNumber}` };
+        const fields = {
+          name: `#${1000 + orderNumber}`,
+          displayFinancialStatus: weighted(random, FINANCIAL),
+          tags,
+          customerName: `${pick(random, FIRST)} ${pick(random, LAST)}`,
+        };
+        current = {
+          id: cuidLike(),
+          shopifyId: `gid://shopify/Order/${shopIndex * 1_000_000 + orderNumber}`,
+          // What the ledger copies onto each of the order's FOs (ledger.server.ts).
+          filterFields: orderFilterFields(fields),
+        };
         orders.push({
           id: current.id,
           shop,
           shopifyId: current.shopifyId,
-          name: `#${1000 + orderNumber}`,
+          ...fields,
           placedAt: openedAt,
-          displayFinancialStatus: weighted(random, FINANCIAL),
           displayFulfillmentStatus: state.status === "CLOSED" ? "FULFILLED" : "UNFULFILLED",
-          tags: `,${tags.join(",")},`,
-          customerName: `${pick(random, FIRST)} ${pick(random, LAST)}`,
+          tags: encodeTags(tags),
           shopifyUpdatedAt: openedAt,
         });
       }
@@ -221,6 +232,7 @@ export async function seedQueueLedger(prisma: PrismaClient, now: Date): Promise<
         shopifyId: `gid://shopify/FulfillmentOrder/${shopIndex * 1_000_000 + n + 1}`,
         orderId: current.id,
         orderShopifyId: current.shopifyId,
+        ...current.filterFields,
         status: state.status,
         requestStatus: state.requestStatus,
         deliveryMethod: state.kind === "pickup" ? "PICK_UP" : random() < 0.05 ? "LOCAL" : "SHIPPING",

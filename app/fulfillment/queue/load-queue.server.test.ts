@@ -2,7 +2,8 @@
 // assertion also proves shop B's rows never leak into shop A's queue.
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { loadQueue, ORDER_ID_LIST_LIMIT } from "./load-queue.server";
+import { orderFilterFields } from "~/fulfillment/order-filter-fields";
+import { loadQueue } from "./load-queue.server";
 import { DEFAULT_PARAMS, decodeCursor, type QueueParams } from "./params";
 import { QUEUE_TABS } from "./tabs";
 
@@ -33,24 +34,30 @@ interface Seed {
 async function seedFo(shop: string, seed: Seed = {}) {
   sequence += 1;
   const openedAt = seed.openedAt ?? new Date(NOW.getTime() - (seed.ageDays ?? 0.5) * DAY);
+  const fields = {
+    name: seed.name ?? `#${1000 + sequence}`,
+    displayFinancialStatus: seed.financialStatus ?? "PAID",
+    tags: seed.tags ?? [],
+    customerName: seed.customerName === undefined ? "Ada Lovelace" : seed.customerName,
+  };
   const order = await prisma.order.create({
     data: {
       shop,
       shopifyId: `gid://shopify/Order/${sequence}`,
-      name: seed.name ?? `#${1000 + sequence}`,
+      ...fields,
       placedAt: openedAt,
-      displayFinancialStatus: seed.financialStatus ?? "PAID",
-      tags: `,${(seed.tags ?? []).join(",")},`,
-      customerName: seed.customerName === undefined ? "Ada Lovelace" : seed.customerName,
+      tags: `,${fields.tags.join(",")},`,
       shopifyUpdatedAt: openedAt,
     },
   });
+  // The order's filter fields as the ledger copies them onto its FOs (ledger.server.test.ts).
   return prisma.fulfillmentOrder.create({
     data: {
       shop,
       shopifyId: `gid://shopify/FulfillmentOrder/${sequence}`,
       orderId: order.id,
       orderShopifyId: order.shopifyId,
+      ...orderFilterFields(fields),
       status: seed.status ?? "OPEN",
       requestStatus: seed.requestStatus ?? "UNSUBMITTED",
       deliveryMethod: seed.deliveryMethod === undefined ? "SHIPPING" : seed.deliveryMethod,
@@ -202,8 +209,8 @@ describe("loadQueue", () => {
     }
   });
 
-  it("pages a filtered list the same way when the few matching orders are read by id", async () => {
-    // GIVEN 30 tagged FOs (few matching orders: the in-memory path) among untagged ones, with ties
+  it("pages a filtered list the same way, ties included", async () => {
+    // GIVEN 30 tagged FOs among untagged ones, with ties
     const instants = [1, 2, 3].map((d) => new Date(NOW.getTime() - d * DAY));
     for (let i = 0; i < 30; i += 1) await seedFo(SHOP_A, { openedAt: instants[i % 3], tags: ["rush"] });
     for (let i = 0; i < 5; i += 1) await seedFo(SHOP_A, { openedAt: instants[0] });
@@ -284,38 +291,51 @@ describe("loadQueue", () => {
     expect(view.counts.all).toBe(expected.length);
   });
 
-  it("gives the same answer when more orders match than fit in an id list", async () => {
-    // GIVEN more tagged orders than ORDER_ID_LIST_LIMIT, so the filter joins instead
-    const orders = Array.from({ length: ORDER_ID_LIST_LIMIT + 5 }, (_, i) => ({
-      id: `bulk-order-${i}`,
-      shop: SHOP_A,
-      shopifyId: `gid://shopify/Order/9${i}`,
-      name: `#9${i}`,
-      placedAt: NOW,
-      tags: ",bulk,",
-      shopifyUpdatedAt: NOW,
-    }));
-    await prisma.order.createMany({ data: orders });
-    await prisma.fulfillmentOrder.createMany({
-      data: orders.slice(0, 30).map((order, i) => ({
-        shop: SHOP_A,
-        shopifyId: `gid://shopify/FulfillmentOrder/9${i}`,
-        orderId: order.id,
-        orderShopifyId: order.shopifyId,
-        status: "OPEN",
-        requestStatus: "UNSUBMITTED",
-        deliveryMethod: "SHIPPING",
-        supportedActions: MERCHANT,
-        openedAt: new Date(NOW.getTime() - i * 1000),
-        shopifyUpdatedAt: NOW,
-      })),
+  it("pages an order-number search (read whole, paged in memory) like any other list", async () => {
+    // GIVEN one order split into 30 FOs with ties on age, and its namesake in shop B
+    const instants = [1, 2].map((d) => new Date(NOW.getTime() - d * DAY));
+    const first = await seedFo(SHOP_A, { name: "#4242", openedAt: instants[0] });
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: first.orderId } });
+    for (let i = 1; i < 30; i += 1) {
+      await prisma.fulfillmentOrder.create({
+        data: {
+          ...first,
+          id: undefined,
+          shopifyId: `${first.shopifyId}-${i}`,
+          status: i % 10 === 0 ? "CLOSED" : "OPEN",
+          openedAt: instants[i % 2]!,
+          orderId: order.id,
+        },
+      });
+    }
+    await seedFo(SHOP_B, { name: "#4242" });
+
+    const page1 = await load(SHOP_A, { tab: "ready-to-ship", query: "4242" });
+    const page2 = await load(SHOP_A, { tab: "ready-to-ship", query: "4242", after: decodeCursor(page1.nextCursor) });
+    const back = await load(SHOP_A, {
+      tab: "ready-to-ship",
+      query: "4242",
+      before: decodeCursor(page2.previousCursor),
     });
-    await seedFo(SHOP_A, { tags: ["other"] });
 
-    const view = await load(SHOP_A, { tab: "ready-to-ship", tag: "bulk" });
+    expect(page1.counts).toMatchObject({ "ready-to-ship": 28, done: 2, all: 30 });
+    expect([page1.rows.length, page2.rows.length, page2.nextCursor]).toEqual([25, 3, null]);
+    const expected = await prisma.fulfillmentOrder.findMany({
+      where: { shop: SHOP_A, status: "OPEN" },
+      orderBy: [{ openedAt: "asc" }, { id: "asc" }],
+    });
+    expect([...page1.rows, ...page2.rows].map((r) => r.id)).toEqual(expected.map((r) => r.shopifyId));
+    expect(back.rows.map((r) => r.id)).toEqual(page1.rows.map((r) => r.id));
+  });
 
-    expect(view.counts["ready-to-ship"]).toBe(30);
-    expect(view.rows).toHaveLength(25);
-    expect(view.rows.every((r) => r.tags.includes("bulk"))).toBe(true);
+  it("matches tags and customer names in any case, on any database", async () => {
+    await seedFo(SHOP_A, { name: "#1", tags: ["VIP", "Gift"], customerName: "Émile Zola" });
+    await seedFo(SHOP_A, { name: "#2", tags: ["vip-gold"], customerName: "Ada Lovelace" });
+
+    const byTag = await load(SHOP_A, { tab: "ready-to-ship", tag: "vip" });
+    const byName = await load(SHOP_A, { tab: "ready-to-ship", query: "ÉMILE" });
+
+    expect(byTag.rows.map((r) => [r.orderName, r.tags])).toEqual([["#1", ["VIP", "Gift"]]]);
+    expect(byName.rows.map((r) => [r.orderName, r.customerName])).toEqual([["#1", "Émile Zola"]]);
   });
 });

@@ -1,10 +1,13 @@
 // The queue's data from the local ledger: the count of every tab and one page of FOs, always
 // scoped by the session's shop. Portable Prisma only (no raw SQL): the same queries run on
-// SQLite and Postgres. Index choices and their numbers: scripts/bench-queue.ts.
+// SQLite and Postgres. Every filter reads FulfillmentOrder alone: the order's fields it filters
+// on are copied onto the FO at sync time (order-filter-fields.ts). Index choices and their
+// numbers: docs/benchmarks.md#benchqueue.
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { OUR_HOLD_HANDLE_PREFIX } from "~/fulfillment/actions/contract";
 import { decodeTags } from "~/fulfillment/ledger-diff";
+import { foldCase } from "~/fulfillment/order-filter-fields";
 import { encodeCursor, PAGE_SIZE, type QueueCursor, type QueueParams } from "./params";
 import {
   matchesTab,
@@ -48,52 +51,25 @@ export function tabWhereParts(tab: QueueTab): Where[] {
 /** The whole tab as one Prisma filter. */
 export const tabWhere = (tab: QueueTab): Where => ({ OR: tabWhereParts(tab) });
 
-/** The order-level filters (tag, payment, search), or null when there are none. */
-export function orderWhere(shop: string, params: QueueParams): Prisma.OrderWhereInput | null {
-  const and: Prisma.OrderWhereInput[] = [];
-  // Tags are stored as ",a,b," (ledger-diff.ts encodeTags), so ",tag," matches whole tags only.
-  if (params.tag) and.push({ tags: { contains: `,${params.tag},` } });
-  if (params.financialStatus) and.push({ displayFinancialStatus: params.financialStatus });
-  if (params.query) {
-    // "1001" or "#1001" is an order number: matched whole, so #1001 doesn't also find #11001.
-    const number = /^#?(\d+)$/.exec(params.query)?.[1];
-    and.push(number ? { name: `#${number}` } : { customerName: { contains: params.query } });
-  }
-  return and.length > 0 ? { AND: [{ shop }, ...and] } : null;
-}
-
-/**
- * Up to this many matching orders, their FOs are read by orderId (loadFromOrders) instead of
- * joining every FO of the shop to its order: a search for one order reads a handful of rows,
- * not the shop's whole history.
- */
-export const ORDER_ID_LIST_LIMIT = 1_000;
-
-type OrderScope = { kind: "none" } | { kind: "ids"; ids: string[] } | { kind: "join"; where: Prisma.OrderWhereInput };
-
-async function orderScopeOf(shop: string, params: QueueParams): Promise<OrderScope> {
-  const where = orderWhere(shop, params);
-  if (!where) return { kind: "none" };
-  // Ordered by an indexed column so SQLite needs no sort for the limit.
-  const orders = await prisma.order.findMany({
-    where,
-    select: { id: true },
-    orderBy: { placedAt: "desc" },
-    take: ORDER_ID_LIST_LIMIT + 1,
-  });
-  if (orders.length > ORDER_ID_LIST_LIMIT) return { kind: "join", where };
-  return { kind: "ids", ids: orders.map((order) => order.id) };
-}
-
 /** The shop and every filter but the tab and the cursor: what the tab counts share. */
-export function filterWhere(shop: string, params: QueueParams, now: Date, scope: OrderScope): Where {
+export function filterWhere(shop: string, params: QueueParams, now: Date): Where {
   const and: Where[] = [{ shop }];
   if (params.locationId) and.push({ locationShopifyId: params.locationId });
   if (params.deliveryMethod) and.push({ deliveryMethod: params.deliveryMethod });
   if (params.olderThanDays) and.push({ openedAt: { lte: new Date(now.getTime() - params.olderThanDays * DAY_MS) } });
-  if (scope.kind === "ids") and.push({ orderId: { in: scope.ids } });
-  if (scope.kind === "join") and.push({ order: scope.where });
+  // Tags are stored as ",a,b," (lowercased), so ",tag," matches whole tags only.
+  if (params.tag) and.push({ orderTags: { contains: `,${foldCase(params.tag)},` } });
+  if (params.financialStatus) and.push({ orderFinancialStatus: params.financialStatus });
+  const orderName = orderNameSearched(params);
+  if (orderName) and.push({ orderName });
+  else if (params.query) and.push({ customerSearch: { contains: foldCase(params.query) } });
   return { AND: and };
+}
+
+/** "1001" or "#1001" is an order number: matched whole, so #1001 doesn't also find #11001. */
+function orderNameSearched(params: QueueParams): string | null {
+  const number = params.query ? /^#?(\d+)$/.exec(params.query)?.[1] : undefined;
+  return number ? `#${number}` : null;
 }
 
 /** Strictly after (or before) the cursor in the list's order: openedAt, then id. */
@@ -272,74 +248,43 @@ async function countTabs(filters: Where): Promise<Record<QueueTab, number>> {
   return counts;
 }
 
-/** filterWhere's conditions without its leading { shop }. */
-function omitShop(where: Where): Where {
-  const and = Array.isArray(where.AND) ? where.AND : [];
-  return { AND: and.filter((part) => !(Object.keys(part).length === 1 && "shop" in part)) };
-}
-
-/** Prisma refuses queries with too many parameters: order ids go in lists of this many. */
-const ID_CHUNK = 500;
+/** More FOs than one order ever has: the in-memory read below is bounded. */
+const ONE_ORDER_FO_LIMIT = 500;
 
 /**
- * Up to ORDER_ID_LIST_LIMIT matching orders (a search, a tag, a payment state): read their FOs by
- * orderId (index probes, in chunks) and count and page them here with the same pure predicate,
- * instead of asking SQLite to join every FO of the shop to its order.
+ * An order-number search names one order, and an order has a handful of FOs: they are read whole
+ * by [shop, orderName] and counted and paged here with the tabs' own predicate. Asked for an
+ * ordered page, SQLite (no statistics) would rather walk the shop's history by age than sort three
+ * rows (docs/benchmarks.md#benchqueue).
  */
-async function loadFromOrders(shop: string, params: QueueParams, now: Date, orderIds: string[]) {
-  const chunks: string[][] = [];
-  for (let i = 0; i < orderIds.length; i += ID_CHUNK) chunks.push(orderIds.slice(i, i + ID_CHUNK));
-  const candidates = (
-    await Promise.all(
-      chunks.map((ids) =>
-        prisma.fulfillmentOrder.findMany({
-          // The shop is checked on the rows below rather than in SQL: SQLite (no statistics)
-          // would otherwise seek [shop, …] and scan the shop's whole history instead of
-          // probing the orderId index. The order ids are the shop's own (orderScopeOf).
-          where: { AND: [omitShop(filterWhere(shop, params, now, { kind: "ids", ids }))] },
-          select: {
-            shop: true,
-            id: true,
-            status: true,
-            requestStatus: true,
-            deliveryMethod: true,
-            supportedActions: true,
-            openedAt: true,
-          },
-        }),
-      ),
-    )
-  )
-    .flat()
-    .filter((candidate) => candidate.shop === shop);
+async function loadOneOrder(filters: Where, params: QueueParams) {
+  const records = await prisma.fulfillmentOrder.findMany({
+    where: filters,
+    select: { ...ROW_SELECT, supportedActions: true },
+    take: ONE_ORDER_FO_LIMIT,
+  });
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
-  for (const candidate of candidates) {
-    const tab = tabOf(candidate);
+  for (const record of records) {
+    const tab = tabOf(record);
     if (tab) counts[tab] += 1;
     counts.all += 1;
   }
   const { direction, goingBack, cursor } = pageDirection(params);
   const compare = compareRecords(direction);
-  const beyond = (c: Positioned) => !cursor || compare(c, { openedAt: new Date(cursor.openedAt), id: cursor.id }) > 0;
-  const wanted = candidates
-    .filter((c) => matchesTab(params.tab, c) && beyond(c))
+  const position = cursor && { openedAt: new Date(cursor.openedAt), id: cursor.id };
+  const page = records
+    .filter((record) => matchesTab(params.tab, record) && (!position || compare(record, position) > 0))
     .sort(compare)
     .slice(0, PAGE_SIZE + 1);
-  // By primary key alone, for the reason above; these ids passed the shop check.
-  const records = await prisma.fulfillmentOrder.findMany({
-    where: { id: { in: wanted.map((c) => c.id) } },
-    select: ROW_SELECT,
-  });
-  return { counts, page: shapePage(records.sort(compare), goingBack, cursor) };
+  return { counts, page: shapePage(page, goingBack, cursor) };
 }
 
 export async function loadQueue(shop: string, params: QueueParams, options: { now?: Date } = {}): Promise<QueueView> {
   const now = options.now ?? new Date();
-  const scope = await orderScopeOf(shop, params);
-  const filters = filterWhere(shop, params, now, scope.kind === "ids" ? { kind: "none" } : scope);
+  const filters = filterWhere(shop, params, now);
   const [{ counts, page }, locations] = await Promise.all([
-    scope.kind === "ids"
-      ? loadFromOrders(shop, params, now, scope.ids)
+    orderNameSearched(params)
+      ? loadOneOrder(filters, params)
       : Promise.all([countTabs(filters), loadPage(filters, params)]).then(([counts, page]) => ({ counts, page })),
     loadLocations(shop),
   ]);
