@@ -5,7 +5,7 @@ import { seedLocations } from "../../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../../tests/support/simulator";
 import { costAwareGraphql, newClientStats, resetCostTracking } from "./admin-client.server";
 import { AdminTransportError } from "./errors";
-import { fetchOrdersOverview } from "./orders-overview.server";
+import { fetchOrdersChangedPage } from "./orders-changed-since.server";
 import { fetchShopDetails } from "./shop-details.server";
 import { runOperation } from "./run-operation.server";
 
@@ -90,14 +90,16 @@ describe("the cost-aware Admin client", () => {
 
   it("paces itself from throttleStatus so a draining bucket never answers THROTTLED", async () => {
     const shop = "client-paced.myshopify.com";
-    await installShop(h.sim, shop, { plan: { bucketSize: 1000, restoreRate: 50 } });
+    // Room for one 250-order page (requested cost ~252) and a little more.
+    await installShop(h.sim, shop, { plan: { bucketSize: 300, restoreRate: 50 } });
     const s = seedLocations(h.sim, shop);
     for (let i = 0; i < 25; i += 1) {
       h.sim.createOrder(shop, { lineItems: [{ variantId: s.tee.id, quantity: 1 }], locationId: s.warehouse.id });
     }
     const { graphql, stats } = await client(shop);
-    // A full page of OrdersOverview costs hundreds of points: the bucket runs dry within a few calls.
-    for (let i = 0; i < 10; i += 1) await fetchOrdersOverview(graphql);
+    // Shopify checks the requested cost (first: 250 → ~252 points) before it runs a query and refunds the
+    // difference after: each call leaves the bucket short of the next one's request.
+    for (let i = 0; i < 10; i += 1) await fetchOrdersChangedPage(graphql, "updated_at:>=2020-01-01", null);
     expect(stats.throttledRetries).toBe(0);
     expect(stats.waitedMs).toBeGreaterThan(0);
   });
