@@ -98,6 +98,29 @@ describe("fulfillment workflows in a real browser", () => {
     await page.waitForLoadState("networkidle");
   }
 
+  /** Opens the pickup board, reloading until the new order (its webhooks) is there; its Ready button. */
+  async function openPickupBoardWith(page: Page, orderName: string) {
+    await page.goto(inApp("/app/pickup"));
+    await shown(page.getByRole("heading", { level: 1, name: "Local pickup" }));
+    const ready = page.getByRole("button", { name: `Mark ready for pickup ${orderName}` });
+    await until(
+      async () => {
+        if (await ready.isVisible()) return true;
+        await page.reload();
+        await page.waitForLoadState("networkidle");
+        return ready.isVisible();
+      },
+      Boolean,
+      "the pickup order on the board",
+    );
+    return ready;
+  }
+
+  const storeStock = async (sku: string) =>
+    (await simulator<Record<string, { available: number; committed: number }>>({ command: "inventory", sku }))[
+      "Downtown Store"
+    ]!;
+
   const toast = (page: Page, text: string | RegExp) =>
     shown(page.getByRole("status").filter({ hasText: text, visible: true }).first(), 30_000);
   const section = (page: Page, name: string) => page.getByRole("region", { name });
@@ -236,19 +259,7 @@ describe("fulfillment workflows in a real browser", () => {
     const created = await createOrder("pickup", [{ sku: "BEANS-1KG", quantity: 2 }]);
     const foId = created.fulfillmentOrders[0]!.id;
     const page = await newPage();
-    await page.goto(inApp("/app/pickup"));
-    await shown(page.getByRole("heading", { level: 1, name: "Local pickup" }));
-    const ready = page.getByRole("button", { name: `Mark ready for pickup ${created.order.name}` });
-    await until(
-      async () => {
-        if (await ready.isVisible()) return true;
-        await page.reload();
-        await page.waitForLoadState("networkidle");
-        return ready.isVisible();
-      },
-      Boolean,
-      "the pickup order on the board",
-    );
+    const ready = await openPickupBoardWith(page, created.order.name);
 
     await ready.click();
     const pickedUp = page.getByRole("button", { name: `Mark as picked up ${created.order.name}` });
@@ -293,25 +304,9 @@ describe("fulfillment workflows in a real browser", () => {
     const created = await createOrder("pickup", [{ sku: "BEANS-1KG", quantity: 2 }]);
     const foId = created.fulfillmentOrders[0]!.id;
     const name = created.order.name;
-    const stockBefore = (
-      await simulator<Record<string, { available: number; committed: number }>>({
-        command: "inventory",
-        sku: "BEANS-1KG",
-      })
-    )["Downtown Store"]!;
+    const stockBefore = await storeStock("BEANS-1KG");
     const page = await newPage();
-    await page.goto(inApp("/app/pickup"));
-    const ready = page.getByRole("button", { name: `Mark ready for pickup ${name}` });
-    await until(
-      async () => {
-        if (await ready.isVisible()) return true;
-        await page.reload();
-        await page.waitForLoadState("networkidle");
-        return ready.isVisible();
-      },
-      Boolean,
-      "the pickup order on the board",
-    );
+    const ready = await openPickupBoardWith(page, name);
     await ready.click();
     await shown(page.getByRole("button", { name: `Mark as picked up ${name}` }), 30_000);
 
@@ -346,12 +341,7 @@ describe("fulfillment workflows in a real browser", () => {
     );
     expect(sim.status.displayFinancialStatus).toBe("REFUNDED");
     expect(sim.fulfillmentOrders[0]!.status).toBe("CANCELLED");
-    const stockAfter = (
-      await simulator<Record<string, { available: number; committed: number }>>({
-        command: "inventory",
-        sku: "BEANS-1KG",
-      })
-    )["Downtown Store"]!;
+    const stockAfter = await storeStock("BEANS-1KG");
     expect(stockAfter).toEqual({ available: stockBefore.available + 2, committed: stockBefore.committed - 2 });
     await page.close();
   });
