@@ -326,4 +326,34 @@ describe("cancel and restock from the pickup board", () => {
     expect(await prisma.pickupCancellation.findFirst()).toMatchObject({ status: "cancelled" });
     expect(await prisma.auditEvent.count({ where: { action: "pickup.order-cancelled", actor: STAFF } })).toBe(1);
   });
+
+  it("loses nothing when Shopify doesn't answer the cancel: the job checks the order and cancels it once", async () => {
+    await setUp();
+    const { order, foId, row } = await notCollectedOrder("PAID");
+    h.sim.failNext({ operationName: "OrderCancel", status: 503 });
+
+    const response = await cancel(row);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      status: "cancelling",
+      message: `Shopify didn't answer yet: the app checks ${order.name} and finishes the cancellation`,
+    });
+    expect(h.sim.getOrder(order.id).cancelledAt).toBeNull();
+    expect((await board()).notCollected.find((o) => o.fulfillmentOrderId === foId)?.cancellation).toEqual({
+      status: "cancelling",
+      error: null,
+    });
+
+    // WHEN the job that was queued with the cancellation comes due
+    await prisma.job.updateMany({ data: { runAt: new Date() } });
+    await getJobRunner().drain();
+
+    // THEN Shopify has cancelled it exactly once, and the board has let it go
+    expect(h.sim.orderStatus(order.id)).toMatchObject({ cancelled: true, displayFinancialStatus: "REFUNDED" });
+    expect(h.sim.snapshot(SHOP).jobs).toHaveLength(1);
+    expect(mugsAtStore()).toEqual({ available: 500, committed: 0 });
+    expect(everyRow(await board())).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 // The background half of the pickup board's cancel and restock: the job type, and queueing it.
 // Its handler (runPickupCancelJob, registered in app/background.server.ts) finishes any
 // cancellation a request left "cancelling" (Shopify still working, no answer, a crash).
-import type { JobQueue } from "~/jobs/job-queue";
+import type { Prisma } from "@prisma/client";
+import type { PrismaJobQueue } from "~/jobs/prisma-job-queue.server";
 
 export const PICKUP_CANCEL_JOB = "pickup.cancel-order";
 
@@ -16,8 +17,17 @@ export interface PickupCancelJobPayload {
   cancellationId: string;
 }
 
-export function enqueuePickupCancelJob(queue: JobQueue, cancellation: { id: string; shop: string }, now: Date) {
-  return queue.enqueue(
+/** The queue, able to add a job inside the transaction that creates the cancellation. */
+export type PickupCancelQueue = Pick<PrismaJobQueue, "enqueueWith">;
+
+export function enqueuePickupCancelJob(
+  queue: PickupCancelQueue,
+  tx: Prisma.TransactionClient,
+  cancellation: { id: string; shop: string },
+  now: Date,
+) {
+  return queue.enqueueWith(
+    tx,
     PICKUP_CANCEL_JOB,
     { shop: cancellation.shop, cancellationId: cancellation.id } satisfies PickupCancelJobPayload,
     {

@@ -8,9 +8,15 @@
 // mutation and the Shopify-job wait with stale orders. The PickupCancellation row is the
 // checkpoint: "cancelling" with no Shopify job id means the mutation may not have reached
 // Shopify; with one, only waiting is left. The request does the work while the merchant waits;
-// the job (queued before the mutation, due a little later) finishes whatever a request left.
-import { type JobContext, type JobQueue, PermanentJobError } from "~/jobs/job-queue";
-import { ShopifyUserError, type ShopifyUserErrorDetail } from "~/shopify/admin/errors";
+// the job (queued with the row, before the mutation, due a little later) finishes whatever a
+// request left.
+import { type JobContext, PermanentJobError } from "~/jobs/job-queue";
+import {
+  AdminThrottledError,
+  AdminTransportError,
+  ShopifyUserError,
+  type ShopifyUserErrorDetail,
+} from "~/shopify/admin/errors";
 import { cancelOrderWithRestock } from "~/shopify/admin/order-cancel.server";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
@@ -23,7 +29,11 @@ import { applyOrderSnapshot } from "../ledger.server";
 import type { FulfillmentOrderSnapshot, OrderSnapshot } from "../ledger-types";
 import { fetchOrderSnapshot, syncOrder } from "../sync-order.server";
 import { type CancelAndRestockResult, CancelAndRestockInput, hasSomethingToRefund } from "./cancel-and-restock";
-import { enqueuePickupCancelJob, type PickupCancelJobPayload } from "./cancel-and-restock-job.server";
+import {
+  enqueuePickupCancelJob,
+  type PickupCancelJobPayload,
+  type PickupCancelQueue,
+} from "./cancel-and-restock-job.server";
 import {
   claimCancellation,
   findCancellation,
@@ -43,7 +53,7 @@ export interface CancelContext {
   shop: string;
   /** The staff member (e.g. "staff:<session token sub>"), recorded in the audit and FO history. */
   actor: string | null;
-  queue: JobQueue;
+  queue: PickupCancelQueue;
   now?: () => Date;
   /** How long the request waits for Shopify's job before answering "cancelling" (a few seconds). */
   wait?: AwaitJobOptions;
@@ -53,8 +63,17 @@ export interface CancelContext {
 export type Advance =
   | { status: "cancelled" }
   | { status: "failed"; error: string; userErrors: ShopifyUserErrorDetail[] }
-  /** Shopify is still working, or didn't answer: the job finishes it. */
-  | { status: "cancelling" };
+  /** Shopify is still working, or didn't answer (`unconfirmed`): the job finishes it. */
+  | { status: "cancelling"; unconfirmed?: boolean };
+
+/**
+ * Shopify unreachable, failing or throttled. authenticate.admin's client turns an HTTP error into a
+ * thrown Response; only a 5xx one is an outage (a 401 carries re-authentication and goes through).
+ */
+const isShopifyOutage = (error: unknown) =>
+  error instanceof AdminTransportError ||
+  error instanceof AdminThrottledError ||
+  (error instanceof Response && error.status >= 500);
 
 const REQUEST_WAIT: AwaitJobOptions = { pollMs: 100, pollAttempts: 6 };
 
@@ -115,26 +134,29 @@ export async function cancelAndRestockPickupOrder(
     return stale(freshFo ? new Date(freshFo.updatedAt).toISOString() : null);
   }
 
-  const claim = await claimCancellation({
-    shop,
-    idempotencyKey: input.idempotencyKey,
-    fulfillmentOrderId: row.shopifyId,
-    orderShopifyId: row.orderShopifyId,
-    orderName: row.order.name,
-    locationName: row.locationName,
-    itemCount: row.remainingQuantity,
-    reason: input.reason,
-    refund: input.refund,
-    notifyCustomer: input.notifyCustomer,
-    staffNote: input.staffNote ?? null,
-    actor: context.actor,
-  });
+  // The row and the job that finishes it commit together: if this request dies anywhere after
+  // this, the job takes over from the row's checkpoint.
+  const claim = await claimCancellation(
+    {
+      shop,
+      idempotencyKey: input.idempotencyKey,
+      fulfillmentOrderId: row.shopifyId,
+      orderShopifyId: row.orderShopifyId,
+      orderName: row.order.name,
+      locationName: row.locationName,
+      itemCount: row.remainingQuantity,
+      reason: input.reason,
+      refund: input.refund,
+      notifyCustomer: input.notifyCustomer,
+      staffNote: input.staffNote ?? null,
+      actor: context.actor,
+    },
+    (tx, created) => enqueuePickupCancelJob(context.queue, tx, created, now()),
+  );
   if (claim.kind === "replay") return replay(claim.cancellation, input.fulfillmentOrderId);
   if (claim.kind === "order-busy") return unavailable(t.alreadyCancelling);
 
   const { cancellation } = claim;
-  // Before the mutation: if this request dies anywhere after this line, the job finishes it.
-  await enqueuePickupCancelJob(context.queue, cancellation, now());
   let step: Advance;
   try {
     step = (await advancePickupCancellation(graphql, cancellation.id, {
@@ -143,12 +165,16 @@ export async function cancelAndRestockPickupOrder(
       wait: context.wait ?? REQUEST_WAIT,
     })) ?? { status: "cancelling" };
   } catch (error) {
-    if (error instanceof Response) throw error;
-    // Shopify is still cancelling, or didn't answer the mutation: the job takes it from here.
-    if (!(error instanceof ShopifyJobStillRunning)) {
-      console.warn("pickup cancel: left to the background job", { shop, id: cancellation.id, error: String(error) });
-    }
-    step = { status: "cancelling" };
+    if (error instanceof ShopifyJobStillRunning) step = { status: "cancelling" };
+    else if (isShopifyOutage(error)) {
+      // The mutation may or may not have reached Shopify: the job re-reads the order and decides.
+      console.warn("pickup cancel: Shopify didn't answer; the job finishes it", {
+        shop,
+        id: cancellation.id,
+        error: error instanceof Response ? error.status : String(error),
+      });
+      step = { status: "cancelling", unconfirmed: true };
+    } else throw error;
   }
   return answer(cancellation, step, false);
 }
@@ -175,7 +201,12 @@ function answer(cancellation: PickupCancellation, step: Advance, replayed: boole
         replayed,
       };
     case "cancelling":
-      return { ok: true, status: "cancelling", message: t.stillCancelling(cancellation.orderName), replayed };
+      return {
+        ok: true,
+        status: "cancelling",
+        message: (step.unconfirmed ? t.unconfirmed : t.stillCancelling)(cancellation.orderName),
+        replayed,
+      };
     case "failed": {
       const errors = step.userErrors.length
         ? step.userErrors.map((e) => ({ field: FIELD_OF[e.field?.at(-1) ?? ""] ?? null, message: e.message }))

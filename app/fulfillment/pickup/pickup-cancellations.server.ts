@@ -45,11 +45,22 @@ export function findCancellation(id: string): Promise<PickupCancellation | null>
   return prisma.pickupCancellation.findUnique({ where: { id } });
 }
 
-/** Creates the row in "cancelling": from here on the order is this submission's to cancel. */
-export async function claimCancellation(input: NewPickupCancellation): Promise<Claim> {
+/**
+ * Creates the row in "cancelling": from here on the order is this submission's to cancel.
+ * `alongside` runs in the same transaction (queueing the job that finishes it), so a row never
+ * exists without the job that looks after it.
+ */
+export async function claimCancellation(
+  input: NewPickupCancellation,
+  alongside: (tx: Prisma.TransactionClient, cancellation: PickupCancellation) => Promise<unknown>,
+): Promise<Claim> {
   try {
-    const cancellation = await prisma.pickupCancellation.create({
-      data: { ...input, status: "cancelling", activeOrderKey: activeOrderKeyOf(input.shop, input.orderShopifyId) },
+    const cancellation = await prisma.$transaction(async (tx) => {
+      const created = await tx.pickupCancellation.create({
+        data: { ...input, status: "cancelling", activeOrderKey: activeOrderKeyOf(input.shop, input.orderShopifyId) },
+      });
+      await alongside(tx, created);
+      return created;
     });
     return { kind: "claimed", cancellation };
   } catch (error) {

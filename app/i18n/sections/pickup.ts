@@ -66,6 +66,7 @@ export const pickup = {
     cancelled: (order: string) => `${order} cancelled and restocked`,
     cancelledRefunded: (order: string) => `${order} cancelled, restocked and refunded`,
     stillCancelling: (order: string) => `Shopify is cancelling ${order}`,
+    unconfirmed: (order: string) => `Shopify didn't answer yet: the app checks ${order} and finishes the cancellation`,
     alreadyCancelling: "This order is already being cancelled. Reload the board to follow it.",
     notOnBoard: "This pickup order isn't waiting for collection any more.",
     notReady: "Only orders that were ready and not collected can be cancelled from the board.",
