@@ -1,6 +1,8 @@
 // Wires background work: which job type runs which function, the recurring schedules, and when
 // the runner starts. Tests register the handlers and drive the runner themselves (runDue / drain).
 import { env } from "./env.server";
+import { PICKUP_CANCEL_JOB, type PickupCancelJobPayload } from "./fulfillment/pickup/cancel-and-restock-job.server";
+import { runPickupCancelJob } from "./fulfillment/pickup/cancel-and-restock.server";
 import { getJobQueue, getJobRunner, startJobRuntime, stopJobRuntime } from "./jobs/runtime.server";
 import { every } from "./jobs/schedule.server";
 import {
@@ -30,6 +32,7 @@ export function registerJobHandlers(): void {
   runner.register<ReconcileJobPayload>(RECONCILE_JOB, runReconcileJob);
   runner.register<CancelOrderJobPayload>(CANCEL_ORDER_JOB, runCancelOrderJob);
   runner.register<ScheduledRunPayload>(SCHEDULED_RUN_JOB, scheduledRunHandler(getJobQueue()));
+  runner.register<PickupCancelJobPayload>(PICKUP_CANCEL_JOB, runPickupCancelJob);
 }
 
 export function registerSchedules(): void {

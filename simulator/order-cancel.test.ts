@@ -83,4 +83,89 @@ describe("orderCancel", () => {
     const res = await gql(CANCEL, { id: order.id, restock: true });
     expect(res.data.orderCancel.orderCancelUserErrors[0]).toMatchObject({ code: "INVALID" });
   });
+
+  describe("refunds", () => {
+    const CANCEL_REFUND = `mutation($id: ID!, $refundMethod: OrderCancelRefundMethodInput) {
+      orderCancel(orderId: $id, reason: CUSTOMER, restock: true, refundMethod: $refundMethod) {
+        job { id done } orderCancelUserErrors { field message code } } }`;
+    const ORDER = `query($id: ID!) { order(id: $id) {
+      displayFinancialStatus cancelledAt totalRefundedSet { shopMoney { amount currencyCode } }
+      refunds(first: 5) { id totalRefundedSet { shopMoney { amount } } } } }`;
+
+    it.each(["2026-10", "2026-07"] as const)(
+      "refunds a paid pickup order to its original payment methods and restocks its store (%s)",
+      async (apiVersion) => {
+        const { sim, gql, mug, store, clock } = setupStore();
+        const order = sim.createOrder(SHOP, {
+          lineItems: [{ variantId: mug.id, quantity: 2 }],
+          locationId: store.id,
+          deliveryMethod: "PICK_UP",
+        });
+        expect(sim.inventoryLevel(mug.id, store.id)).toEqual({ available: 3, committed: 2 });
+
+        const res = await sim.graphql(
+          SHOP,
+          CANCEL_REFUND,
+          { id: order.id, refundMethod: { originalPaymentMethodsRefund: true } },
+          { apiVersion },
+        );
+        expect(res.errors).toBeUndefined();
+        expect(
+          (res.data as { orderCancel: { orderCancelUserErrors: unknown[] } }).orderCancel.orderCancelUserErrors,
+        ).toEqual([]);
+        // Nothing happens before the job completes.
+        expect((await gql(ORDER, { id: order.id })).data.order.displayFinancialStatus).toBe("PAID");
+
+        clock.advance(50);
+        const after = (await gql(ORDER, { id: order.id })).data.order;
+        expect(after).toMatchObject({
+          displayFinancialStatus: "REFUNDED",
+          cancelledAt: expect.any(String),
+          totalRefundedSet: { shopMoney: { amount: "25.0", currencyCode: "USD" } },
+          refunds: [
+            {
+              id: expect.stringMatching(/^gid:\/\/shopify\/Refund\//),
+              totalRefundedSet: { shopMoney: { amount: "25.0" } },
+            },
+          ],
+        });
+        expect(sim.inventoryLevel(mug.id, store.id)).toEqual({ available: 5, committed: 0 });
+      },
+    );
+
+    it("leaves a paid order PAID, with no refund, when no refund method is given", async () => {
+      const { sim, gql, mug, clock } = setupStore();
+      const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }] });
+      await gql(CANCEL_REFUND, { id: order.id, refundMethod: null });
+      clock.advance(50);
+      const after = (await gql(ORDER, { id: order.id })).data.order;
+      expect(after).toMatchObject({ displayFinancialStatus: "PAID", refunds: [], cancelledAt: expect.any(String) });
+      expect(after.totalRefundedSet.shopMoney.amount).toBe("0.0");
+    });
+
+    it("has nothing to refund on an unpaid order", async () => {
+      const { sim, gql, mug, clock } = setupStore();
+      const order = sim.createOrder(SHOP, {
+        lineItems: [{ variantId: mug.id, quantity: 1 }],
+        financialStatus: "PENDING",
+      });
+      await gql(CANCEL_REFUND, { id: order.id, refundMethod: { originalPaymentMethodsRefund: true } });
+      clock.advance(50);
+      expect((await gql(ORDER, { id: order.id })).data.order).toMatchObject({
+        displayFinancialStatus: "PENDING",
+        refunds: [],
+      });
+    });
+
+    it("rejects a refund method naming both ways, as Shopify's @oneOf input does", async () => {
+      const { sim, gql, mug } = setupStore();
+      const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }] });
+      const res = await gql(CANCEL_REFUND, {
+        id: order.id,
+        refundMethod: { originalPaymentMethodsRefund: true, storeCreditRefund: {} },
+      });
+      expect(res.errors?.length).toBeGreaterThan(0);
+      expect(sim.getOrder(order.id).cancelledAt).toBeNull();
+    });
+  });
 });

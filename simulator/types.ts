@@ -13,7 +13,7 @@ export type PlanInput = PlanName | BucketSpec;
 
 export type LocationKind = "merchant" | "fulfillment_service" | "pickup";
 export type DeliveryMethodType = "SHIPPING" | "PICK_UP" | "LOCAL" | "NONE";
-export type FinancialStatus = "PAID" | "PENDING" | "AUTHORIZED" | "PARTIALLY_PAID" | "EXPIRED";
+export type FinancialStatus = "PAID" | "PENDING" | "AUTHORIZED" | "PARTIALLY_PAID" | "EXPIRED" | "REFUNDED";
 export type RiskLevel = "LOW" | "MEDIUM" | "HIGH";
 
 export type FulfillmentOrderStatus =
@@ -94,6 +94,16 @@ export interface SimOrder {
   paymentTermsDueAt: string | null;
   deliveryMethod: DeliveryMethodType;
   lineItems: SimLineItem[];
+  /** Money given back (so far only by orderCancel's refundMethod). */
+  refunds: SimRefund[];
+}
+
+/** A refund as far as the simulator models it: the whole paid amount, to the original methods. */
+export interface SimRefund {
+  id: string;
+  createdAt: string;
+  amount: string;
+  note: string | null;
 }
 
 export interface SimFulfillmentOrderLineItem {
@@ -165,6 +175,8 @@ export interface OrderCancelJobAction {
   orderId: string;
   reason: string;
   restock: boolean;
+  /** refundMethod.originalPaymentMethodsRefund (or the deprecated refund: true). */
+  refund: boolean;
   notifyCustomer: boolean;
   staffNote: string | null;
 }

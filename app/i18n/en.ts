@@ -114,6 +114,7 @@ export const en = {
     types: {
       "reconcile.shop": "Sync with Shopify",
       "webhook.process": "Process webhook",
+      "pickup.cancel-order": "Cancel and restock a pickup order",
     } as Record<string, string>,
     toast: {
       retried: "Job queued again",

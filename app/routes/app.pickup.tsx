@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
+import { type ShouldRevalidateFunction, useLoaderData, useRevalidator } from "@remix-run/react";
 import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { PickupGroupCard } from "~/components/pickup/pickup-group-card";
 import { NotCollectedSetting, type SettingResult } from "~/components/pickup/not-collected-setting";
-import { isFulfillmentActionSubmission } from "~/fulfillment/detail/action-response";
+import { useEffect } from "react";
+import { actorOf, httpStatusOf, isFulfillmentActionSubmission } from "~/fulfillment/detail/action-response";
+import { CANCEL_AND_RESTOCK_INTENT } from "~/fulfillment/pickup/cancel-and-restock";
+import { cancelAndRestockPickupOrder } from "~/fulfillment/pickup/cancel-and-restock.server";
 import { loadPickupBoard, saveNotCollectedDays } from "~/fulfillment/pickup/pickup-board.server";
 import { en } from "~/i18n/en";
+import { getJobQueue } from "~/jobs/runtime.server";
 import { authenticate } from "~/shopify.server";
 
 const t = en.pickup;
@@ -17,10 +21,22 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json({ board: await loadPickupBoard(session.shop, { now }), now: now.toISOString() });
 };
 
-// The board's own action is its setting; the quick actions post to the FO detail route's action.
+/** While Shopify cancels a row, look again this often, so the row goes when it's done. */
+const CANCELLING_REFRESH_MS = 2_000;
+
+// The board's own actions are its setting and "cancel and restock"; the quick actions post to the
+// FO detail route's action.
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { admin, session, sessionToken } = await authenticate.admin(request);
   const form = await request.formData();
+  if (form.get("intent") === CANCEL_AND_RESTOCK_INTENT) {
+    const result = await cancelAndRestockPickupOrder(
+      admin.graphql,
+      { shop: session.shop, actor: actorOf(sessionToken), queue: getJobQueue() },
+      Object.fromEntries(form),
+    );
+    return json(result, { status: result.ok ? 200 : httpStatusOf(result) });
+  }
   if (form.get("intent") !== "save-not-collected-days") {
     return json<SettingResult>({ ok: false, error: t.settings.invalid }, { status: 400 });
   }
@@ -38,6 +54,13 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 export default function PickupBoard() {
   const { board, now: nowIso } = useLoaderData<typeof loader>();
   const now = new Date(nowIso);
+  const cancelling = board.notCollected.some((order) => order.cancellation?.status === "cancelling");
+  const { revalidate, state } = useRevalidator();
+  useEffect(() => {
+    if (!cancelling || state !== "idle") return;
+    const timer = setTimeout(revalidate, CANCELLING_REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [cancelling, state, revalidate]);
   return (
     <Page title={t.title} subtitle={t.subtitle}>
       <Layout>

@@ -19,6 +19,7 @@ export async function redactShop(shop: string, keepJobId?: string): Promise<void
     prisma.staleOrderPolicy.deleteMany({ where: { shop } }),
     prisma.auditEvent.deleteMany({ where: { shop } }),
     prisma.actionRequest.deleteMany({ where: { shop } }),
+    prisma.pickupCancellation.deleteMany({ where: { shop } }),
     prisma.shopSettings.deleteMany({ where: { shop } }),
     prisma.job.deleteMany({ where: { shop, ...(keepJobId ? { NOT: { id: keepJobId } } : {}) } }),
     prisma.session.deleteMany({ where: { shop } }),

@@ -9,6 +9,9 @@ export const AUDIT_ACTIONS = [
   "stale-orders.order-cancelled",
   "stale-orders.order-skipped",
   "stale-orders.order-failed",
+  // The pickup board's cancel and restock (app/fulfillment/pickup/cancel-and-restock.server.ts).
+  "pickup.order-cancelled",
+  "pickup.order-cancel-failed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,31 +3,17 @@
 // skipped | failed), the Shopify job id is stored before waiting, and a retry resumes from there.
 import { prisma } from "~/db.server";
 import { ShopifyUserError } from "~/shopify/admin/errors";
-import { readJobDone } from "~/shopify/admin/job-status.server";
 import { cancelOrderWithRestock } from "~/shopify/admin/order-cancel.server";
 import { readOrderCancelReadiness } from "~/shopify/admin/order-cancel-readiness.server";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
+import { type AwaitJobOptions, awaitShopifyJob } from "~/shopify/await-shopify-job.server";
 import { recordAuditEvent } from "./audit.server";
 import { CANCEL_REASONS, oneOf, TERMINAL_ITEM_STATUSES, type ItemStatus } from "./options";
 import { DEFAULT_POLICY, evaluateStaleOrder, type StaleOrderPolicySettings } from "./policy";
 
-export interface CancelOrderOptions {
-  sleep?: (ms: number) => Promise<void>;
+export interface CancelOrderOptions extends AwaitJobOptions {
   now?: () => Date;
-  /** First wait between job(id) polls; it doubles up to MAX_POLL_MS. */
-  pollMs?: number;
-  /** Polls before the job yields (throws) and lets the runner try again later. */
-  pollAttempts?: number;
 }
-
-/** Thrown while Shopify is still cancelling: the runner retries with backoff, nothing is lost. */
-export class ShopifyJobStillRunning extends Error {
-  override readonly name = "ShopifyJobStillRunning";
-}
-
-const MAX_POLL_MS = 2_000;
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 type Outcome = { status: Extract<ItemStatus, "cancelled" | "skipped" | "failed">; outcome: string | null };
 
@@ -36,7 +22,6 @@ export async function cancelStaleOrderItem(
   itemId: string,
   options: CancelOrderOptions = {},
 ): Promise<ItemStatus | null> {
-  const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? (() => new Date());
   const item = await prisma.cancellationRunItem.findUnique({ where: { id: itemId }, include: { run: true } });
   if (!item) return null;
@@ -82,23 +67,17 @@ export async function cancelStaleOrderItem(
     await prisma.cancellationRunItem.update({ where: { id: item.id }, data: { shopifyJobId: jobId } });
   }
 
-  // Short first waits: a cancel job often finishes in well under a second, and one cheap job(id)
-  // read (cost 1) is less than the bucket refills meanwhile. Then back off.
-  let pollMs = options.pollMs ?? 100;
-  const attempts = options.pollAttempts ?? 12;
-  for (let poll = 0; poll < attempts; poll += 1) {
-    const done = await readJobDone(graphql, jobId);
-    if (done === true) return finish({ status: "cancelled", outcome: null });
-    if (done === null) {
-      const order = await readOrderCancelReadiness(graphql, item.orderShopifyId);
-      return order?.cancelled
-        ? finish({ status: "cancelled", outcome: null })
-        : finish({ status: "failed", outcome: "Shopify no longer knows the cancellation job" });
-    }
-    await sleep(pollMs);
-    pollMs = Math.min(MAX_POLL_MS, pollMs * 2);
-  }
-  throw new ShopifyJobStillRunning(`Shopify is still cancelling ${item.orderName}; checking again later`);
+  const waited = await awaitShopifyJob(
+    graphql,
+    jobId,
+    `Shopify is still cancelling ${item.orderName}; checking again later`,
+    options,
+  );
+  if (waited === "done") return finish({ status: "cancelled", outcome: null });
+  const order = await readOrderCancelReadiness(graphql, item.orderShopifyId);
+  return order?.cancelled
+    ? finish({ status: "cancelled", outcome: null })
+    : finish({ status: "failed", outcome: "Shopify no longer knows the cancellation job" });
 }
 
 function policyOf(text: string): StaleOrderPolicySettings {

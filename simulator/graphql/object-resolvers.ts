@@ -14,6 +14,7 @@ import type {
   SimLocation,
   SimMerchantRequest,
   SimOrder,
+  SimRefund,
 } from "../types";
 import { connection, type ConnectionArgs } from "./connection";
 import { field, type ResolverMap } from "./context";
@@ -92,6 +93,18 @@ export const objectResolvers: ResolverMap = {
       const all = ctx.state.fulfillmentsOf(o.id);
       return typeof args.first === "number" ? all.slice(0, args.first) : all;
     }),
+    refunds: field<SimOrder>((o, args) =>
+      typeof args.first === "number" ? o.refunds.slice(0, args.first) : o.refunds,
+    ),
+    totalRefundedSet: field<SimOrder>((o) =>
+      moneyBag(
+        (o.refunds.reduce((cents, r) => cents + Math.round(Number(r.amount) * 100), 0) / 100).toFixed(2),
+        o.currency,
+      ),
+    ),
+  },
+  Refund: {
+    totalRefundedSet: field<SimRefund>((r, _a, ctx) => moneyBag(r.amount, ctx.state.shop(ctx.shop).currency)),
   },
   PaymentTerms: {
     paymentSchedules: field<{ schedule: { id: string } }>((p, args) =>

@@ -2,10 +2,12 @@
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/orderCancel :
 // an order can't be cancelled twice; a paid order assigned to a deactivated
 // location can't be cancelled with restock; an unpaid one is cancelled without
-// restocking there.
+// restocking there. Refunds: `refundMethod: { originalPaymentMethodsRefund: true }` (or the
+// deprecated `refund: true`) gives back what was paid, recorded as one refund, and the order
+// becomes REFUNDED; store credit isn't modelled and fails loudly.
 import { isClosed } from "../domain/fulfillment-order-records";
-import { displayFulfillmentStatus } from "../domain/order-status";
-import type { StoreState } from "../store-state";
+import { displayFulfillmentStatus, orderTotal } from "../domain/order-status";
+import { SimulatorError, type StoreState } from "../store-state";
 import type { SimJob } from "../types";
 import { orderInput } from "../webhook-payloads";
 import { cancelForOrder } from "./fulfillment-requests";
@@ -19,7 +21,13 @@ export interface OrderCancelArgs {
   restock: boolean;
   notifyCustomer?: boolean | null;
   staffNote?: string | null;
+  /** Deprecated in favour of refundMethod. */
+  refund?: boolean | null;
+  refundMethod?: { originalPaymentMethodsRefund?: boolean | null; storeCreditRefund?: unknown } | null;
 }
+
+/** Statuses with money paid that a refund gives back (the simulator has no partial amounts). */
+const REFUNDABLE = new Set(["PAID", "PARTIALLY_PAID"]);
 
 export function startOrderCancel(
   state: StoreState,
@@ -60,6 +68,9 @@ export function startOrderCancel(
       job: null,
     };
   }
+  if (args.refundMethod?.storeCreditRefund) {
+    throw new SimulatorError("Simulator does not implement orderCancel refundMethod.storeCreditRefund");
+  }
   const now = state.nowMs();
   const job: SimJob = {
     id: state.newId("Job"),
@@ -72,6 +83,7 @@ export function startOrderCancel(
       orderId: order.id,
       reason: args.reason,
       restock: args.restock,
+      refund: args.refundMethod?.originalPaymentMethodsRefund === true || args.refund === true,
       notifyCustomer: args.notifyCustomer ?? false,
       staffNote: args.staffNote ?? null,
     },
@@ -92,6 +104,10 @@ function completeOrderCancel(state: StoreState, job: SimJob): void {
   order.closedAt = now;
   order.updatedAt = now;
   if (job.action.staffNote) order.note = job.action.staffNote;
+  if (job.action.refund && REFUNDABLE.has(order.financialStatus)) {
+    order.refunds.push({ id: state.newId("Refund"), createdAt: now, amount: orderTotal(order), note: null });
+    order.financialStatus = "REFUNDED";
+  }
   state.emit(order.shop, "orders/cancelled", orderInput(state, order));
   state.emit(order.shop, "orders/updated", orderInput(state, order));
 }

@@ -83,6 +83,7 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
     paymentTermsDueAt: input.paymentTermsDueAt ? isoSeconds(input.paymentTermsDueAt) : null,
     deliveryMethod: input.deliveryMethod ?? "SHIPPING",
     lineItems: input.lineItems.map((li) => buildLineItem(state, domain, li.variantId, li.quantity)),
+    refunds: [],
   };
   shop.orders.push(order);
   const fo: SimFulfillmentOrder = {

@@ -3,6 +3,7 @@
 // to reach the ledger, works the detail page or the pickup board as a merchant would, and then
 // checks both what the screen shows and what the simulated Shopify now holds.
 import { mkdirSync } from "node:fs";
+import Database from "better-sqlite3";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,7 +25,7 @@ interface SimFo {
 }
 interface SimOrderRead {
   order: { id: string; name: string };
-  status: { displayFulfillmentStatus: string };
+  status: { displayFulfillmentStatus: string; displayFinancialStatus: string; cancelled: boolean };
   fulfillmentOrders: SimFo[];
 }
 
@@ -96,6 +97,29 @@ describe("fulfillment workflows in a real browser", () => {
     }
     await page.waitForLoadState("networkidle");
   }
+
+  /** Opens the pickup board, reloading until the new order (its webhooks) is there; its Ready button. */
+  async function openPickupBoardWith(page: Page, orderName: string) {
+    await page.goto(inApp("/app/pickup"));
+    await shown(page.getByRole("heading", { level: 1, name: "Local pickup" }));
+    const ready = page.getByRole("button", { name: `Mark ready for pickup ${orderName}` });
+    await until(
+      async () => {
+        if (await ready.isVisible()) return true;
+        await page.reload();
+        await page.waitForLoadState("networkidle");
+        return ready.isVisible();
+      },
+      Boolean,
+      "the pickup order on the board",
+    );
+    return ready;
+  }
+
+  const storeStock = async (sku: string) =>
+    (await simulator<Record<string, { available: number; committed: number }>>({ command: "inventory", sku }))[
+      "Downtown Store"
+    ]!;
 
   const toast = (page: Page, text: string | RegExp) =>
     shown(page.getByRole("status").filter({ hasText: text, visible: true }).first(), 30_000);
@@ -235,19 +259,7 @@ describe("fulfillment workflows in a real browser", () => {
     const created = await createOrder("pickup", [{ sku: "BEANS-1KG", quantity: 2 }]);
     const foId = created.fulfillmentOrders[0]!.id;
     const page = await newPage();
-    await page.goto(inApp("/app/pickup"));
-    await shown(page.getByRole("heading", { level: 1, name: "Local pickup" }));
-    const ready = page.getByRole("button", { name: `Mark ready for pickup ${created.order.name}` });
-    await until(
-      async () => {
-        if (await ready.isVisible()) return true;
-        await page.reload();
-        await page.waitForLoadState("networkidle");
-        return ready.isVisible();
-      },
-      Boolean,
-      "the pickup order on the board",
-    );
+    const ready = await openPickupBoardWith(page, created.order.name);
 
     await ready.click();
     const pickedUp = page.getByRole("button", { name: `Mark as picked up ${created.order.name}` });
@@ -263,6 +275,74 @@ describe("fulfillment workflows in a real browser", () => {
     sim = await readOrder(created.order.id);
     expect(sim.fulfillmentOrders.find((fo) => fo.id === foId)?.status).toBe("CLOSED");
     expect(sim.status.displayFulfillmentStatus).toBe("FULFILLED");
+    await page.close();
+  });
+
+  /**
+   * Shopify keeps no "prepared at" time, only the ledger does: move it back as if the order had
+   * been waiting on the shelf for `days` (the format Prisma stored is kept).
+   */
+  function backdatePreparedForPickup(foId: string, days: number) {
+    const db = new Database(server.databaseFile);
+    try {
+      db.pragma("busy_timeout = 5000");
+      const row = db
+        .prepare(`SELECT "preparedForPickupAt" AS at FROM "FulfillmentOrder" WHERE "shopifyId" = ?`)
+        .get(foId) as { at: string | number | null } | undefined;
+      if (!row || row.at === null) throw new Error(`${foId} is not marked ready in the ledger`);
+      const earlier = new Date(new Date(row.at).getTime() - days * 86_400_000);
+      db.prepare(`UPDATE "FulfillmentOrder" SET "preparedForPickupAt" = ? WHERE "shopifyId" = ?`).run(
+        typeof row.at === "number" ? earlier.getTime() : earlier.toISOString(),
+        foId,
+      );
+    } finally {
+      db.close();
+    }
+  }
+
+  it("(c2) cancels and restocks a paid pickup order nobody collected, refunding it", async () => {
+    const created = await createOrder("pickup", [{ sku: "BEANS-1KG", quantity: 2 }]);
+    const foId = created.fulfillmentOrders[0]!.id;
+    const name = created.order.name;
+    const stockBefore = await storeStock("BEANS-1KG");
+    const page = await newPage();
+    const ready = await openPickupBoardWith(page, name);
+    await ready.click();
+    await shown(page.getByRole("button", { name: `Mark as picked up ${name}` }), 30_000);
+
+    // GIVEN it has waited on the shelf for five days
+    backdatePreparedForPickup(foId, 5);
+    await page.reload();
+    await page.waitForLoadState("networkidle");
+    const cancel = page.getByRole("button", { name: `Cancel and restock ${name}` });
+    await shown(cancel);
+
+    // WHEN the merchant opens Cancel and restock
+    await cancel.click();
+    const dialog = page.getByRole("dialog");
+    await shown(dialog.getByText(`Cancel ${name} and restock?`));
+    await shown(dialog.getByText("2 items go back to available stock at Downtown Store."));
+    expect(await dialog.getByLabel("Refund the customer to the original payment method").isChecked()).toBe(true);
+    expect(await dialog.getByLabel("Notify customer").isChecked()).toBe(true);
+    await dialog.getByLabel("Staff note").fill("Not collected after two reminders");
+    await page.screenshot({ path: `${SCREENSHOTS}pickup-cancel-modal.png`, fullPage: true });
+    await expectNoSeriousAxeViolations(page);
+
+    // …and confirms
+    await dialog.getByRole("button", { name: "Cancel order and restock" }).click();
+    await toast(page, new RegExp(`${name} cancel`));
+
+    // THEN the row is gone, and Shopify has the order cancelled, refunded and the beans back on the shelf
+    await cancel.waitFor({ state: "detached", timeout: 30_000 });
+    const sim = await until(
+      () => readOrder(created.order.id),
+      (o) => o.status.cancelled,
+      "the cancellation",
+    );
+    expect(sim.status.displayFinancialStatus).toBe("REFUNDED");
+    expect(sim.fulfillmentOrders[0]!.status).toBe("CANCELLED");
+    const stockAfter = await storeStock("BEANS-1KG");
+    expect(stockAfter).toEqual({ available: stockBefore.available + 2, committed: stockBefore.committed - 2 });
     await page.close();
   });
 

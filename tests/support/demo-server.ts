@@ -15,6 +15,8 @@ export const READY_PATTERN = /Fulfillment Desk demo is ready at (http:\/\/\S+)/;
 export interface DemoServer {
   url: string;
   port: number;
+  /** The demo's SQLite file, for a test that must set up what no screen can (e.g. backdate a time). */
+  databaseFile: string;
   /** Everything the server printed so far (stdout and stderr), for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -35,6 +37,7 @@ export async function freePort(): Promise<number> {
 export async function startDemoServer(options: { readyTimeoutMs?: number } = {}): Promise<DemoServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "fd-demo-"));
+  const databaseFile = join(dataDir, "demo.sqlite");
   let output = "";
   const child = spawn(process.execPath, [TSX_CLI, "scripts/demo.ts"], {
     cwd: ROOT,
@@ -42,7 +45,7 @@ export async function startDemoServer(options: { readyTimeoutMs?: number } = {})
       ...parentEnvWithoutVitest(),
       NODE_ENV: "development",
       PORT: String(port),
-      DATABASE_URL: `file:${join(dataDir, "demo.sqlite")}`,
+      DATABASE_URL: `file:${databaseFile}`,
     },
     // Its own process group, so stop() reaches tsx's child node process too.
     detached: true,
@@ -58,7 +61,7 @@ export async function startDemoServer(options: { readyTimeoutMs?: number } = {})
 
   try {
     const url = await waitForReady(child, () => output, options.readyTimeoutMs ?? 120_000);
-    return { url, port, output: () => output, stop };
+    return { url, port, databaseFile, output: () => output, stop };
   } catch (error) {
     await stop();
     throw error;

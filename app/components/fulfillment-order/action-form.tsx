@@ -21,27 +21,38 @@ export interface ActionFormContext {
 /** A new key per form render: the same render submitted twice is answered once. */
 const newKey = () => crypto.randomUUID();
 
-export function useActionForm(intent: ActionIntent, context: ActionFormContext) {
-  const fetcher = useFetcher<ActionResult>();
+/** What a form's action answers: a success with a message to toast, or a refusal to show. */
+export type FormAnswer = { ok: true; message: string } | Extract<ActionResult, { ok: false }>;
+
+/**
+ * A fetcher with an idempotency key per answer: the same render submitted twice is answered
+ * once. A success is toasted through App Bridge (then `onSuccess`), and the page revalidates.
+ */
+export function useIdempotentFetcher<R extends FormAnswer>(onSuccess?: (answer: R) => void) {
+  const fetcher = useFetcher<R>();
   const shopify = useAppBridge();
   const { revalidate } = useRevalidator();
   // Minted after hydration: a key rendered on the server would not match the browser's.
   const [idempotencyKey, setIdempotencyKey] = useState("");
   useEffect(() => setIdempotencyKey(newKey()), []);
+  const succeeded = useRef(onSuccess);
+  succeeded.current = onSuccess;
 
-  const answered = useRef<ActionResult | undefined>(undefined);
+  const answered = useRef<unknown>(undefined);
   useEffect(() => {
     if (fetcher.state !== "idle" || !fetcher.data || answered.current === fetcher.data) return;
     answered.current = fetcher.data;
     // Each answer closes this render of the form: the next submission is a new request.
     setIdempotencyKey(newKey());
-    if (fetcher.data.ok) {
-      shopify.toast.show(fetcher.data.message || t.done);
+    const answer = fetcher.data as R;
+    if (answer.ok) {
+      shopify.toast.show(answer.message || t.done);
+      succeeded.current?.(answer);
       revalidate();
     }
   }, [fetcher.state, fetcher.data, shopify, revalidate]);
 
-  const result = fetcher.data;
+  const result = fetcher.data as R | undefined;
   const errorFor = useCallback(
     (field: string) => {
       if (!result || result.ok || (result.kind !== "invalid" && result.kind !== "user-errors")) return undefined;
@@ -53,14 +64,16 @@ export function useActionForm(intent: ActionIntent, context: ActionFormContext) 
 
   return {
     fetcher,
-    intent,
-    context,
     idempotencyKey,
     ready: idempotencyKey !== "",
     submitting: fetcher.state !== "idle",
     result,
     errorFor,
   };
+}
+
+export function useActionForm(intent: ActionIntent, context: ActionFormContext) {
+  return { ...useIdempotentFetcher<ActionResult>(), intent, context };
 }
 
 export type ActionFormHandle = ReturnType<typeof useActionForm>;
@@ -92,13 +105,7 @@ export function ActionForm({
 }
 
 /** A stale page, and errors that belong to no field of this form. */
-export function ActionResultBanners({
-  result,
-  fields,
-}: {
-  result: ActionResult | undefined;
-  fields: readonly string[];
-}) {
+export function ActionResultBanners({ result, fields }: { result: FormAnswer | undefined; fields: readonly string[] }) {
   const { revalidate, state } = useRevalidator();
   if (!result || result.ok) return null;
   if (result.kind === "stale") {

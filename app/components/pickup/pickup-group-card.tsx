@@ -6,10 +6,11 @@ import type { ActionAvailability } from "~/fulfillment/actions/contract";
 import { formatAge, fulfillmentOrderPath } from "~/fulfillment/detail/derive";
 import type { PickupOrderView } from "~/fulfillment/pickup/board";
 import { en } from "~/i18n/en";
+import { CancelAndRestock } from "./cancel-and-restock";
 
 const t = en.pickup;
 
-/** Where stale orders are cancelled and their stock released (app.stale-orders.tsx). */
+/** Where unpaid stale orders are cancelled in bulk and their stock released (app.stale-orders.tsx). */
 const STALE_ORDERS_PATH = "/app/stale-orders";
 
 function QuickAction({
@@ -109,12 +110,15 @@ export function PickupGroupCard({
                   : t.placedAgo(formatAge(order.placedAt, now))}
               </IndexTable.Cell>
               <IndexTable.Cell>
-                {group === "awaiting" && order.readyForPickup && (
-                  <QuickAction order={order} availability={order.readyForPickup} label={en.actions.pickup.ready} />
-                )}
-                {group !== "awaiting" && order.pickedUp && (
-                  <QuickAction order={order} availability={order.pickedUp} label={en.actions.pickup.pickedUp} />
-                )}
+                <InlineStack gap="200" blockAlign="start">
+                  {group === "awaiting" && order.readyForPickup && (
+                    <QuickAction order={order} availability={order.readyForPickup} label={en.actions.pickup.ready} />
+                  )}
+                  {group !== "awaiting" && order.pickedUp && order.cancellation?.status !== "cancelling" && (
+                    <QuickAction order={order} availability={order.pickedUp} label={en.actions.pickup.pickedUp} />
+                  )}
+                  {group === "notCollected" && <CancelAndRestock order={order} />}
+                </InlineStack>
               </IndexTable.Cell>
             </IndexTable.Row>
           ))}

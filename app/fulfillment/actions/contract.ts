@@ -22,7 +22,7 @@ export const MERCHANT_HOLD_REASONS = HOLD_REASONS.filter((r) => r !== "ONLINE_ST
 export const OUR_HOLD_HANDLE_PREFIX = "fulfillment-desk";
 
 /** A checkbox or hidden field: "true"/"on"/"1" is true; anything else, "false" included, is false. */
-const formBoolean = (fallback: boolean) =>
+export const formBoolean = (fallback: boolean) =>
   z.preprocess(
     (value) => (value === undefined ? fallback : value === true || value === "true" || value === "on" || value === "1"),
     z.boolean(),
@@ -34,7 +34,8 @@ const lineQuantities = z
   .array(z.object({ id: gid("FulfillmentOrderLineItem"), quantity: z.coerce.number().int().min(0) }))
   .transform((lines) => lines.filter((l) => l.quantity > 0));
 
-const common = {
+/** The fields every action form carries (action-form.tsx), also the pickup board's cancel and restock. */
+export const common = {
   fulfillmentOrderId: gid("FulfillmentOrder"),
   /** The FO's Shopify updatedAt when the page was loaded: the action refuses stale pages. */
   expectedUpdatedAt: z.string().datetime({ offset: true }),
@@ -90,6 +91,10 @@ export interface FieldErrorMessage {
   field: string | null;
   message: string;
 }
+
+/** zod's issues as field errors: the path joined with dots ("lines.0.quantity"). */
+export const fieldErrorsOf = (error: z.ZodError): FieldErrorMessage[] =>
+  error.issues.map((issue) => ({ field: issue.path.length ? issue.path.join(".") : null, message: issue.message }));
 
 export type ActionResult =
   | {

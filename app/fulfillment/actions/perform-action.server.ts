@@ -33,7 +33,13 @@ import { findFulfillmentOrderForAction, markFulfillmentOrdersPreparedForPickup }
 import type { LineageHint } from "../ledger-types";
 import { syncOrder } from "../sync-order.server";
 import { awaitActionRequest, claimActionRequest, type ClaimInput, finishActionRequest } from "./action-requests.server";
-import { type ActionResult, ActionInput, type FieldErrorMessage, OUR_HOLD_HANDLE_PREFIX } from "./contract";
+import {
+  type ActionResult,
+  ActionInput,
+  type FieldErrorMessage,
+  fieldErrorsOf,
+  OUR_HOLD_HANDLE_PREFIX,
+} from "./contract";
 import { ACTION_MESSAGES as M } from "./messages";
 import { type FieldMappingContext, toFieldErrors } from "./user-error-fields";
 
@@ -98,14 +104,7 @@ export async function performFulfillmentAction(
   raw: unknown,
 ): Promise<ActionResult> {
   const parsed = ActionInput.safeParse(raw);
-  if (!parsed.success) {
-    return invalid(
-      parsed.error.issues.map((issue) => ({
-        field: issue.path.length ? issue.path.join(".") : null,
-        message: issue.message,
-      })),
-    );
-  }
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const input = parsed.data;
   const lines = postedLineIndexes(raw);
   if ("lines" in input && lines.posted > 0 && input.lines.length === 0) {

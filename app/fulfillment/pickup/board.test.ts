@@ -17,6 +17,8 @@ const order = (
   expectedUpdatedAt: placedAt,
   readyForPickup: null,
   pickedUp: null,
+  refundable: true,
+  cancellation: null,
 });
 
 describe("groupPickupOrders", () => {

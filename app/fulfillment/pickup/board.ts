@@ -1,6 +1,7 @@
 // The local pickup board, as pure data: pickup FOs grouped by where they stand, from
 // "prepare it" to "it has waited too long on the shelf".
 import type { ActionAvailability } from "~/fulfillment/actions/contract";
+import type { PickupCancellationView } from "./cancel-and-restock";
 
 export const DEFAULT_NOT_COLLECTED_DAYS = 3;
 export const MIN_NOT_COLLECTED_DAYS = 1;
@@ -18,6 +19,10 @@ export interface PickupOrderView {
   expectedUpdatedAt: string;
   readyForPickup: ActionAvailability | null;
   pickedUp: ActionAvailability | null;
+  /** The order's payment can be refunded when it is cancelled (the ledger's displayFinancialStatus). */
+  refundable: boolean;
+  /** A cancel and restock still running, or the last one that failed. */
+  cancellation: PickupCancellationView | null;
 }
 
 export interface PickupBoardView {

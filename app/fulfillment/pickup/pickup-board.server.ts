@@ -10,9 +10,11 @@ import {
   type PickupBoardView,
   type PickupOrderView,
 } from "./board";
+import { hasSomethingToRefund } from "./cancel-and-restock";
+import { latestCancellationsOf } from "./pickup-cancellations.server";
 
 /** FO statuses that still have a pickup to prepare or collect. */
-const ACTIVE_STATUSES = ["OPEN", "IN_PROGRESS", "ON_HOLD", "SCHEDULED"];
+export const ACTIVE_PICKUP_STATUSES = ["OPEN", "IN_PROGRESS", "ON_HOLD", "SCHEDULED"];
 export const PICKUP_ORDERS_SHOWN = 200;
 
 export async function notCollectedDaysOf(shop: string): Promise<number> {
@@ -28,20 +30,26 @@ export async function loadPickupBoard(shop: string, options: { now?: Date } = {}
       where: {
         shop,
         deliveryMethod: "PICK_UP",
-        status: { in: ACTIVE_STATUSES },
+        status: { in: ACTIVE_PICKUP_STATUSES },
         remainingQuantity: { gt: 0 },
         order: { cancelledAt: null },
       },
-      include: { order: { select: { name: true, customerName: true, placedAt: true } } },
+      include: {
+        order: { select: { name: true, customerName: true, placedAt: true, displayFinancialStatus: true } },
+      },
       orderBy: { openedAt: "asc" },
       take: PICKUP_ORDERS_SHOWN,
     }),
   ]);
-  const prepared = await findPreparedForPickup(
-    shop,
-    rows.map((row) => row.shopifyId),
-  );
-  const orders: PickupOrderView[] = rows.map((row) => {
+  const ids = rows.map((row) => row.shopifyId);
+  const [prepared, cancellations] = await Promise.all([
+    findPreparedForPickup(shop, ids),
+    latestCancellationsOf(shop, ids),
+  ]);
+  // Cancelled already, the ledger not yet re-synced (webhooks and the sweep will): off the board.
+  const shown = rows.filter((row) => cancellations.get(row.shopifyId)?.status !== "cancelled");
+  const orders: PickupOrderView[] = shown.map((row) => {
+    const cancellation = cancellations.get(row.shopifyId);
     const gated = toGatedFulfillmentOrder({ ...row, preparedForPickupAt: prepared.get(row.shopifyId) ?? null });
     return {
       fulfillmentOrderId: row.shopifyId,
@@ -54,6 +62,11 @@ export async function loadPickupBoard(shop: string, options: { now?: Date } = {}
       expectedUpdatedAt: row.shopifyUpdatedAt.toISOString(),
       readyForPickup: availabilityOf(gated, "ready-for-pickup"),
       pickedUp: availabilityOf(gated, "picked-up"),
+      refundable: hasSomethingToRefund(row.order.displayFinancialStatus),
+      cancellation:
+        cancellation?.status === "cancelling" || cancellation?.status === "failed"
+          ? { status: cancellation.status, error: cancellation.error }
+          : null,
     };
   });
   return groupPickupOrders(orders, days, now);

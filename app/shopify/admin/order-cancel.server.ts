@@ -3,8 +3,11 @@ import type { OrderCancelReason } from "~/types/admin.types";
 import { type AdminGraphql, runOperation } from "./run-operation.server";
 
 // Cancels an order and puts its committed stock back (restock: true). Asynchronous: Shopify
-// answers with a Job to poll (job(id) → done). No refund arguments: the orders we cancel are
-// unpaid, and "authorized payments will be voided regardless".
+// answers with a Job to poll (job(id) → done).
+// Refunds: stale orders are unpaid and send no refund method ("authorized payments will be
+// voided regardless"); a paid pickup order may be refunded to its original payment methods with
+// `refundMethod: { originalPaymentMethodsRefund: true }`, which replaces the deprecated
+// `refund: Boolean` in 2026-07 and 2026-10 alike.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/orderCancel
 export const ORDER_CANCEL_MUTATION = `#graphql
   mutation OrderCancel(
@@ -12,6 +15,7 @@ export const ORDER_CANCEL_MUTATION = `#graphql
     $reason: OrderCancelReason!
     $notifyCustomer: Boolean
     $staffNote: String
+    $refundMethod: OrderCancelRefundMethodInput
   ) {
     orderCancel(
       orderId: $orderId
@@ -19,6 +23,7 @@ export const ORDER_CANCEL_MUTATION = `#graphql
       restock: true
       notifyCustomer: $notifyCustomer
       staffNote: $staffNote
+      refundMethod: $refundMethod
     ) {
       job {
         id
@@ -38,6 +43,8 @@ export interface OrderCancelInput {
   reason: OrderCancelReason;
   notifyCustomer: boolean;
   staffNote: string | null;
+  /** Refund what was paid to the original payment methods; false or absent: no refund. */
+  refundToOriginalPaymentMethods?: boolean;
 }
 
 export interface StartedShopifyJob {
@@ -51,6 +58,12 @@ export function toStartedJob(payload: Payload | null | undefined): StartedShopif
   return { jobId: payload?.job?.id ?? null, done: payload?.job?.done ?? false };
 }
 
+/** `refundMethod` is a @oneOf input: it is sent only when there is a refund to make. */
+export function toVariables(input: OrderCancelInput): OrderCancelMutationVariables {
+  const { refundToOriginalPaymentMethods, ...rest } = input;
+  return refundToOriginalPaymentMethods ? { ...rest, refundMethod: { originalPaymentMethodsRefund: true } } : rest;
+}
+
 export async function cancelOrderWithRestock(
   graphql: AdminGraphql,
   input: OrderCancelInput,
@@ -59,7 +72,7 @@ export async function cancelOrderWithRestock(
     name: "OrderCancel",
     kind: "mutation",
     document: ORDER_CANCEL_MUTATION,
-    variables: { ...input },
+    variables: toVariables(input),
     userErrors: (d) => d.orderCancel?.orderCancelUserErrors.map((e) => ({ ...e, field: e.field ?? null })),
   });
   return toStartedJob(data.orderCancel);
