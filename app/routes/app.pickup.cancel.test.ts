@@ -6,9 +6,12 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
 import type { PickupBoardView, PickupOrderView } from "~/fulfillment/pickup/board";
+import { advancePickupCancellation } from "~/fulfillment/pickup/cancel-and-restock.server";
 import { getJobRunner } from "~/jobs/runtime.server";
+import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
 import { seedLocations } from "../../tests/support/seed";
+import { ShopifyActions } from "../../tests/support/shopify-actions";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import type { FinancialStatus } from "../../simulator/types";
 import { action as detailAction } from "./app.fulfillment-orders.$id";
@@ -355,5 +358,58 @@ describe("cancel and restock from the pickup board", () => {
     expect(h.sim.snapshot(SHOP).jobs).toHaveLength(1);
     expect(mugsAtStore()).toEqual({ available: 500, committed: 0 });
     expect(everyRow(await board())).toEqual([]);
+  });
+
+  it("leaves the cancel to the request while it may still be sending it, then the job finishes it once", async () => {
+    await setUp();
+    const { order, row } = await notCollectedOrder("PAID");
+    h.sim.failNext({ operationName: "OrderCancel", status: 503 });
+    await cancel(row);
+    // GIVEN the request that created the row may still be talking to Shopify (it holds the lease)
+    await prisma.pickupCancellation.updateMany({ data: { requestUntil: new Date(Date.now() + 60_000) } });
+
+    // WHEN the job comes due meanwhile (one pass: drain would wait out its retry)
+    await prisma.job.updateMany({ data: { runAt: new Date() } });
+    await getJobRunner().runDue({ concurrency: 1 });
+
+    // THEN it sends nothing and tries again later
+    expect(h.sim.getOrder(order.id).cancelledAt).toBeNull();
+    expect(h.sim.snapshot(SHOP).jobs).toHaveLength(0);
+    expect(await prisma.pickupCancellation.findFirst()).toMatchObject({ status: "cancelling", shopifyJobId: null });
+    const [job] = await prisma.job.findMany({ where: { type: "pickup.cancel-order" } });
+    expect(job).toMatchObject({ status: "queued", attempts: 1 });
+
+    // WHEN the lease has run out and the job comes due again
+    await prisma.pickupCancellation.updateMany({ data: { requestUntil: new Date(Date.now() - 1_000) } });
+    await prisma.job.updateMany({ data: { runAt: new Date() } });
+    await getJobRunner().drain();
+
+    // THEN Shopify cancels it once
+    expect(h.sim.orderStatus(order.id)).toMatchObject({ cancelled: true, displayFinancialStatus: "REFUNDED" });
+    expect(h.sim.snapshot(SHOP).jobs).toHaveLength(1);
+    expect(await prisma.pickupCancellation.findFirst()).toMatchObject({ status: "cancelled" });
+  });
+
+  it("reports cancelled, not failed, when Shopify refuses because the order was cancelled elsewhere", async () => {
+    let shopifyNow = Date.now();
+    await setUp({ now: () => new Date(shopifyNow) });
+    const { order, row } = await notCollectedOrder("PAID");
+    h.sim.failNext({ operationName: "OrderCancel", status: 503 });
+    await cancel(row);
+    // GIVEN the order is cancelled in Shopify admin after our last look at it
+    expect(await new ShopifyActions(h.sim, SHOP).cancelOrder(order.id)).toEqual([]);
+    shopifyNow += 60_000; // Shopify's cancel job finishes
+    expect(h.sim.getOrder(order.id).cancelledAt).not.toBeNull();
+
+    // WHEN the cancellation moves on as if it had just checked the order (so it sends the cancel)
+    const graphql = (await shopAdminGraphql(SHOP))!;
+    const { id } = (await prisma.pickupCancellation.findFirst())!;
+    const step = await advancePickupCancellation(graphql, id, { freshlyChecked: true });
+
+    // THEN Shopify's refusal ends it as cancelled, audited once
+    expect(step).toEqual({ status: "cancelled" });
+    expect(await prisma.pickupCancellation.findFirst()).toMatchObject({ status: "cancelled", error: null });
+    expect(await prisma.auditEvent.count({ where: { action: "pickup.order-cancelled" } })).toBe(1);
+    expect(h.sim.snapshot(SHOP).jobs).toHaveLength(1);
   });
 });

@@ -43,6 +43,7 @@ import {
   markFailed,
   type PickupCancellation,
   recordShopifyJob,
+  releaseRequest,
 } from "./pickup-cancellations.server";
 import { ACTIVE_PICKUP_STATUSES, notCollectedDaysOf } from "./pickup-board.server";
 
@@ -76,6 +77,13 @@ const isShopifyOutage = (error: unknown) =>
   (error instanceof Response && error.status >= 500);
 
 const REQUEST_WAIT: AwaitJobOptions = { pollMs: 100, pollAttempts: 6 };
+
+/**
+ * How long the job leaves a row alone while the request that created it may still be talking to
+ * Shopify (the request lets go sooner when it finishes). Longer than any request lasts: past it,
+ * the request is gone and the job re-reads the order before it sends anything.
+ */
+export const REQUEST_LEASE_MS = 120_000;
 
 const invalid = (field: string | null, message: string): CancelAndRestockResult => ({
   ok: false,
@@ -151,6 +159,7 @@ export async function cancelAndRestockPickupOrder(
       staffNote: input.staffNote ?? null,
       actor: context.actor,
     },
+    new Date(now().getTime() + REQUEST_LEASE_MS),
     (tx, created) => enqueuePickupCancelJob(context.queue, tx, created, now()),
   );
   if (claim.kind === "replay") return replay(claim.cancellation, input.fulfillmentOrderId);
@@ -175,6 +184,8 @@ export async function cancelAndRestockPickupOrder(
       });
       step = { status: "cancelling", unconfirmed: true };
     } else throw error;
+  } finally {
+    await releaseRequest(cancellation.id);
   }
   return answer(cancellation, step, false);
 }
@@ -253,6 +264,11 @@ export async function advancePickupCancellation(
 
   let jobId = c.shopifyJobId;
   if (jobId === null) {
+    if (!options.freshlyChecked && c.requestUntil && c.requestUntil.getTime() > now().getTime()) {
+      // The request may be sending orderCancel right now; two sends would end in Shopify refusing
+      // one and this row saying "failed". The runner tries again with backoff.
+      throw new ShopifyJobStillRunning(`The request cancelling ${c.orderName} is still working; checking again later`);
+    }
     if (!options.freshlyChecked) {
       // A request stopped between claiming and hearing back from Shopify: did the cancel go through?
       const order = await fetchOrderSnapshot(graphql, c.orderShopifyId);
@@ -271,8 +287,12 @@ export async function advancePickupCancellation(
       });
       jobId = started.jobId;
     } catch (error) {
-      if (error instanceof ShopifyUserError) return fail(c, error.message, error.userErrors, now());
-      throw error;
+      if (!(error instanceof ShopifyUserError)) throw error;
+      // Refused because the order is already cancelled (another tab, Shopify admin, a send whose
+      // answer was lost): the merchant's goal is met, so settle rather than report a failure.
+      const order = await fetchOrderSnapshot(graphql, c.orderShopifyId);
+      if (order?.cancelledAt) return settle(graphql, c, now());
+      return fail(c, error.message, error.userErrors, now());
     }
     if (jobId === null) return settle(graphql, c, now());
     await recordShopifyJob(c.id, jobId);

@@ -52,12 +52,18 @@ export function findCancellation(id: string): Promise<PickupCancellation | null>
  */
 export async function claimCancellation(
   input: NewPickupCancellation,
+  requestUntil: Date,
   alongside: (tx: Prisma.TransactionClient, cancellation: PickupCancellation) => Promise<unknown>,
 ): Promise<Claim> {
   try {
     const cancellation = await prisma.$transaction(async (tx) => {
       const created = await tx.pickupCancellation.create({
-        data: { ...input, status: "cancelling", activeOrderKey: activeOrderKeyOf(input.shop, input.orderShopifyId) },
+        data: {
+          ...input,
+          status: "cancelling",
+          activeOrderKey: activeOrderKeyOf(input.shop, input.orderShopifyId),
+          requestUntil,
+        },
       });
       await alongside(tx, created);
       return created;
@@ -68,6 +74,11 @@ export async function claimCancellation(
   }
   const same = await findCancellationByKey(input.shop, input.idempotencyKey);
   return same ? { kind: "replay", cancellation: same } : { kind: "order-busy" };
+}
+
+/** The request is done with the row: the job may act on it from now on. */
+export async function releaseRequest(id: string): Promise<void> {
+  await prisma.pickupCancellation.updateMany({ where: { id }, data: { requestUntil: null } });
 }
 
 /** Stores Shopify's job id before anyone waits on it, so a retry polls instead of cancelling again. */

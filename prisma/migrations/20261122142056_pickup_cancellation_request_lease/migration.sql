@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PickupCancellation" ADD COLUMN "requestUntil" DATETIME;
+
