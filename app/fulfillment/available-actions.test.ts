@@ -5,7 +5,6 @@ import {
   availabilityOf,
   availableActions,
   type GatedFulfillmentOrder,
-  isThirdPartyFulfillmentOrder,
   toGatedFulfillmentOrder,
   UNAVAILABLE_REASONS as R,
 } from "./available-actions";
@@ -139,12 +138,13 @@ describe("availableActions", () => {
 });
 
 describe("toGatedFulfillmentOrder", () => {
-  it("maps a ledger row, recognising a 3PL FO by what Shopify allows", () => {
+  it("maps a ledger row", () => {
     const row = {
       shopifyId: "gid://shopify/FulfillmentOrder/9",
       status: "OPEN",
       requestStatus: "UNSUBMITTED",
       deliveryMethod: "SHIPPING",
+      thirdParty: true,
       supportedActions: JSON.stringify([{ action: "REQUEST_FULFILLMENT", externalUrl: null }]),
       holds: JSON.stringify([{ ...FRAUD_APP, reason: "OTHER", firstSeenAt: "2026-11-20T10:00:00Z" }]),
       remainingQuantity: 2,
@@ -163,14 +163,5 @@ describe("toGatedFulfillmentOrder", () => {
       preparedForPickupAt: "2026-11-20T10:00:00.000Z",
       fulfillAt: null,
     });
-  });
-
-  it.each([
-    [["CREATE_FULFILLMENT", "HOLD"], "UNSUBMITTED", false],
-    [["REQUEST_FULFILLMENT", "HOLD"], "UNSUBMITTED", true],
-    [["CANCEL_FULFILLMENT_ORDER"], "SUBMITTED", true],
-    [["RELEASE_HOLD", "HOLD", "MOVE"], "UNSUBMITTED", false],
-  ])("treats actions %j with request status %s as 3PL: %s", (supportedActions, requestStatus, expected) => {
-    expect(isThirdPartyFulfillmentOrder({ supportedActions, requestStatus })).toBe(expected);
   });
 });

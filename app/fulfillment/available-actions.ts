@@ -27,10 +27,7 @@ export interface GatedFulfillmentOrder {
   holds: readonly { id: string; heldByRequestingApp: boolean; heldByAppTitle: string | null }[];
   /** Sum of the lines' remaining quantities. */
   remainingQuantity: number;
-  /**
-   * Assigned to a fulfillment service we don't control (a 3PL). The ledger doesn't store the
-   * location's kind, so `isThirdPartyFulfillmentOrder` infers it from what Shopify allows.
-   */
+  /** Assigned to a fulfillment service we don't control (a 3PL): the ledger's thirdParty column. */
   thirdParty: boolean;
   /** When we marked it ready for pickup (ISO), null if not. */
   preparedForPickupAt: string | null;
@@ -59,21 +56,13 @@ export const ACTION_INTENTS: readonly ActionIntent[] = [
   "move",
 ];
 
-/**
- * A 3PL FO: Shopify offers REQUEST_FULFILLMENT (never CREATE_FULFILLMENT, since 2024-10), or
- * a request is under way — merchant-managed FOs are never submitted.
- */
-export function isThirdPartyFulfillmentOrder(fo: { supportedActions: readonly string[]; requestStatus: string }) {
-  if (fo.supportedActions.includes("CREATE_FULFILLMENT")) return false;
-  return fo.supportedActions.includes("REQUEST_FULFILLMENT") || fo.requestStatus !== "UNSUBMITTED";
-}
-
 /** The columns toGatedFulfillmentOrder reads from a Prisma FulfillmentOrder row. */
 export interface FulfillmentOrderRowForGate {
   shopifyId: string;
   status: string;
   requestStatus: string;
   deliveryMethod: string | null;
+  thirdParty: boolean;
   supportedActions: string;
   holds: string;
   remainingQuantity: number;
@@ -95,7 +84,7 @@ export function toGatedFulfillmentOrder(row: FulfillmentOrderRowForGate): GatedF
     supportedActions,
     holds,
     remainingQuantity: row.remainingQuantity,
-    thirdParty: isThirdPartyFulfillmentOrder({ supportedActions, requestStatus: row.requestStatus }),
+    thirdParty: row.thirdParty,
     preparedForPickupAt: prepared === null ? null : new Date(prepared).toISOString(),
     fulfillAt: row.fulfillAt?.toISOString() ?? null,
   };

@@ -10,6 +10,7 @@ export interface StoredFulfillmentOrder {
   deliveryMethod: string | null;
   locationShopifyId: string | null;
   locationName: string | null;
+  thirdParty: boolean;
   supportedActions: string;
   holds: string;
   lineItems: string;
@@ -94,6 +95,7 @@ export function fulfillmentOrderMatches(stored: StoredFulfillmentOrder, next: Fu
     stored.deliveryMethod === next.deliveryMethod &&
     stored.locationShopifyId === next.locationId &&
     stored.locationName === next.locationName &&
+    stored.thirdParty === next.thirdParty &&
     stored.supportedActions === JSON.stringify(next.supportedActions) &&
     JSON.stringify(holds) === JSON.stringify(next.holds) &&
     stored.lineItems === JSON.stringify(next.lineItems) &&

@@ -32,6 +32,8 @@ export interface FulfillmentOrderSnapshot {
   deliveryMethod: string | null;
   locationId: string | null;
   locationName: string | null;
+  /** Assigned to a fulfillment service (a 3PL) rather than a merchant-managed location. */
+  thirdParty: boolean;
   supportedActions: SupportedActionSnapshot[];
   holds: HoldSnapshot[];
   lineItems: FulfillmentOrderLineSnapshot[];

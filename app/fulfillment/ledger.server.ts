@@ -54,6 +54,7 @@ function fulfillmentOrderData(snapshot: FulfillmentOrderSnapshot, holds: string)
     deliveryMethod: snapshot.deliveryMethod,
     locationShopifyId: snapshot.locationId,
     locationName: snapshot.locationName,
+    thirdParty: snapshot.thirdParty,
     supportedActions: JSON.stringify(snapshot.supportedActions),
     holds,
     lineItems: JSON.stringify(snapshot.lineItems),

@@ -74,6 +74,7 @@ async function otherShopRow() {
       status: "OPEN",
       requestStatus: "UNSUBMITTED",
       supportedActions: JSON.stringify([{ action: "REQUEST_FULFILLMENT", externalUrl: null }]),
+      thirdParty: true,
       openedAt: new Date(),
       shopifyUpdatedAt: new Date(),
     },

@@ -238,6 +238,7 @@ export async function seedQueueLedger(prisma: PrismaClient, now: Date): Promise<
         deliveryMethod: state.kind === "pickup" ? "PICK_UP" : random() < 0.05 ? "LOCAL" : "SHIPPING",
         locationShopifyId: benchLocationId(shopIndex, location.id),
         locationName: location.name,
+        thirdParty: state.kind === "3pl",
         supportedActions: JSON.stringify(state.actions.map((action) => ({ action, externalUrl: null }))),
         holds:
           state.status === "ON_HOLD"

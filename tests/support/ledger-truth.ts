@@ -10,6 +10,8 @@ export interface FulfillmentOrderView {
   status: string;
   requestStatus: string;
   locationId: string | null;
+  /** At a fulfillment service (a 3PL). */
+  thirdParty: boolean;
   holds: string[];
   lines: { id: string; total: number; remaining: number }[];
   /** The order's fields the queue filters this FO by (copied onto the FO row), case folded. */
@@ -42,6 +44,7 @@ export function simulatorView(sim: StoreSimulator, domain: string): OrderView[] 
           status: fo.status,
           requestStatus: fo.requestStatus,
           locationId: fo.locationId,
+          thirdParty: shop.locations.find((l) => l.id === fo.locationId)?.kind === "fulfillment_service",
           holds: fo.holds.map((h) => h.id).sort(),
           lines: fo.lineItems
             .map((li) => ({ id: li.id, total: li.totalQuantity, remaining: li.remainingQuantity }))
@@ -75,6 +78,7 @@ export async function ledgerView(domain: string): Promise<OrderView[]> {
           status: fo.status,
           requestStatus: fo.requestStatus,
           locationId: fo.locationShopifyId,
+          thirdParty: fo.thirdParty,
           holds: (JSON.parse(fo.holds) as { id: string }[]).map((h) => h.id).sort(),
           lines: (JSON.parse(fo.lineItems) as { id: string; totalQuantity: number; remainingQuantity: number }[])
             .map((li) => ({ id: li.id, total: li.totalQuantity, remaining: li.remainingQuantity }))

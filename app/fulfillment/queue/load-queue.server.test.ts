@@ -12,7 +12,7 @@ const SHOP_B = "queue-b.myshopify.com";
 const NOW = new Date("2026-11-22T12:00:00.000Z");
 const DAY = 24 * 60 * 60_000;
 
-const THIRD_PARTY = JSON.stringify([{ action: "REQUEST_FULFILLMENT", externalUrl: null }]);
+const REQUESTABLE = JSON.stringify([{ action: "REQUEST_FULFILLMENT", externalUrl: null }]);
 const MERCHANT = JSON.stringify([{ action: "CREATE_FULFILLMENT", externalUrl: null }]);
 
 let sequence = 0;
@@ -22,6 +22,8 @@ interface Seed {
   requestStatus?: string;
   deliveryMethod?: string | null;
   supportedActions?: string;
+  /** At a fulfillment service (a 3PL). */
+  thirdParty?: boolean;
   location?: string;
   ageDays?: number;
   openedAt?: Date;
@@ -63,7 +65,8 @@ async function seedFo(shop: string, seed: Seed = {}) {
       deliveryMethod: seed.deliveryMethod === undefined ? "SHIPPING" : seed.deliveryMethod,
       locationShopifyId: seed.location ?? "gid://shopify/Location/1",
       locationName: seed.location === "gid://shopify/Location/2" ? "ShipFast 3PL" : "Warehouse",
-      supportedActions: seed.supportedActions ?? MERCHANT,
+      supportedActions: seed.supportedActions ?? (seed.thirdParty ? REQUESTABLE : MERCHANT),
+      thirdParty: seed.thirdParty ?? false,
       openedAt,
       shopifyUpdatedAt: openedAt,
     },
@@ -72,13 +75,18 @@ async function seedFo(shop: string, seed: Seed = {}) {
 
 /** One FO of every tab, in the shop. */
 async function seedEveryTab(shop: string) {
-  await seedFo(shop, { supportedActions: THIRD_PARTY, location: "gid://shopify/Location/2" }); // to request
-  await seedFo(shop, { requestStatus: "SUBMITTED", supportedActions: "[]", location: "gid://shopify/Location/2" });
-  await seedFo(shop, { status: "IN_PROGRESS", requestStatus: "ACCEPTED", supportedActions: "[]" }); // awaiting
+  await seedFo(shop, { thirdParty: true, location: "gid://shopify/Location/2" }); // to request
+  await seedFo(shop, {
+    requestStatus: "SUBMITTED",
+    thirdParty: true,
+    supportedActions: "[]",
+    location: "gid://shopify/Location/2",
+  });
+  await seedFo(shop, { status: "IN_PROGRESS", requestStatus: "ACCEPTED", thirdParty: true, supportedActions: "[]" }); // awaiting
   await seedFo(shop, {}); // ready to ship
   await seedFo(shop, { status: "ON_HOLD", supportedActions: "[]" });
   await seedFo(shop, { deliveryMethod: "PICK_UP" }); // local pickup
-  await seedFo(shop, { requestStatus: "REJECTED", supportedActions: THIRD_PARTY }); // rejected
+  await seedFo(shop, { requestStatus: "REJECTED", thirdParty: true }); // rejected
   await seedFo(shop, { status: "CLOSED" });
   await seedFo(shop, { status: "CANCELLED" });
   await seedFo(shop, { status: "SCHEDULED" }); // only under All
@@ -97,8 +105,8 @@ describe("loadQueue", () => {
     // GIVEN both shops have an FO in every tab, and shop B a few more
     await seedEveryTab(SHOP_A);
     await seedEveryTab(SHOP_B);
-    await seedFo(SHOP_B, { supportedActions: THIRD_PARTY });
-    await seedFo(SHOP_B, { supportedActions: THIRD_PARTY });
+    await seedFo(SHOP_B, { thirdParty: true });
+    await seedFo(SHOP_B, { thirdParty: true });
 
     // WHEN shop A opens its queue
     const view = await load(SHOP_A);
@@ -326,6 +334,18 @@ describe("loadQueue", () => {
     });
     expect([...page1.rows, ...page2.rows].map((r) => r.id)).toEqual(expected.map((r) => r.shopifyId));
     expect(back.rows.map((r) => r.id)).toEqual(page1.rows.map((r) => r.id));
+  });
+
+  it("files an FO by where it is assigned, not by what Shopify allows at the moment", async () => {
+    // A 3PL FO Shopify offers no request for right now (e.g. while the order is being edited) is
+    // still the 3PL's: never on the merchant's "Ready to ship" list.
+    await seedFo(SHOP_A, { name: "#1", thirdParty: true, supportedActions: JSON.stringify([{ action: "HOLD" }]) });
+    await seedFo(SHOP_A, { name: "#2", supportedActions: JSON.stringify([{ action: "HOLD" }]) });
+
+    const view = await load(SHOP_A, { tab: "to-request" });
+
+    expect(view.rows.map((r) => r.orderName)).toEqual(["#1"]);
+    expect(view.counts).toMatchObject({ "to-request": 1, "ready-to-ship": 1 });
   });
 
   it("matches tags and customer names in any case, on any database", async () => {

@@ -9,15 +9,7 @@ import { OUR_HOLD_HANDLE_PREFIX } from "~/fulfillment/actions/contract";
 import { decodeTags } from "~/fulfillment/ledger-diff";
 import { foldCase } from "~/fulfillment/order-filter-fields";
 import { encodeCursor, PAGE_SIZE, type QueueCursor, type QueueParams } from "./params";
-import {
-  matchesTab,
-  PICKUP_DELIVERY_METHOD,
-  QUEUE_TABS,
-  type QueueTab,
-  TAB_SPECS,
-  tabOf,
-  THIRD_PARTY_MARKER,
-} from "./tabs";
+import { matchesTab, PICKUP_DELIVERY_METHOD, QUEUE_TABS, type QueueTab, TAB_SPECS, tabOf } from "./tabs";
 import type { QueueLocationOption, QueueRow, QueueView } from "./types";
 
 type Where = Prisma.FulfillmentOrderWhereInput;
@@ -33,8 +25,7 @@ const DAY_MS = 24 * 60 * 60_000;
 export function tabWhereParts(tab: QueueTab): Where[] {
   const spec = TAB_SPECS[tab];
   const rest: Where[] = [];
-  if (spec.thirdParty === true) rest.push({ supportedActions: { contains: THIRD_PARTY_MARKER } });
-  if (spec.thirdParty === false) rest.push({ NOT: { supportedActions: { contains: THIRD_PARTY_MARKER } } });
+  if (spec.thirdParty !== null) rest.push({ thirdParty: spec.thirdParty });
   if (spec.pickup === true) rest.push({ deliveryMethod: PICKUP_DELIVERY_METHOD });
   // NULL never equals anything in SQL, so "not pickup" must let FOs without a method through.
   if (spec.pickup === false)
@@ -225,7 +216,7 @@ const WORKING_STATUSES = ["OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD", "INCOMP
 async function countTabs(filters: Where): Promise<Record<QueueTab, number>> {
   const [working, done] = await Promise.all([
     prisma.fulfillmentOrder.groupBy({
-      by: ["status", "requestStatus", "deliveryMethod", "supportedActions"],
+      by: ["status", "requestStatus", "deliveryMethod", "thirdParty"],
       where: { AND: [filters, { status: { in: WORKING_STATUSES } }] },
       _count: { _all: true },
     }),
@@ -260,7 +251,7 @@ const ONE_ORDER_FO_LIMIT = 500;
 async function loadOneOrder(filters: Where, params: QueueParams) {
   const records = await prisma.fulfillmentOrder.findMany({
     where: filters,
-    select: { ...ROW_SELECT, supportedActions: true },
+    select: { ...ROW_SELECT, thirdParty: true },
     take: ONE_ORDER_FO_LIMIT,
   });
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;

@@ -1,20 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { matchesTab, parseTab, QUEUE_TABS, type TabFacts, tabOf } from "./tabs";
 
-const THIRD_PARTY = JSON.stringify([{ action: "REQUEST_FULFILLMENT", externalUrl: null }, { action: "HOLD" }]);
-const MERCHANT = JSON.stringify([{ action: "CREATE_FULFILLMENT", externalUrl: null }, { action: "HOLD" }]);
-const NONE = "[]";
+/** At a fulfillment service (a 3PL), or at a merchant-managed location. */
+const THIRD_PARTY = true;
+const MERCHANT = false;
 
-const fo = (
-  status: string,
-  requestStatus: string,
-  deliveryMethod: string | null,
-  supportedActions: string,
-): TabFacts => ({
+const fo = (status: string, requestStatus: string, deliveryMethod: string | null, thirdParty: boolean): TabFacts => ({
   status,
   requestStatus,
   deliveryMethod,
-  supportedActions,
+  thirdParty,
 });
 
 describe("the queue's tabs", () => {
@@ -25,12 +20,12 @@ describe("the queue's tabs", () => {
     { fo: fo("OPEN", "REJECTED", "SHIPPING", THIRD_PARTY), tab: "rejected" },
     // The 3PL has it, or has to answer a cancellation
     {
-      fo: fo("OPEN", "SUBMITTED", "SHIPPING", JSON.stringify([{ action: "CANCEL_FULFILLMENT_ORDER" }])),
+      fo: fo("OPEN", "SUBMITTED", "SHIPPING", THIRD_PARTY),
       tab: "awaiting-3pl",
     },
-    { fo: fo("IN_PROGRESS", "ACCEPTED", "SHIPPING", NONE), tab: "awaiting-3pl" },
-    { fo: fo("IN_PROGRESS", "CANCELLATION_REQUESTED", "SHIPPING", NONE), tab: "awaiting-3pl" },
-    { fo: fo("IN_PROGRESS", "CANCELLATION_REJECTED", "SHIPPING", NONE), tab: "awaiting-3pl" },
+    { fo: fo("IN_PROGRESS", "ACCEPTED", "SHIPPING", THIRD_PARTY), tab: "awaiting-3pl" },
+    { fo: fo("IN_PROGRESS", "CANCELLATION_REQUESTED", "SHIPPING", THIRD_PARTY), tab: "awaiting-3pl" },
+    { fo: fo("IN_PROGRESS", "CANCELLATION_REJECTED", "SHIPPING", THIRD_PARTY), tab: "awaiting-3pl" },
     // Merchant-managed: the merchant ships it, whole or the rest of it
     { fo: fo("OPEN", "UNSUBMITTED", "SHIPPING", MERCHANT), tab: "ready-to-ship" },
     { fo: fo("IN_PROGRESS", "UNSUBMITTED", "SHIPPING", MERCHANT), tab: "ready-to-ship" },
@@ -40,17 +35,17 @@ describe("the queue's tabs", () => {
     { fo: fo("OPEN", "UNSUBMITTED", "PICK_UP", MERCHANT), tab: "local-pickup" },
     { fo: fo("IN_PROGRESS", "UNSUBMITTED", "PICK_UP", MERCHANT), tab: "local-pickup" },
     // A hold wins, whoever's FO it is
-    { fo: fo("ON_HOLD", "UNSUBMITTED", "SHIPPING", JSON.stringify([{ action: "RELEASE_HOLD" }])), tab: "on-hold" },
-    { fo: fo("ON_HOLD", "UNSUBMITTED", "PICK_UP", NONE), tab: "on-hold" },
-    { fo: fo("ON_HOLD", "REJECTED", "SHIPPING", NONE), tab: "on-hold" },
+    { fo: fo("ON_HOLD", "UNSUBMITTED", "SHIPPING", THIRD_PARTY), tab: "on-hold" },
+    { fo: fo("ON_HOLD", "UNSUBMITTED", "PICK_UP", MERCHANT), tab: "on-hold" },
+    { fo: fo("ON_HOLD", "REJECTED", "SHIPPING", THIRD_PARTY), tab: "on-hold" },
     // Nothing left to do
-    { fo: fo("CLOSED", "ACCEPTED", "SHIPPING", NONE), tab: "done" },
-    { fo: fo("CLOSED", "UNSUBMITTED", "PICK_UP", NONE), tab: "done" },
-    { fo: fo("CANCELLED", "CANCELLATION_ACCEPTED", "SHIPPING", NONE), tab: "done" },
-    { fo: fo("CANCELLED", "UNSUBMITTED", "SHIPPING", NONE), tab: "done" },
+    { fo: fo("CLOSED", "ACCEPTED", "SHIPPING", THIRD_PARTY), tab: "done" },
+    { fo: fo("CLOSED", "UNSUBMITTED", "PICK_UP", MERCHANT), tab: "done" },
+    { fo: fo("CANCELLED", "CANCELLATION_ACCEPTED", "SHIPPING", THIRD_PARTY), tab: "done" },
+    { fo: fo("CANCELLED", "UNSUBMITTED", "SHIPPING", MERCHANT), tab: "done" },
     // Not in a working tab: scheduled for later, or a 3PL that failed to complete (shown under All)
-    { fo: fo("SCHEDULED", "UNSUBMITTED", "SHIPPING", JSON.stringify([{ action: "MARK_AS_OPEN" }])), tab: null },
-    { fo: fo("INCOMPLETE", "ACCEPTED", "SHIPPING", NONE), tab: null },
+    { fo: fo("SCHEDULED", "UNSUBMITTED", "SHIPPING", MERCHANT), tab: null },
+    { fo: fo("INCOMPLETE", "ACCEPTED", "SHIPPING", THIRD_PARTY), tab: null },
   ])("puts $fo.status / $fo.requestStatus / $fo.deliveryMethod under $tab", ({ fo: facts, tab }) => {
     expect(tabOf(facts)).toBe(tab);
     expect(matchesTab("all", facts)).toBe(true);
@@ -70,7 +65,7 @@ describe("the queue's tabs", () => {
   const combinations = STATUSES.flatMap((status) =>
     REQUEST_STATUSES.flatMap((request) =>
       ["SHIPPING", "PICK_UP", null].flatMap((method) =>
-        [THIRD_PARTY, MERCHANT, NONE].map((actions) => fo(status, request, method, actions)),
+        [THIRD_PARTY, MERCHANT].map((thirdParty) => fo(status, request, method, thirdParty)),
       ),
     ),
   );
@@ -86,10 +81,10 @@ describe("the queue's tabs", () => {
     const untabbed = combinations.filter((facts) => tabOf(facts) === null);
     const statuses = new Set(untabbed.map((facts) => facts.status));
     // OPEN / IN_PROGRESS without a tab are pairs Shopify never produces: a closed request on a
-    // working FO, or a 3PL FO in progress that still offers REQUEST_FULFILLMENT.
+    // working FO, or a 3PL FO in progress that was never submitted.
     const impossible = (f: TabFacts) =>
       ["CANCELLATION_ACCEPTED", "CLOSED"].includes(f.requestStatus) ||
-      (f.status === "IN_PROGRESS" && f.requestStatus === "UNSUBMITTED" && f.supportedActions === THIRD_PARTY);
+      (f.status === "IN_PROGRESS" && f.requestStatus === "UNSUBMITTED" && f.thirdParty);
     for (const facts of untabbed.filter((f) => f.status === "OPEN" || f.status === "IN_PROGRESS")) {
       expect(impossible(facts), JSON.stringify(facts)).toBe(true);
     }

@@ -32,20 +32,12 @@ export const DEFAULT_TAB: QueueTab = "to-request";
 
 export const PICKUP_DELIVERY_METHOD = "PICK_UP";
 
-/**
- * Shopify offers REQUEST_FULFILLMENT only on FOs assigned to a fulfillment service (a 3PL);
- * merchant-managed FOs offer CREATE_FULFILLMENT instead. The ledger keeps supportedActions as
- * JSON text, so the quoted action name is matched as a substring.
- * https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderAction
- */
-export const THIRD_PARTY_MARKER = '"REQUEST_FULFILLMENT"';
-
 export interface TabSpec {
   /** The FO status is one of these; null = any. */
   statuses: readonly FulfillmentOrderStatus[] | null;
   /** The request status is one of these; null = any. */
   requestStatuses: readonly FulfillmentOrderRequestStatus[] | null;
-  /** true = only 3PL FOs (REQUEST_FULFILLMENT offered), false = never, null = either. */
+  /** true = only FOs at a fulfillment service (a 3PL), false = never, null = either. */
   thirdParty: boolean | null;
   /** true = only local pickup, false = never local pickup, null = either. */
   pickup: boolean | null;
@@ -77,17 +69,15 @@ export interface TabFacts {
   status: string;
   requestStatus: string;
   deliveryMethod: string | null;
-  /** The ledger's JSON text of supportedActions. */
-  supportedActions: string;
+  /** Assigned to a fulfillment service (the ledger's thirdParty column). */
+  thirdParty: boolean;
 }
-
-export const isThirdParty = (supportedActions: string) => supportedActions.includes(THIRD_PARTY_MARKER);
 
 export function matchesTab(tab: QueueTab, fo: TabFacts): boolean {
   const spec = TAB_SPECS[tab];
   if (spec.statuses && !(spec.statuses as readonly string[]).includes(fo.status)) return false;
   if (spec.requestStatuses && !(spec.requestStatuses as readonly string[]).includes(fo.requestStatus)) return false;
-  if (spec.thirdParty !== null && isThirdParty(fo.supportedActions) !== spec.thirdParty) return false;
+  if (spec.thirdParty !== null && fo.thirdParty !== spec.thirdParty) return false;
   if (spec.pickup !== null && (fo.deliveryMethod === PICKUP_DELIVERY_METHOD) !== spec.pickup) return false;
   return true;
 }

@@ -54,6 +54,7 @@ export const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
             name
             location {
               id
+              isFulfillmentService
             }
           }
           supportedActions {
@@ -125,6 +126,24 @@ export function toLineSnapshot(li: LineItemNode): FulfillmentOrderLineSnapshot {
   };
 }
 
+/**
+ * Assigned to a fulfillment service (a 3PL), from the location itself. `location` is null once
+ * the location is deleted; then what Shopify allows tells: a 3PL FO offers REQUEST_FULFILLMENT and
+ * never CREATE_FULFILLMENT (since 2024-10), and only 3PL FOs are ever submitted.
+ * https://shopify.dev/docs/api/admin-graphql/latest/objects/Location#field-Location.fields.isFulfillmentService
+ */
+export function isThirdParty(fo: {
+  assignedLocation: { location?: { isFulfillmentService: boolean } | null };
+  supportedActions: readonly { action: string }[];
+  requestStatus: string;
+}): boolean {
+  const known = fo.assignedLocation.location?.isFulfillmentService;
+  if (typeof known === "boolean") return known;
+  const actions = fo.supportedActions.map((a) => a.action);
+  if (actions.includes("CREATE_FULFILLMENT")) return false;
+  return actions.includes("REQUEST_FULFILLMENT") || fo.requestStatus !== "UNSUBMITTED";
+}
+
 export function toFulfillmentOrderSnapshot(fo: FulfillmentOrderNode): FulfillmentOrderSnapshot {
   return {
     id: fo.id,
@@ -133,6 +152,7 @@ export function toFulfillmentOrderSnapshot(fo: FulfillmentOrderNode): Fulfillmen
     deliveryMethod: fo.deliveryMethod?.methodType ?? null,
     locationId: fo.assignedLocation.location?.id ?? null,
     locationName: fo.assignedLocation.name,
+    thirdParty: isThirdParty(fo),
     supportedActions: fo.supportedActions.map((a) => ({ action: a.action, externalUrl: a.externalUrl ?? null })),
     holds: fo.fulfillmentHolds.map((h) => ({
       id: h.id,
