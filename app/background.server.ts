@@ -15,13 +15,19 @@ import {
 import { listActiveShops } from "./shops/shop-lifecycle.server";
 import {
   enqueueScheduledRun,
+  prepareRunHandler,
   runCancelOrderJob,
   SCHEDULED_RUN_JOB,
   type ScheduledRunPayload,
   scheduledRunHandler,
   STALE_ORDERS_SCHEDULE_MS,
 } from "./stale-orders/cancel-order-job.server";
-import { CANCEL_ORDER_JOB, type CancelOrderJobPayload } from "./stale-orders/cancellation-runs.server";
+import {
+  CANCEL_ORDER_JOB,
+  type CancelOrderJobPayload,
+  PREPARE_RUN_JOB,
+  type PrepareRunJobPayload,
+} from "./stale-orders/cancellation-runs.server";
 import { listShopsWithStaleOrderSchedule } from "./stale-orders/policy-settings.server";
 import { PROCESS_WEBHOOK_JOB } from "./webhooks/inbox.server";
 import { type ProcessDeliveryPayload, processDelivery } from "./webhooks/process-delivery.server";
@@ -30,6 +36,7 @@ export function registerJobHandlers(): void {
   const runner = getJobRunner();
   runner.register<ProcessDeliveryPayload>(PROCESS_WEBHOOK_JOB, processDelivery);
   runner.register<ReconcileJobPayload>(RECONCILE_JOB, runReconcileJob);
+  runner.register<PrepareRunJobPayload>(PREPARE_RUN_JOB, prepareRunHandler(getJobQueue()));
   runner.register<CancelOrderJobPayload>(CANCEL_ORDER_JOB, runCancelOrderJob);
   runner.register<ScheduledRunPayload>(SCHEDULED_RUN_JOB, scheduledRunHandler(getJobQueue()));
   runner.register<PickupCancelJobPayload>(PICKUP_CANCEL_JOB, runPickupCancelJob);

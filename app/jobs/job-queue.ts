@@ -2,6 +2,7 @@
 // on our own database, run in-process (prisma-job-queue.server.ts); a Postgres-backed queue can
 // replace it without touching callers (docs/decisions/0004-job-queue.md).
 // Pure types: safe to import from anywhere, including the UI.
+import type { Prisma } from "@prisma/client";
 
 export const JOB_STATUSES = ["queued", "running", "succeeded", "dead", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -25,6 +26,18 @@ export interface EnqueueResult {
 
 export interface JobQueue {
   enqueue(type: string, payload: unknown, options?: EnqueueOptions): Promise<EnqueueResult>;
+}
+
+/** The caller's open transaction on the app's database (a Prisma interactive transaction). */
+export type JobTransaction = Prisma.TransactionClient;
+
+/**
+ * A queue that can also add a job inside the caller's transaction: the job exists if and only if
+ * the transaction commits, so rows and the jobs that process them cannot be separated by a crash.
+ * Producers that need that guarantee depend on this; the rest keep depending on `JobQueue`.
+ */
+export interface TransactionalJobQueue extends JobQueue {
+  enqueueWith(tx: JobTransaction, type: string, payload: unknown, options?: EnqueueOptions): Promise<EnqueueResult>;
 }
 
 export interface JobContext {

@@ -1,6 +1,13 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { prisma } from "~/db.server";
-import { JOB_STATUSES, type EnqueueOptions, type EnqueueResult, type JobQueue, type JobStatus } from "./job-queue";
+import {
+  JOB_STATUSES,
+  type EnqueueOptions,
+  type EnqueueResult,
+  type JobStatus,
+  type JobTransaction,
+  type TransactionalJobQueue,
+} from "./job-queue";
 
 // The first JobQueue: rows in the `Job` table, written with portable Prisma calls only (no raw SQL),
 // so the same code runs on SQLite now and PostgreSQL later. The runner is prisma-job-runner.server.ts.
@@ -29,7 +36,7 @@ export type JobCounts = Record<JobStatus, number>;
 
 type EnqueuedListener = () => void;
 
-export class PrismaJobQueue implements JobQueue {
+export class PrismaJobQueue implements TransactionalJobQueue {
   /** Shared with PrismaJobRunner, which reads and claims the rows this queue writes. */
   readonly db: PrismaClient;
   readonly #listeners = new Set<EnqueuedListener>();
@@ -58,7 +65,7 @@ export class PrismaJobQueue implements JobQueue {
    * when the caller commits, so such a job starts on the runner's next poll (pollMs), not at once.
    */
   async enqueueWith(
-    tx: Prisma.TransactionClient,
+    tx: JobTransaction,
     type: string,
     payload: unknown,
     options: EnqueueOptions = {},

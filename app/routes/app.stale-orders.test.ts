@@ -2,12 +2,12 @@
 // Shopify's, offline sessions), with Admin calls going to the store simulator and the real
 // job runner processing the cancellations.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
 import { getJobRunner } from "~/jobs/runtime.server";
 import { resetCostTracking } from "~/shopify/admin/admin-client.server";
-import { CANCEL_ORDER_JOB } from "~/stale-orders/cancellation-runs.server";
+import { CANCEL_ORDER_JOB, PREPARE_RUN_JOB } from "~/stale-orders/cancellation-runs.server";
 import type { StaleOrderPreview, StaleOrdersScreenView } from "~/stale-orders/views";
 import { callRoute, documentRequest, fetchRequest, sessionTokenFor } from "../../tests/support/embedded-request";
 import { seedLocations } from "../../tests/support/seed";
@@ -67,6 +67,10 @@ function seedStale(shop: string, count: number) {
     createdAt: new Date(Date.now() - 5 * DAY),
   });
   return { ...s, orders, kept };
+}
+
+async function screenOf(shop: string): Promise<StaleOrdersScreenView> {
+  return (await (await callRoute(loader, fetchRequest("/app/stale-orders", shop))).json()) as StaleOrdersScreenView;
 }
 
 async function csvFor(shop: string, runId: string): Promise<Response> {
@@ -139,15 +143,27 @@ describe("the stale-orders screen", () => {
     const [first, second, unselected] = s.orders;
     const selection = [first!.id, second!.id];
     // WHEN the merchant confirms
+    const asked = h.operations.length;
     const response = await callRoute(action, post(SHOP_A, { intent: "run", orderIds: JSON.stringify(selection) }));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ kind: "run", result: { queued: 2, alreadyHandled: 0 } });
-    expect(await prisma.job.count({ where: { shop: SHOP_A, type: CANCEL_ORDER_JOB } })).toBe(2);
+    expect(await response.json()).toMatchObject({
+      kind: "run",
+      result: { runId: expect.any(String), selected: 2, alreadyHandled: 0 },
+    });
+    // THEN the request asked Shopify nothing: the run waits, preparing, for its one prepare job
+    expect(h.operations.slice(asked)).toEqual([]);
+    expect(await prisma.job.groupBy({ by: ["type"], where: { shop: SHOP_A }, _count: { _all: true } })).toEqual([
+      { type: PREPARE_RUN_JOB, _count: { _all: 1 } },
+    ]);
+    const preparing = await screenOf(SHOP_A);
+    expect(preparing.runs[0]).toMatchObject({ status: "preparing", selected: 2, total: 0, actor: "staff:7" });
+    expect(preparing.latestItems).toEqual([]);
+    // WHEN the background jobs run
     await getJobRunner().drain();
-    // THEN the screen shows the finished run
-    const view = (await (
-      await callRoute(loader, fetchRequest("/app/stale-orders", SHOP_A))
-    ).json()) as StaleOrdersScreenView;
+    // THEN the prepare job read the candidates, queued one cancel job per order, and the screen shows the finished run
+    expect(h.operations.slice(asked)).toContain("StaleOrderCandidates");
+    expect(await prisma.job.count({ where: { shop: SHOP_A, type: CANCEL_ORDER_JOB } })).toBe(2);
+    const view = await screenOf(SHOP_A);
     expect(view.runs[0]).toMatchObject({
       status: "finished",
       total: 2,
@@ -163,7 +179,8 @@ describe("the stale-orders screen", () => {
     expect(h.sim.inventoryLevel(s.mug.id, s.warehouse.id)).toEqual({ available: 500 - 2 - 1, committed: 2 + 1 });
     // AND the same selection again cancels nothing
     const again = await callRoute(action, post(SHOP_A, { intent: "run", orderIds: JSON.stringify(selection) }));
-    expect(await again.json()).toMatchObject({ result: { runId: null, queued: 0, alreadyHandled: 2 } });
+    expect(await again.json()).toMatchObject({ result: { runId: null, alreadyHandled: 2 } });
+    expect(await prisma.cancellationRun.count({ where: { shop: SHOP_A } })).toBe(1);
     // AND the CSV is the shop's alone
     const runId = view.runs[0]!.id;
     const csv = await csvFor(SHOP_A, runId);
@@ -173,5 +190,26 @@ describe("the stale-orders screen", () => {
     expect(text.split("\r\n")[0]).toBe('"run","order","result","reason","sku","location","units_released"');
     expect(text).toContain(`"${first!.name}","cancelled","","MUG-1","Warehouse","2"`);
     expect((await csvFor(SHOP_B, runId)).status).toBe(404);
+  });
+  it("shows a confirmed run as failed, with the reason, when the shop is gone before it was prepared", async () => {
+    // GIVEN a confirmed run, still preparing
+    const s = seedStale(SHOP_A, 2);
+    const response = await callRoute(
+      action,
+      post(SHOP_A, { intent: "run", orderIds: JSON.stringify(s.orders.map((o) => o.id)) }),
+    );
+    expect(response.status).toBe(200);
+    // WHEN the shop's offline session is gone (uninstalled) before the prepare job runs
+    await prisma.session.deleteMany({ where: { shop: SHOP_A } });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await getJobRunner().drain();
+    expect(logged).toHaveBeenCalledWith("jobs: dead-lettered", expect.objectContaining({ type: PREPARE_RUN_JOB }));
+    logged.mockRestore();
+    // THEN the run ended failed with the reason, nothing was cancelled, and the screen stops waiting
+    const view = await screenOf(SHOP_A);
+    expect(view.runs[0]).toMatchObject({ status: "failed", failureReason: "not-installed", total: 0 });
+    expect(view.activity.map((a) => a.action)).toContain("stale-orders.run-failed");
+    expect(await prisma.job.count({ where: { shop: SHOP_A, type: CANCEL_ORDER_JOB } })).toBe(0);
+    for (const order of s.orders) expect(h.sim.orderStatus(order.id).cancelled).toBe(false);
   });
 });

@@ -12,8 +12,9 @@ import { PreviewResults } from "~/components/stale-orders/preview-results";
 import { RunProgress } from "~/components/stale-orders/run-progress";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
-import type { StartRunResult } from "~/stale-orders/cancellation-runs.server";
+import type { RequestRunResult } from "~/stale-orders/cancellation-runs.server";
 import { settingsOf, StaleOrdersIntent } from "~/stale-orders/forms";
+import { TERMINAL_RUN_STATUSES } from "~/stale-orders/options";
 import {
   loadStaleOrdersScreen,
   previewWithSettings,
@@ -22,7 +23,7 @@ import {
 } from "~/stale-orders/screen.server";
 import type { StaleOrderPreview } from "~/stale-orders/views";
 
-/** How often the page refreshes while a run is queued or running. */
+/** How often the page refreshes while a run is preparing, queued or running. */
 export const RUN_POLL_MS = 1_000;
 
 export const meta: MetaFunction = () => [{ title: en.staleOrders.title }];
@@ -35,7 +36,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 type ActionData =
   | { ok: true; kind: "preview"; preview: StaleOrderPreview }
   | { ok: true; kind: "saved" }
-  | { ok: true; kind: "run"; result: StartRunResult }
+  | { ok: true; kind: "run"; result: RequestRunResult }
   | { ok: false; error: string };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -63,7 +64,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       return json<ActionData>({
         ok: true,
         kind: "run",
-        result: await runSelection(admin.graphql, session.shop, actor, input.orderIds),
+        result: await runSelection(session.shop, actor, input.orderIds),
       });
   }
 };
@@ -73,10 +74,8 @@ function toastOf(data: ActionData): { message: string; isError: boolean } | null
   if (!data.ok) return { message: data.error, isError: true };
   if (data.kind === "saved") return { message: en.staleOrders.policy.saved, isError: false };
   if (data.kind !== "run") return null;
-  const { queued, noLongerEligible } = data.result;
-  const parts = [queued > 0 ? t.started(queued) : t.nothingNew];
-  if (noLongerEligible > 0) parts.push(t.noLongerEligible(noLongerEligible));
-  return { message: parts.join(" "), isError: false };
+  const { runId, selected } = data.result;
+  return { message: runId === null ? t.nothingNew : t.confirmed(selected), isError: false };
 }
 
 export default function StaleOrders() {
@@ -90,7 +89,7 @@ export default function StaleOrders() {
 
   const pendingIntent = fetcher.state === "idle" ? null : fetcher.formData?.get("intent");
   const latest = data.runs[0] ?? null;
-  const inProgress = latest !== null && latest.status !== "finished";
+  const inProgress = latest !== null && !TERMINAL_RUN_STATUSES.includes(latest.status);
 
   useEffect(() => {
     if (fetcher.state !== "idle" || !fetcher.data) return;
@@ -104,7 +103,7 @@ export default function StaleOrders() {
     if (toast) shopify.toast.show(toast.message, { isError: toast.isError });
   }, [fetcher.state, fetcher.data, shopify]);
 
-  // Poll while a run is queued or running: each fresh load schedules the next one.
+  // Poll while a run is preparing, queued or running: each fresh load schedules the next one.
   useEffect(() => {
     if (!inProgress) return;
     const timer = setTimeout(revalidate, RUN_POLL_MS);

@@ -1,4 +1,5 @@
 // The activity feed: who ran what, when, with which policy, and what changed. Append-only.
+import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import type { AuditEventView } from "./views";
 
@@ -6,6 +7,7 @@ export const AUDIT_ACTIONS = [
   "stale-orders.policy-saved",
   "stale-orders.run-started",
   "stale-orders.run-finished",
+  "stale-orders.run-failed",
   "stale-orders.order-cancelled",
   "stale-orders.order-skipped",
   "stale-orders.order-failed",
@@ -15,15 +17,18 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export async function recordAuditEvent(event: {
-  shop: string;
-  actor: string | null;
-  action: AuditAction;
-  subject?: string | null;
-  detail?: Record<string, unknown>;
-  at?: Date;
-}): Promise<void> {
-  await prisma.auditEvent.create({
+export async function recordAuditEvent(
+  event: {
+    shop: string;
+    actor: string | null;
+    action: AuditAction;
+    subject?: string | null;
+    detail?: Record<string, unknown>;
+    at?: Date;
+  },
+  db: Prisma.TransactionClient = prisma,
+): Promise<void> {
+  await db.auditEvent.create({
     data: {
       shop: event.shop,
       actor: event.actor,

@@ -9,7 +9,7 @@ import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { type AwaitJobOptions, awaitShopifyJob } from "~/shopify/await-shopify-job.server";
 import { recordAuditEvent } from "./audit.server";
 import { CANCEL_REASONS, oneOf, TERMINAL_ITEM_STATUSES, type ItemStatus } from "./options";
-import { DEFAULT_POLICY, evaluateStaleOrder, type StaleOrderPolicySettings } from "./policy";
+import { evaluateStaleOrder, policyFromJson } from "./policy";
 
 export interface CancelOrderOptions extends AwaitJobOptions {
   now?: () => Date;
@@ -41,7 +41,7 @@ export async function cancelStaleOrderItem(
     if (!order) return finish({ status: "skipped", outcome: "order-not-found" });
     if (item.status === "cancelling" && order.cancelled) return finish({ status: "cancelled", outcome: null });
     if (item.status === "pending") {
-      const decision = evaluateStaleOrder(order, policyOf(run.policy), now());
+      const decision = evaluateStaleOrder(order, policyFromJson(run.policy), now());
       if (!decision.eligible) return finish({ status: "skipped", outcome: decision.reason });
       // Claim the item, so two workers holding the same job never both send the mutation.
       const claimed = await prisma.cancellationRunItem.updateMany({
@@ -80,14 +80,6 @@ export async function cancelStaleOrderItem(
     : finish({ status: "failed", outcome: "Shopify no longer knows the cancellation job" });
 }
 
-function policyOf(text: string): StaleOrderPolicySettings {
-  try {
-    return { ...DEFAULT_POLICY, ...(JSON.parse(text) as Partial<StaleOrderPolicySettings>) };
-  } catch {
-    return DEFAULT_POLICY;
-  }
-}
-
 async function finishItem(
   itemId: string,
   runId: string,
@@ -121,8 +113,10 @@ export async function refreshRunTotals(runId: string, actor: string | null, at: 
   const open = count("pending") + count("cancelling");
   await prisma.cancellationRun.update({ where: { id: runId }, data: totals });
   if (open > 0) return;
+  // Only a run whose items all exist can finish: items created by an unfinished preparation may
+  // all be done before the rest are created, and a failed run stays failed.
   const finished = await prisma.cancellationRun.updateMany({
-    where: { id: runId, status: { not: "finished" } },
+    where: { id: runId, status: { in: ["queued", "running"] } },
     data: { status: "finished", finishedAt: at },
   });
   if (finished.count === 0) return;

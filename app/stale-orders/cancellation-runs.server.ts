@@ -1,16 +1,19 @@
-// Starting a cancellation run: a fresh preview on the server decides what is eligible (the
-// browser's selection only narrows it), each order becomes one CancellationRunItem and one job.
+// Starting a cancellation run, in two steps so that confirming never waits on Shopify
+// (docs/decisions/0007-stale-order-runs-prepare-in-background.md):
+// 1. requestCancellationRun (the merchant's request, or the daily schedule) records the run as
+//    "preparing" with the selection, the settings snapshot and the actor, and enqueues its
+//    prepare job in the same transaction: no run without a job to prepare it.
+// 2. prepareCancellationRun (that job, prepare-run.server.ts) runs a fresh preview, creates one
+//    item per eligible order and enqueues each item's cancel job in the same transaction.
 // Orders already cancelled by an earlier run, or still in flight in one, are never queued again.
+import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
-import type { JobQueue } from "~/jobs/job-queue";
-import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
-import { recordAuditEvent } from "./audit.server";
+import type { JobTransaction, TransactionalJobQueue } from "~/jobs/job-queue";
 import type { ItemStatus } from "./options";
 import { loadStaleOrderSettings } from "./policy-settings.server";
-import { unitsReleased } from "./preview";
-import { previewStaleOrders } from "./preview.server";
 
 export const CANCEL_ORDER_JOB = "stale-orders.cancel-order";
+export const PREPARE_RUN_JOB = "stale-orders.prepare-run";
 
 export interface CancelOrderJobPayload {
   shop: string;
@@ -18,113 +21,109 @@ export interface CancelOrderJobPayload {
   itemId: string;
 }
 
+export interface PrepareRunJobPayload {
+  shop: string;
+  runId: string;
+}
+
 /** Statuses that mean "this order is ours already": queued, being cancelled, or cancelled. */
-const CLAIMED: ItemStatus[] = ["pending", "cancelling", "cancelled"];
+export const CLAIMED: ItemStatus[] = ["pending", "cancelling", "cancelled"];
 
 const ID_CHUNK = 500;
 
 export type RunTrigger = "manual" | "scheduled";
 
-export interface StartRunResult {
+export interface RequestRunResult {
+  /** The run now preparing; null when every selected order was already cancelled or is in flight. */
   runId: string | null;
-  queued: number;
+  /** Orders the run checks against Shopify; 0 when it takes every eligible order. */
+  selected: number;
   /** Selected, but already cancelled or in flight in another run. */
   alreadyHandled: number;
-  /** Selected, but a fresh preview no longer finds them eligible (paid meanwhile, gone…). */
-  noLongerEligible: number;
 }
 
-export async function startCancellationRun(input: {
-  graphql: AdminGraphql;
-  queue: JobQueue;
+/** The orders among `ids` that have an item matching `where` (in chunks: SQLite caps bound parameters). */
+export async function ordersWithItems(
+  db: Prisma.TransactionClient,
+  shop: string,
+  ids: string[],
+  where: Prisma.CancellationRunItemWhereInput,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += ID_CHUNK) {
+    const rows = await db.cancellationRunItem.findMany({
+      where: { ...where, shop, orderShopifyId: { in: ids.slice(i, i + ID_CHUNK) } },
+      select: { orderShopifyId: true },
+    });
+    for (const row of rows) found.add(row.orderShopifyId);
+  }
+  return found;
+}
+
+/**
+ * Records the run and its prepare job in one transaction and returns at once: no Admin API call.
+ * With a `requestKey` (the scheduled job's id), a retried request returns the run it created.
+ */
+export async function requestCancellationRun(input: {
+  queue: TransactionalJobQueue;
   shop: string;
   actor: string | null;
   trigger: RunTrigger;
   /** Order GIDs the merchant ticked, or "all" for every eligible order (the schedule). */
   selection: string[] | "all";
+  requestKey?: string;
   now?: Date;
-}): Promise<StartRunResult> {
+}): Promise<RequestRunResult> {
   const { shop } = input;
   const now = input.now ?? new Date();
   const settings = await loadStaleOrderSettings(shop);
-  const preview = await previewStaleOrders(input.graphql, settings.policy, now);
-  const wanted = input.selection === "all" ? null : new Set(input.selection);
-  const selected = wanted ? preview.candidates.filter((c) => wanted.has(c.id)) : preview.candidates;
-
-  const created = await prisma.$transaction(async (tx) => {
-    // Over the whole selection: orders this app already cancelled drop out of the preview, and
-    // count as handled rather than ineligible.
-    const ids = wanted ? [...wanted] : selected.map((c) => c.id);
-    const claimed: { orderShopifyId: string }[] = [];
-    // In chunks: SQLite caps the number of bound parameters in one statement.
-    for (let i = 0; i < ids.length; i += ID_CHUNK) {
-      claimed.push(
-        ...(await tx.cancellationRunItem.findMany({
-          where: { shop, orderShopifyId: { in: ids.slice(i, i + ID_CHUNK) }, status: { in: CLAIMED } },
-          select: { orderShopifyId: true },
-        })),
-      );
+  const ids = input.selection === "all" ? null : [...new Set(input.selection)];
+  return prisma.$transaction(async (tx) => {
+    if (input.requestKey !== undefined) {
+      const existing = await tx.cancellationRun.findUnique({
+        where: { shop_requestKey: { shop, requestKey: input.requestKey } },
+      });
+      if (existing) return { runId: existing.id, selected: existing.selected, alreadyHandled: existing.alreadyHandled };
     }
-    const taken = new Set(claimed.map((c) => c.orderShopifyId));
-    const fresh = selected.filter((c) => !taken.has(c.id));
-    if (fresh.length === 0) return { run: null, fresh, alreadyHandled: taken.size };
+    // A cheap local answer to "all of these are ours already" (a double submit, the same selection
+    // again); the preparation decides again for the rest against a fresh preview.
+    const taken = ids ? await ordersWithItems(tx, shop, ids, { status: { in: CLAIMED } }) : new Set<string>();
+    if (ids && taken.size === ids.length) return { runId: null, selected: ids.length, alreadyHandled: taken.size };
     const run = await tx.cancellationRun.create({
       data: {
         shop,
         trigger: input.trigger,
         actor: input.actor,
+        status: "preparing",
+        selectedOrderIds: ids ? JSON.stringify(ids) : null,
+        selected: ids?.length ?? 0,
+        requestKey: input.requestKey ?? null,
         policy: JSON.stringify(settings.policy),
         cancelReason: settings.cancelReason,
         notifyCustomer: settings.notifyCustomer,
         staffNote: settings.staffNote,
-        total: fresh.length,
-        previewedUnits: JSON.stringify(unitsReleased(fresh)),
         createdAt: now,
-        items: {
-          create: fresh.map((c) => ({
-            shop,
-            orderShopifyId: c.id,
-            orderName: c.name,
-            previewedLines: JSON.stringify(c.lines),
-          })),
-        },
       },
-      include: { items: { select: { id: true } } },
     });
-    return { run, fresh, alreadyHandled: taken.size };
+    await enqueuePrepareRun(input.queue, tx, { shop, runId: run.id });
+    return { runId: run.id, selected: run.selected, alreadyHandled: taken.size };
   });
+}
 
-  const noLongerEligible = wanted ? wanted.size - created.alreadyHandled - created.fresh.length : 0;
-  if (!created.run) return { runId: null, queued: 0, alreadyHandled: created.alreadyHandled, noLongerEligible };
-  const run = created.run;
-  for (const item of run.items) {
-    await input.queue.enqueue(
-      CANCEL_ORDER_JOB,
-      { shop, runId: run.id, itemId: item.id } satisfies CancelOrderJobPayload,
-      {
-        shop,
-        // Cancelling is slow on Shopify's side; the job yields while Shopify works and tries again.
-        maxAttempts: 20,
-        dedupeKey: `stale-orders:cancel:${shop}:${item.id}`,
-      },
-    );
-  }
-  await recordAuditEvent({
-    shop,
-    actor: input.actor,
-    action: "stale-orders.run-started",
-    subject: run.id,
-    detail: {
-      trigger: input.trigger,
-      orders: created.fresh.length,
-      units: created.fresh.reduce((n, c) => n + c.units, 0),
-      policy: settings.policy,
-      cancelReason: settings.cancelReason,
-      notifyCustomer: settings.notifyCustomer,
-      alreadyHandled: created.alreadyHandled,
-      noLongerEligible,
-    },
-    at: now,
+export function enqueuePrepareRun(queue: TransactionalJobQueue, tx: JobTransaction, payload: PrepareRunJobPayload) {
+  return queue.enqueueWith(tx, PREPARE_RUN_JOB, payload, {
+    shop: payload.shop,
+    // A few minutes of retries (15 s doubling) before the run is shown as failed.
+    maxAttempts: 5,
+    dedupeKey: `stale-orders:prepare:${payload.runId}`,
   });
-  return { runId: run.id, queued: created.fresh.length, alreadyHandled: created.alreadyHandled, noLongerEligible };
+}
+
+export function enqueueCancelOrder(queue: TransactionalJobQueue, tx: JobTransaction, payload: CancelOrderJobPayload) {
+  return queue.enqueueWith(tx, CANCEL_ORDER_JOB, payload, {
+    shop: payload.shop,
+    // Cancelling is slow on Shopify's side; the job yields while Shopify works and tries again.
+    maxAttempts: 20,
+    dedupeKey: `stale-orders:cancel:${payload.shop}:${payload.itemId}`,
+  });
 }

@@ -11,8 +11,11 @@ export const ITEM_STATUSES = ["pending", "cancelling", "cancelled", "skipped", "
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export const TERMINAL_ITEM_STATUSES: readonly ItemStatus[] = ["cancelled", "skipped", "failed"];
 
-export const RUN_STATUSES = ["queued", "running", "finished"] as const;
+/** preparing: confirmed, a job is checking the selection against Shopify and creating the items. */
+export const RUN_STATUSES = ["preparing", "queued", "running", "finished", "failed"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
+/** A run in one of these states changes no more; the screen stops polling. */
+export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ["finished", "failed"];
 
 export const oneOf = <T extends string>(values: readonly T[], value: string, fallback: T): T =>
   values.find((candidate) => candidate === value) ?? fallback;

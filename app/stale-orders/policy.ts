@@ -29,6 +29,15 @@ export const DEFAULT_POLICY: StaleOrderPolicySettings = {
   excludedTags: [],
 };
 
+/** The policy a run was confirmed with (stored as JSON text on the run); the default when unreadable. */
+export function policyFromJson(text: string): StaleOrderPolicySettings {
+  try {
+    return { ...DEFAULT_POLICY, ...(JSON.parse(text) as Partial<StaleOrderPolicySettings>) };
+  } catch {
+    return DEFAULT_POLICY;
+  }
+}
+
 export interface ReservedLine {
   sku: string;
   title: string;

@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import type { JobQueue } from "~/jobs/job-queue";
+import type { TransactionalJobQueue } from "~/jobs/job-queue";
 import { costAwareGraphql, newClientStats, resetCostTracking } from "~/shopify/admin/admin-client.server";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { unauthenticated } from "~/shopify.server";
@@ -14,7 +14,8 @@ import { fakeClock } from "../../tests/support/fake-clock";
 import { seedLocations } from "../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import { cancelStaleOrderItem } from "./cancel-order.server";
-import { type CancelOrderJobPayload, startCancellationRun } from "./cancellation-runs.server";
+import { CANCEL_ORDER_JOB, type CancelOrderJobPayload, requestCancellationRun } from "./cancellation-runs.server";
+import { prepareCancellationRun } from "./prepare-run.server";
 
 const ORDERS = Number(process.env.STALE_BENCH_ORDERS ?? 150);
 const BUCKET = { bucketSize: 2_000, restoreRate: 100 };
@@ -72,17 +73,19 @@ describe("a cancellation run's throughput", () => {
     const stats = newClientStats();
     const graphql = costAwareGraphql(shop, wrapped, { sleep: clock.sleep, now: clock.now, stats });
     const jobs: CancelOrderJobPayload[] = [];
-    const queue: JobQueue = {
-      enqueue: async (_t, payload) => {
-        jobs.push(payload as CancelOrderJobPayload);
-        return { id: String(jobs.length), deduplicated: false };
-      },
+    const record = async (type: string, payload: unknown) => {
+      if (type === CANCEL_ORDER_JOB) jobs.push(payload as CancelOrderJobPayload);
+      return { id: String(jobs.length), deduplicated: false };
+    };
+    const queue: TransactionalJobQueue = {
+      enqueue: record,
+      enqueueWith: (_tx, type, payload) => record(type, payload),
     };
 
-    // WHEN the whole run happens: the server-side preview, then every order's job
+    // WHEN the whole run happens: the confirmation (no Admin call), the prepare job's server-side
+    // preview, then every order's job
     const started = clock.now();
-    const run = await startCancellationRun({
-      graphql,
+    const requested = await requestCancellationRun({
       queue,
       shop,
       actor: "bench",
@@ -90,6 +93,8 @@ describe("a cancellation run's throughput", () => {
       selection: "all",
       now: clock.date(),
     });
+    const confirmCalls = meter.calls;
+    const run = await prepareCancellationRun({ graphql, queue, runId: requested.runId!, now: clock.date() });
     for (const job of jobs) {
       await cancelStaleOrderItem(graphql, job.itemId, { sleep: clock.sleep, now: clock.date });
       // The fake clock never waits, so yield to the event loop now and then (vitest's worker RPC).
@@ -111,7 +116,8 @@ describe("a cancellation run's throughput", () => {
       ratio: Number((elapsedMs / boundMs).toFixed(3)),
     };
     if (process.env.STALE_BENCH_OUT) writeFileSync(process.env.STALE_BENCH_OUT, JSON.stringify(figures, null, 2));
-    expect(run.queued).toBe(ORDERS);
+    expect(confirmCalls).toBe(0);
+    expect(run?.queued).toBe(ORDERS);
     expect(await prisma.cancellationRunItem.count({ where: { shop, status: "cancelled" } })).toBe(ORDERS);
     expect(meter.failed).toBe(0);
     expect(stats.throttledRetries).toBe(0);

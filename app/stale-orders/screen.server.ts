@@ -5,7 +5,7 @@ import { getJobQueue } from "~/jobs/runtime.server";
 import { costAwareGraphql } from "~/shopify/admin/admin-client.server";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { listStaleOrderActivity } from "./audit.server";
-import { type StartRunResult, startCancellationRun } from "./cancellation-runs.server";
+import { type RequestRunResult, requestCancellationRun } from "./cancellation-runs.server";
 import { ITEM_STATUSES, oneOf, RUN_STATUSES } from "./options";
 import type { ReservedLine } from "./policy";
 import { loadStaleOrderSettings, saveStaleOrderSettings, type StaleOrderSettings } from "./policy-settings.server";
@@ -53,6 +53,10 @@ function toRunView(run: RunRow): RunView {
     cancelled: run.cancelled,
     skipped: run.skipped,
     failed: run.failed,
+    selected: run.selected,
+    alreadyHandled: run.alreadyHandled,
+    noLongerEligible: run.noLongerEligible,
+    failureReason: run.failureReason,
     previewedUnits: parseJson<UnitsReleased[]>(Units, run.previewedUnits, []),
   };
 }
@@ -105,14 +109,9 @@ export async function saveSettingsIfChanged(
   if (JSON.stringify(current) !== JSON.stringify(settings)) await saveStaleOrderSettings(shop, settings, actor);
 }
 
-export async function runSelection(
-  graphql: AdminGraphql,
-  shop: string,
-  actor: string | null,
-  orderIds: string[],
-): Promise<StartRunResult> {
-  return startCancellationRun({
-    graphql: costAwareGraphql(shop, graphql),
+/** Records the confirmed run and its prepare job; Shopify is read by that job, not by this request. */
+export async function runSelection(shop: string, actor: string | null, orderIds: string[]): Promise<RequestRunResult> {
+  return requestCancellationRun({
     queue: getJobQueue(),
     shop,
     actor,

@@ -1,15 +1,22 @@
-// The run against the store simulator: preview, start, process each item as its job would, and
-// compare Shopify's inventory with what the preview promised.
+// The run against the store simulator: preview, request, prepare and process each item as their
+// jobs would, and compare Shopify's inventory with what the preview promised.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import type { JobQueue } from "~/jobs/job-queue";
+import type { TransactionalJobQueue } from "~/jobs/job-queue";
 import { costAwareGraphql, resetCostTracking } from "~/shopify/admin/admin-client.server";
 import { unauthenticated } from "~/shopify.server";
 import { fakeClock } from "../../tests/support/fake-clock";
 import { seedLocations } from "../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import { cancelStaleOrderItem } from "./cancel-order.server";
-import { type CancelOrderJobPayload, startCancellationRun } from "./cancellation-runs.server";
+import {
+  type CancelOrderJobPayload,
+  PREPARE_RUN_JOB,
+  type PrepareRunJobPayload,
+  requestCancellationRun,
+  type RunTrigger,
+} from "./cancellation-runs.server";
+import { prepareCancellationRun } from "./prepare-run.server";
 import { saveStaleOrderSettings, DEFAULT_SETTINGS } from "./policy-settings.server";
 import { previewStaleOrders } from "./preview.server";
 
@@ -27,13 +34,14 @@ afterEach(() => h.close());
 /** A queue that records what would run, so the test plays the runner deterministically. */
 function recordingQueue() {
   const jobs: CancelOrderJobPayload[] = [];
-  const queue: JobQueue = {
-    enqueue: async (_type, payload) => {
-      jobs.push(payload as CancelOrderJobPayload);
-      return { id: String(jobs.length), deduplicated: false };
-    },
+  const prepares: PrepareRunJobPayload[] = [];
+  const record = async (type: string, payload: unknown) => {
+    if (type === PREPARE_RUN_JOB) prepares.push(payload as PrepareRunJobPayload);
+    else jobs.push(payload as CancelOrderJobPayload);
+    return { id: String(jobs.length + prepares.length), deduplicated: false };
   };
-  return { queue, jobs };
+  const queue: TransactionalJobQueue = { enqueue: record, enqueueWith: (_tx, type, payload) => record(type, payload) };
+  return { queue, jobs, prepares };
 }
 
 async function setUp(shop: string) {
@@ -58,7 +66,30 @@ async function setUp(shop: string) {
     for (const job of jobs)
       await cancelStaleOrderItem(graphql, job.itemId, { sleep: clock.sleep, now: clock.date, pollMs: 25 });
   };
-  return { ...s, graphql, order, runItems };
+  /** The merchant confirms, then the run's prepare job runs: what the old one-step start did. */
+  const startRun = async (input: {
+    queue: TransactionalJobQueue;
+    actor: string | null;
+    trigger: RunTrigger;
+    selection: string[] | "all";
+    now?: Date;
+  }) => {
+    const requested = await requestCancellationRun({ ...input, shop });
+    if (requested.runId === null) return { runId: null, queued: 0, alreadyHandled: requested.alreadyHandled };
+    const prepared = await prepareCancellationRun({
+      graphql,
+      queue: input.queue,
+      runId: requested.runId,
+      now: input.now,
+    });
+    return {
+      runId: requested.runId,
+      queued: prepared?.queued,
+      alreadyHandled: prepared?.alreadyHandled,
+      noLongerEligible: prepared?.noLongerEligible,
+    };
+  };
+  return { ...s, graphql, order, runItems, startRun };
 }
 
 describe("releasing stock held by stale unpaid orders", () => {
@@ -108,10 +139,8 @@ describe("releasing stock held by stale unpaid orders", () => {
 
     // WHEN all candidates are cancelled
     const { queue, jobs } = recordingQueue();
-    const result = await startCancellationRun({
-      graphql: s.graphql,
+    const result = await s.startRun({
       queue,
-      shop,
       actor: "user:7",
       trigger: "manual",
       selection: "all",
@@ -144,10 +173,8 @@ describe("releasing stock held by stale unpaid orders", () => {
     const paidLater = s.order("PENDING", 5, [{ variantId: s.mug.id, quantity: 2 }]);
     const stays = s.order("PENDING", 5, [{ variantId: s.tee.id, quantity: 1 }]);
     const { queue, jobs } = recordingQueue();
-    const result = await startCancellationRun({
-      graphql: s.graphql,
+    const result = await s.startRun({
       queue,
-      shop,
       actor: "user:7",
       trigger: "manual",
       selection: [paidLater.id, stays.id],
@@ -178,32 +205,26 @@ describe("releasing stock held by stale unpaid orders", () => {
     const a = s.order("PENDING", 5, [{ variantId: s.mug.id, quantity: 1 }]);
     const b = s.order("PENDING", 5, [{ variantId: s.mug.id, quantity: 1 }]);
     const first = recordingQueue();
-    const run1 = await startCancellationRun({
-      graphql: s.graphql,
+    const run1 = await s.startRun({
       queue: first.queue,
-      shop,
       actor: "user:7",
       trigger: "manual",
       selection: [a.id, b.id],
     });
     // The same selection again before any job ran: nothing new is queued.
     const second = recordingQueue();
-    const run2 = await startCancellationRun({
-      graphql: s.graphql,
+    const run2 = await s.startRun({
       queue: second.queue,
-      shop,
       actor: "user:7",
       trigger: "manual",
       selection: [a.id, b.id],
     });
-    expect(run2).toEqual({ runId: null, queued: 0, alreadyHandled: 2, noLongerEligible: 0 });
+    expect(run2).toEqual({ runId: null, queued: 0, alreadyHandled: 2 });
     // Jobs delivered twice (at-least-once) do not send a second orderCancel.
     await s.runItems([...first.jobs, ...first.jobs]);
     const third = recordingQueue();
-    const run3 = await startCancellationRun({
-      graphql: s.graphql,
+    const run3 = await s.startRun({
       queue: third.queue,
-      shop,
       actor: "user:7",
       trigger: "manual",
       selection: [a.id, b.id],
@@ -223,10 +244,8 @@ describe("releasing stock held by stale unpaid orders", () => {
     const s = await setUp(shop);
     const o = s.order("PENDING", 5, [{ variantId: s.mug.id, quantity: 2 }]);
     const { queue, jobs } = recordingQueue();
-    await startCancellationRun({
-      graphql: s.graphql,
+    await s.startRun({
       queue,
-      shop,
       actor: "user:7",
       trigger: "manual",
       selection: "all",
@@ -251,10 +270,8 @@ describe("releasing stock held by stale unpaid orders", () => {
     const s = await setUp(shop);
     const o = s.order("PENDING", 5, [{ variantId: s.mug.id, quantity: 1 }]);
     const { queue, jobs } = recordingQueue();
-    await startCancellationRun({
-      graphql: s.graphql,
+    await s.startRun({
       queue,
-      shop,
       actor: null,
       trigger: "scheduled",
       selection: "all",
@@ -294,12 +311,17 @@ describe("the daily schedule", () => {
       });
     const a = placed(5);
     placed(1);
-    const { queue, jobs } = recordingQueue();
+    const { queue, jobs, prepares } = recordingQueue();
     const { admin } = await unauthenticated.admin(shop);
-    // WHEN the scheduled job runs (the handler the runner calls)
+    // WHEN the scheduled job runs (the handler the runner calls), twice as at-least-once allows
     const { scheduledRunHandler } = await import("./cancel-order-job.server");
     await scheduledRunHandler(queue)({ shop }, { jobId: "j", shop, attempt: 1, maxAttempts: 5 });
-    await s.runItems(jobs);
+    await scheduledRunHandler(queue)({ shop }, { jobId: "j", shop, attempt: 2, maxAttempts: 5 });
+    // AND then the run's prepare job and its items' jobs
+    expect(await prisma.cancellationRun.count({ where: { shop } })).toBe(1);
+    for (const prepare of prepares) await prepareCancellationRun({ graphql: s.graphql, queue, runId: prepare.runId });
+    // (on the wall clock too: the fake clock's fixed start would make a 5-day-old order look younger)
+    for (const job of jobs) await cancelStaleOrderItem(s.graphql, job.itemId, { sleep: clock.sleep, pollMs: 25 });
     // THEN only the stale order was cancelled, and the audit says it was the schedule
     expect(admin).toBeDefined();
     expect(h.sim.orderStatus(a.id).cancelled).toBe(true);

@@ -41,6 +41,14 @@ export interface RunView {
   cancelled: number;
   skipped: number;
   failed: number;
+  /** Orders the merchant selected (0: every eligible order), checked while the run is preparing. */
+  selected: number;
+  /** Selected, but already cancelled or in flight in another run. */
+  alreadyHandled: number;
+  /** Selected, but no longer eligible when the run was prepared (paid meanwhile, gone…). */
+  noLongerEligible: number;
+  /** Why a failed run could not be prepared. */
+  failureReason: string | null;
   previewedUnits: UnitsReleased[];
 }
 

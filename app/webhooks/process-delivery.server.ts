@@ -8,6 +8,7 @@ import { getJobQueue } from "~/jobs/runtime.server";
 import { answerCustomerDataRequest, customerRefOf, redactCustomer, redactShop } from "~/shops/compliance.server";
 import { recordScopes, recordUninstall } from "~/shops/shop-lifecycle.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
+import { failPreparingRuns } from "~/stale-orders/prepare-run.server";
 import { syncFromWebhook } from "./handlers/sync-from-webhook.server";
 import { findDeliveryById, markDelivery } from "./inbox.server";
 import { parseJsonLossless } from "./lossless-json";
@@ -55,6 +56,8 @@ async function handle(
     case "app-uninstalled":
       await recordUninstall(shop);
       await getJobQueue().cancelJobsForShop(shop);
+      // Their prepare jobs were just cancelled: such runs end "failed", not "preparing" forever.
+      await failPreparingRuns(shop);
       return { status: "processed" };
     case "app-scopes-update": {
       const current = (payload as { current?: unknown }).current;

@@ -94,7 +94,13 @@ describe("releasing stock from stale orders in a real browser", () => {
     await page.screenshot({ path: `${SCREENSHOTS}stale-orders-confirm.png`, fullPage: true });
     await dialog.getByRole("button", { name: "Cancel orders and restock" }).click();
 
-    // THEN the progress bar reaches 100% and each selected order is cancelled
+    // THEN the run shows at once, preparing (its job checks the 2 orders against Shopify) or already under way
+    await shown(
+      page
+        .getByText(/^(Preparing: checking 2 selected orders against Shopify…|\d of 2 orders processed \(\d+%\))$/)
+        .first(),
+    );
+    // AND the progress bar reaches 100% and each selected order is cancelled
     await shown(page.getByText("2 of 2 orders processed (100%)"), 60_000);
     await shown(page.getByText("2 cancelled · 0 skipped · 0 failed", { exact: true }));
     await shown(page.getByText("Run finished").first());

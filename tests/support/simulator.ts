@@ -11,6 +11,8 @@ import { callWebhookRoute } from "./webhook-routes";
 export interface SimulatorHarness {
   sim: StoreSimulator;
   webhooks: WebhookDispatcher;
+  /** The name of every Admin GraphQL operation the app sent, in order (token exchanges are left out). */
+  operations: string[];
   /** Stops routing Admin API calls to this simulator. */
   close: () => void;
 }
@@ -29,11 +31,15 @@ export function startSimulator(options: { mode?: "immediate" | "manual"; now?: (
     webhooks,
     ...(options.now ? { now: options.now } : {}),
   });
+  const operations: string[] = [];
   const close = routeRequests(
     (url) => url.hostname.endsWith(".myshopify.com"),
-    (request) => sim.fetch(request),
+    async (request) => {
+      if (request.url.includes("/graphql.json")) operations.push(await operationNameOf(request));
+      return sim.fetch(request);
+    },
   );
-  return { sim, webhooks, close };
+  return { sim, webhooks, operations, close };
 }
 
 /**
@@ -61,6 +67,15 @@ export async function installShop(
   );
   await recordInstall({ shop: domain, scopes: TEST_ENV_SCOPES });
   return { domain, accessToken };
+}
+
+async function operationNameOf(request: Request): Promise<string> {
+  try {
+    const body = (await request.clone().json()) as { query?: string; operationName?: string | null };
+    return body.operationName ?? /\b(?:query|mutation)\s+(\w+)/.exec(body.query ?? "")?.[1] ?? "anonymous";
+  } catch {
+    return "unreadable";
+  }
 }
 
 const TEST_ENV_SCOPES =

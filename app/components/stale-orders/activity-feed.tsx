@@ -17,6 +17,9 @@ function summary(event: AuditEventView): string {
       skipped: Number(d.skipped ?? 0),
       failed: Number(d.failed ?? 0),
     });
+  if (event.action === "stale-orders.run-failed" && typeof d.reason === "string") {
+    return en.staleOrders.run.failureReasons[d.reason] ?? d.reason;
+  }
   if (typeof d.outcome === "string") {
     return (
       (en.staleOrders.exclusion as Record<string, string>)[d.outcome] ?? en.staleOrders.skipped[d.outcome] ?? d.outcome

@@ -1,4 +1,16 @@
-import { Badge, BlockStack, Box, Button, Card, IndexTable, InlineStack, ProgressBar, Text } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  IndexTable,
+  InlineStack,
+  ProgressBar,
+  Spinner,
+  Text,
+} from "@shopify/polaris";
 import { en } from "~/i18n/en";
 import { formatDateTime } from "~/sync-status/format";
 import type { ItemStatus } from "~/stale-orders/options";
@@ -20,13 +32,71 @@ export interface RunProgressProps {
   onDownload: (runId: string) => void;
 }
 
+function failureOf(run: RunView): string {
+  const reason = run.failureReason ?? "";
+  return t.failureReasons[reason] ?? reason;
+}
+
 function detailOf(item: RunItemView): string {
   if (!item.outcome) return "";
   const ex = en.staleOrders.exclusion as Record<string, string>;
   return ex[item.outcome] ?? en.staleOrders.skipped[item.outcome] ?? item.outcome;
 }
 
-/** The newest run: a live progress bar, the counts, and the result of every order. */
+const RUN_TONE: Record<RunView["status"], "info" | "success" | "attention" | "critical"> = {
+  preparing: "attention",
+  queued: "info",
+  running: "info",
+  finished: "success",
+  failed: "critical",
+};
+
+/** While a confirmed run's job checks the selection against Shopify: no count to show yet. */
+function Preparing({ run }: { run: RunView }) {
+  return (
+    <InlineStack gap="200" blockAlign="center" wrap={false}>
+      <Spinner size="small" accessibilityLabel={t.status.preparing ?? "Preparing"} />
+      <BlockStack gap="050">
+        <Text as="p" fontWeight="semibold">
+          {t.preparing(run.selected)}
+        </Text>
+        <Text as="p" tone="subdued">
+          {t.preparingHelp}
+        </Text>
+      </BlockStack>
+    </InlineStack>
+  );
+}
+
+function Counts({ run }: { run: RunView }) {
+  const progress = progressOf(run);
+  const done = run.cancelled + run.skipped + run.failed;
+  const leftOut = t.leftOut(run);
+  return (
+    <>
+      <ProgressBar
+        progress={progress}
+        ariaLabelledBy="stale-orders-run-progress"
+        tone={
+          run.failed > 0 || run.status === "failed" ? "critical" : run.status === "finished" ? "success" : "primary"
+        }
+      />
+      <InlineStack align="space-between">
+        <Text as="p" id="stale-orders-run-progress">
+          {t.progress(done, run.total)} ({progress}%)
+        </Text>
+        <Text as="p">{t.counts(run)}</Text>
+      </InlineStack>
+      {leftOut ? (
+        <Text as="p" tone="subdued">
+          {leftOut}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+/** The newest run: preparing, then a live progress bar, the counts, and the result of every order. */
 export function RunProgress({ run, items, onDownload }: RunProgressProps) {
   if (!run) {
     return (
@@ -40,8 +110,6 @@ export function RunProgress({ run, items, onDownload }: RunProgressProps) {
       </Card>
     );
   }
-  const progress = progressOf(run);
-  const done = run.cancelled + run.skipped + run.failed;
   const c = t.columns;
   return (
     <Card padding="0">
@@ -52,24 +120,22 @@ export function RunProgress({ run, items, onDownload }: RunProgressProps) {
               <Text as="h2" variant="headingMd">
                 {t.heading}
               </Text>
-              <Badge tone={run.status === "finished" ? "success" : "info"}>{t.status[run.status] ?? run.status}</Badge>
+              <Badge tone={RUN_TONE[run.status]}>{t.status[run.status] ?? run.status}</Badge>
             </InlineStack>
-            <Button onClick={() => onDownload(run.id)}>{t.download}</Button>
+            {run.status === "preparing" ? null : <Button onClick={() => onDownload(run.id)}>{t.download}</Button>}
           </InlineStack>
           <Text as="p" tone="subdued">
             {formatDateTime(run.createdAt)} · {en.staleOrders.activity.byActor(run.actor)}
           </Text>
-          <ProgressBar
-            progress={progress}
-            ariaLabelledBy="stale-orders-run-progress"
-            tone={run.failed > 0 ? "critical" : run.status === "finished" ? "success" : "primary"}
-          />
-          <InlineStack align="space-between">
-            <Text as="p" id="stale-orders-run-progress">
-              {t.progress(done, run.total)} ({progress}%)
-            </Text>
-            <Text as="p">{t.counts(run)}</Text>
-          </InlineStack>
+          {run.status === "failed" ? (
+            <Banner tone="critical" title={t.failedTitle}>
+              <BlockStack gap="100">
+                <Text as="p">{failureOf(run)}</Text>
+                <Text as="p">{t.failedHelp}</Text>
+              </BlockStack>
+            </Banner>
+          ) : null}
+          {run.status === "preparing" ? <Preparing run={run} /> : <Counts run={run} />}
         </BlockStack>
       </Box>
       <IndexTable

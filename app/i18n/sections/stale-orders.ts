@@ -85,6 +85,7 @@ export const staleOrders = {
   } satisfies Record<ExclusionReason, string>,
   skipped: {
     "order-not-found": "Order no longer exists",
+    "run-failed": "Not cancelled: the run could not be prepared",
   } as Record<string, string>,
   confirm: {
     title: (n: number) => `Cancel ${plural(n, "order", "orders")}?`,
@@ -103,7 +104,35 @@ export const staleOrders = {
       `${done.toLocaleString("en")} of ${plural(total, "order", "orders")} processed`,
     counts: (c: { cancelled: number; skipped: number; failed: number }) =>
       `${c.cancelled} cancelled · ${c.skipped} skipped · ${c.failed} failed`,
-    status: { queued: "Queued", running: "Running", finished: "Finished" } as Record<string, string>,
+    status: {
+      preparing: "Preparing",
+      queued: "Queued",
+      running: "Running",
+      finished: "Finished",
+      failed: "Failed",
+    } as Record<string, string>,
+    preparing: (selected: number) =>
+      selected > 0
+        ? `Preparing: checking ${plural(selected, "selected order", "selected orders")} against Shopify…`
+        : "Preparing: checking every eligible order against Shopify…",
+    preparingHelp: "Each order is read again before anything is cancelled. You can leave this page.",
+    failedTitle: "This run could not be prepared",
+    failureReasons: {
+      "not-installed": "The app is no longer installed on this shop.",
+      "app-uninstalled": "The app was uninstalled before the run was prepared.",
+    } as Record<string, string>,
+    failedHelp: "No order was cancelled by this run unless it is listed as cancelled below. Preview again to retry.",
+    leftOut: (c: { alreadyHandled: number; noLongerEligible: number }) =>
+      [
+        c.alreadyHandled > 0
+          ? `${plural(c.alreadyHandled, "order was", "orders were")} already cancelled or in another run`
+          : null,
+        c.noLongerEligible > 0
+          ? `${plural(c.noLongerEligible, "order", "orders")} no longer matched the policy and ${c.noLongerEligible === 1 ? "was" : "were"} left out`
+          : null,
+      ]
+        .filter(Boolean)
+        .join(" · "),
     itemStatus: {
       pending: "Waiting",
       cancelling: "Cancelling",
@@ -113,9 +142,11 @@ export const staleOrders = {
     } as Record<string, string>,
     download: "Download report (CSV)",
     columns: { order: "Order", result: "Result", detail: "Detail" },
-    started: (n: number) => `Run started: ${plural(n, "order", "orders")} queued`,
+    confirmed: (selected: number) =>
+      selected > 0
+        ? `Run confirmed: checking ${plural(selected, "order", "orders")} against Shopify`
+        : "Run confirmed: checking the eligible orders against Shopify",
     nothingNew: "Every selected order was already cancelled or is being cancelled by another run.",
-    noLongerEligible: (n: number) => `${plural(n, "order", "orders")} no longer matched the policy and were left out.`,
     invalid: "That request could not be understood.",
   },
   activity: {
@@ -126,6 +157,7 @@ export const staleOrders = {
       "stale-orders.policy-saved": "Policy changed",
       "stale-orders.run-started": "Run started",
       "stale-orders.run-finished": "Run finished",
+      "stale-orders.run-failed": "Run failed",
       "stale-orders.order-cancelled": "Order cancelled",
       "stale-orders.order-skipped": "Order skipped",
       "stale-orders.order-failed": "Cancellation failed",
