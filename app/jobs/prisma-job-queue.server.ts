@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "@prisma/client";
+import { type Prisma, type PrismaClient } from "@prisma/client";
 import { prisma } from "~/db.server";
 import {
   JOB_STATUSES,
@@ -8,6 +8,7 @@ import {
   type JobTransaction,
   type TransactionalJobQueue,
 } from "./job-queue";
+import { isUniqueViolation } from "~/db/unique-violation";
 
 // The first JobQueue: rows in the `Job` table, written with portable Prisma calls only (no raw SQL),
 // so the same code runs on SQLite now and PostgreSQL later. The runner is prisma-job-runner.server.ts.
@@ -109,7 +110,7 @@ export class PrismaJobQueue implements TransactionalJobQueue {
       }));
     } catch (error) {
       // The key became active in another process meanwhile.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+      if (isUniqueViolation(error)) return false;
       throw error;
     }
     if (count === 1) this.#notifyEnqueued();
@@ -201,7 +202,7 @@ async function insertJob(
     return { id: job.id, deduplicated: false };
   } catch (error) {
     // Another process enqueued the same key between our check and our insert.
-    if (dedupeKey !== null && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (dedupeKey !== null && isUniqueViolation(error)) {
       const existing = await findActiveJobId(db, dedupeKey);
       if (existing !== null) return { id: existing, deduplicated: true };
     }

@@ -1,6 +1,7 @@
 // The stale-order screen through the real authenticate.admin (session tokens minted like
 // Shopify's, offline sessions), with Admin calls going to the store simulator and the real
 // job runner processing the cancellations.
+import { randomUUID } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { registerJobHandlers } from "~/background.server";
@@ -191,6 +192,24 @@ describe("the stale-orders screen", () => {
     expect(text).toContain(`"${first!.name}","cancelled","","MUG-1","Warehouse","2"`);
     expect((await csvFor(SHOP_B, runId)).status).toBe(404);
   });
+  it("records one run when the same confirmation is submitted twice before it is prepared", async () => {
+    const s = seedStale(SHOP_A, 2);
+    const form = { intent: "run", orderIds: JSON.stringify(s.orders.map((o) => o.id)), idempotencyKey: randomUUID() };
+
+    const [first, second] = await Promise.all([
+      callRoute(action, post(SHOP_A, form)),
+      callRoute(action, post(SHOP_A, form)),
+    ]);
+    const runIds = [(await first.json()).result.runId, (await second.json()).result.runId];
+
+    expect(runIds[0]).toEqual(expect.any(String));
+    expect(runIds[1]).toBe(runIds[0]);
+    expect(await prisma.cancellationRun.count({ where: { shop: SHOP_A } })).toBe(1);
+    await getJobRunner().drain();
+    expect(s.orders.map((o) => h.sim.orderStatus(o.id).cancelled)).toEqual([true, true]);
+    expect(h.sim.snapshot(SHOP_A).jobs).toHaveLength(2);
+  });
+
   it("shows a confirmed run as failed, with the reason, when the shop is gone before it was prepared", async () => {
     // GIVEN a confirmed run, still preparing
     const s = seedStale(SHOP_A, 2);

@@ -4,7 +4,7 @@ import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import { BlockStack, Layout, Page } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { ActivityFeed } from "~/components/stale-orders/activity-feed";
 import { ConfirmRunModal } from "~/components/stale-orders/confirm-run-modal";
 import { PolicyForm } from "~/components/stale-orders/policy-form";
@@ -64,7 +64,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       return json<ActionData>({
         ok: true,
         kind: "run",
-        result: await runSelection(session.shop, actor, input.orderIds),
+        result: await runSelection(session.shop, actor, input.orderIds, input.idempotencyKey),
       });
   }
 };
@@ -86,6 +86,8 @@ export default function StaleOrders() {
   const t = en.staleOrders;
   const [preview, setPreview] = useState<StaleOrderPreview | null>(null);
   const [confirming, setConfirming] = useState<string[] | null>(null);
+  // A fresh key each time the dialog opens: resubmitting the same dialog is one run.
+  const confirmationKey = useMemo(() => (confirming ? crypto.randomUUID() : ""), [confirming]);
 
   const pendingIntent = fetcher.state === "idle" ? null : fetcher.formData?.get("intent");
   const latest = data.runs[0] ?? null;
@@ -159,6 +161,7 @@ export default function StaleOrders() {
             {
               intent: "run",
               orderIds: JSON.stringify(selected.map((c) => c.id)),
+              idempotencyKey: confirmationKey,
               ...(confirmCount === null ? {} : { confirmCount: String(confirmCount) }),
             },
             { method: "post" },

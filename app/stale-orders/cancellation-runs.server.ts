@@ -6,11 +6,12 @@
 // 2. prepareCancellationRun (that job, prepare-run.server.ts) runs a fresh preview, creates one
 //    item per eligible order and enqueues each item's cancel job in the same transaction.
 // Orders already cancelled by an earlier run, or still in flight in one, are never queued again.
-import type { Prisma } from "@prisma/client";
+import { type Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import type { JobTransaction, TransactionalJobQueue } from "~/jobs/job-queue";
 import type { ItemStatus } from "./options";
 import { loadStaleOrderSettings } from "./policy-settings.server";
+import { isUniqueViolation } from "~/db/unique-violation";
 
 export const CANCEL_ORDER_JOB = "stale-orders.cancel-order";
 export const PREPARE_RUN_JOB = "stale-orders.prepare-run";
@@ -62,7 +63,8 @@ export async function ordersWithItems(
 
 /**
  * Records the run and its prepare job in one transaction and returns at once: no Admin API call.
- * With a `requestKey` (the scheduled job's id), a retried request returns the run it created.
+ * With a `requestKey` (the scheduled job's id, or the confirmation dialog's idempotency key), a
+ * retried or double-submitted request returns the run it created.
  */
 export async function requestCancellationRun(input: {
   queue: TransactionalJobQueue;
@@ -78,36 +80,51 @@ export async function requestCancellationRun(input: {
   const now = input.now ?? new Date();
   const settings = await loadStaleOrderSettings(shop);
   const ids = input.selection === "all" ? null : [...new Set(input.selection)];
-  return prisma.$transaction(async (tx) => {
-    if (input.requestKey !== undefined) {
-      const existing = await tx.cancellationRun.findUnique({
-        where: { shop_requestKey: { shop, requestKey: input.requestKey } },
-      });
-      if (existing) return { runId: existing.id, selected: existing.selected, alreadyHandled: existing.alreadyHandled };
-    }
-    // A cheap local answer to "all of these are ours already" (a double submit, the same selection
-    // again); the preparation decides again for the rest against a fresh preview.
-    const taken = ids ? await ordersWithItems(tx, shop, ids, { status: { in: CLAIMED } }) : new Set<string>();
-    if (ids && taken.size === ids.length) return { runId: null, selected: ids.length, alreadyHandled: taken.size };
-    const run = await tx.cancellationRun.create({
-      data: {
-        shop,
-        trigger: input.trigger,
-        actor: input.actor,
-        status: "preparing",
-        selectedOrderIds: ids ? JSON.stringify(ids) : null,
-        selected: ids?.length ?? 0,
-        requestKey: input.requestKey ?? null,
-        policy: JSON.stringify(settings.policy),
-        cancelReason: settings.cancelReason,
-        notifyCustomer: settings.notifyCustomer,
-        staffNote: settings.staffNote,
-        createdAt: now,
-      },
+  const existingRun = async (client: Pick<Prisma.TransactionClient, "cancellationRun">) => {
+    if (input.requestKey === undefined) return null;
+    const existing = await client.cancellationRun.findUnique({
+      where: { shop_requestKey: { shop, requestKey: input.requestKey } },
     });
-    await enqueuePrepareRun(input.queue, tx, { shop, runId: run.id });
-    return { runId: run.id, selected: run.selected, alreadyHandled: taken.size };
-  });
+    return existing && { runId: existing.id, selected: existing.selected, alreadyHandled: existing.alreadyHandled };
+  };
+  try {
+    return await recordRun();
+  } catch (error) {
+    // Two requests with one key raced past the lookup (possible on Postgres): the loser answers
+    // with the winner's run.
+    const winner = isUniqueViolation(error) ? await existingRun(prisma) : null;
+    if (winner) return winner;
+    throw error;
+  }
+
+  function recordRun(): Promise<RequestRunResult> {
+    return prisma.$transaction(async (tx) => {
+      const existing = await existingRun(tx);
+      if (existing) return existing;
+      // A cheap local answer to "all of these are ours already" (a double submit, the same selection
+      // again); the preparation decides again for the rest against a fresh preview.
+      const taken = ids ? await ordersWithItems(tx, shop, ids, { status: { in: CLAIMED } }) : new Set<string>();
+      if (ids && taken.size === ids.length) return { runId: null, selected: ids.length, alreadyHandled: taken.size };
+      const run = await tx.cancellationRun.create({
+        data: {
+          shop,
+          trigger: input.trigger,
+          actor: input.actor,
+          status: "preparing",
+          selectedOrderIds: ids ? JSON.stringify(ids) : null,
+          selected: ids?.length ?? 0,
+          requestKey: input.requestKey ?? null,
+          policy: JSON.stringify(settings.policy),
+          cancelReason: settings.cancelReason,
+          notifyCustomer: settings.notifyCustomer,
+          staffNote: settings.staffNote,
+          createdAt: now,
+        },
+      });
+      await enqueuePrepareRun(input.queue, tx, { shop, runId: run.id });
+      return { runId: run.id, selected: run.selected, alreadyHandled: taken.size };
+    });
+  }
 }
 
 export function enqueuePrepareRun(queue: TransactionalJobQueue, tx: JobTransaction, payload: PrepareRunJobPayload) {

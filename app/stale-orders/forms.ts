@@ -50,7 +50,13 @@ export const StaleOrdersIntent = z
   .discriminatedUnion("intent", [
     z.object({ intent: z.literal("save-settings"), ...SettingsFields }),
     z.object({ intent: z.literal("preview"), ...SettingsFields }),
-    z.object({ intent: z.literal("run"), orderIds: OrderIds, confirmCount: z.coerce.number().int().optional() }),
+    z.object({
+      intent: z.literal("run"),
+      orderIds: OrderIds,
+      confirmCount: z.coerce.number().int().optional(),
+      // One per confirmation dialog: a double submit records one run, not a second empty one.
+      idempotencyKey: z.string().uuid().optional(),
+    }),
   ])
   // Above the threshold the merchant must type the number of orders: a slip cannot cancel hundreds.
   .superRefine((v, ctx) => {

@@ -110,13 +110,19 @@ export async function saveSettingsIfChanged(
 }
 
 /** Records the confirmed run and its prepare job; Shopify is read by that job, not by this request. */
-export async function runSelection(shop: string, actor: string | null, orderIds: string[]): Promise<RequestRunResult> {
+export async function runSelection(
+  shop: string,
+  actor: string | null,
+  orderIds: string[],
+  idempotencyKey?: string,
+): Promise<RequestRunResult> {
   return requestCancellationRun({
     queue: getJobQueue(),
     shop,
     actor,
     trigger: "manual",
     selection: orderIds,
+    requestKey: idempotencyKey === undefined ? undefined : `manual:${idempotencyKey}`,
   });
 }
 

@@ -2,9 +2,9 @@
 // Unique on (shop, webhookId) — a redelivery of the same webhook is a duplicate. The event id
 // is kept as well: Shopify's docs have named both headers as the one to dedupe on
 // (https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates).
-import { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { getJobQueue } from "~/jobs/runtime.server";
+import { isUniqueViolation } from "~/db/unique-violation";
 
 export const PROCESS_WEBHOOK_JOB = "webhook.process";
 
@@ -30,7 +30,7 @@ export async function recordDelivery(input: DeliveryInput): Promise<RecordOutcom
       return { kind: "recorded" as const, deliveryId: delivery.id };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { kind: "duplicate" };
+    if (isUniqueViolation(error)) return { kind: "duplicate" };
     throw error;
   }
 }

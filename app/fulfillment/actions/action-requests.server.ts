@@ -1,9 +1,9 @@
 // The ActionRequest repository: one row per (shop, idempotency key), so a double submit is
 // answered once. The unique index decides between concurrent submissions; the loser waits for
 // the winner's result.
-import { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import type { ActionResult } from "./contract";
+import { isUniqueViolation } from "~/db/unique-violation";
 
 export type Claim =
   | { kind: "claimed"; id: string }
@@ -21,9 +21,6 @@ export interface ClaimInput {
   fulfillmentOrderId: string;
   actor: string | null;
 }
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /**
  * Claims the key for this submission. A failed earlier attempt (Shopify refused, the page was

@@ -2,8 +2,9 @@
 // board. Two unique keys do the deduplication: (shop, idempotencyKey) answers a double submit
 // from the first row, and activeOrderKey keeps a second, different submission from cancelling
 // the same order again while one is live or done. Every read and write is scoped by shop.
-import { Prisma, type PickupCancellation } from "@prisma/client";
+import { type Prisma, type PickupCancellation } from "@prisma/client";
 import { prisma } from "~/db.server";
+import { isUniqueViolation } from "~/db/unique-violation";
 
 export type { PickupCancellation } from "@prisma/client";
 
@@ -33,9 +34,6 @@ export type Claim =
   | { kind: "order-busy" };
 
 const activeOrderKeyOf = (shop: string, orderShopifyId: string) => `${shop} ${orderShopifyId}`;
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export function findCancellationByKey(shop: string, idempotencyKey: string): Promise<PickupCancellation | null> {
   return prisma.pickupCancellation.findUnique({ where: { shop_idempotencyKey: { shop, idempotencyKey } } });
