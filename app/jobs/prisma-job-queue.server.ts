@@ -75,6 +75,28 @@ export class PrismaJobQueue implements TransactionalJobQueue {
   }
 
   /**
+   * Many jobs of one type in one insert, inside the caller's transaction: the webhook inbox's group
+   * commit. No dedupe keys (they need a lookup per job). Like enqueueWith, they start on the next poll.
+   */
+  async enqueueManyWith(
+    tx: JobTransaction,
+    type: string,
+    jobs: readonly { payload: unknown; options?: Omit<EnqueueOptions, "dedupeKey"> }[],
+  ): Promise<void> {
+    if (type.length === 0) throw new RangeError("A job needs a type");
+    const now = new Date();
+    await tx.job.createMany({
+      data: jobs.map(({ payload, options = {} }) => ({
+        type,
+        payload: JSON.stringify(payload) ?? "null",
+        shop: options.shop ?? null,
+        runAt: options.runAt ?? now,
+        maxAttempts: checkedMaxAttempts(options.maxAttempts),
+      })),
+    });
+  }
+
+  /**
    * For app/uninstalled: queued jobs of the shop will not run. A job already running finishes (its
    * handler should notice the shop is gone and throw PermanentJobError rather than retry).
    */
@@ -169,16 +191,21 @@ export class PrismaJobQueue implements TransactionalJobQueue {
   }
 }
 
+function checkedMaxAttempts(value: number | undefined): number {
+  const maxAttempts = value ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}`);
+  }
+  return maxAttempts;
+}
+
 async function insertJob(
   db: PrismaClient | Prisma.TransactionClient,
   type: string,
   payload: unknown,
   options: EnqueueOptions,
 ): Promise<EnqueueResult> {
-  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-    throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}`);
-  }
+  const maxAttempts = checkedMaxAttempts(options.maxAttempts);
   if (type.length === 0) throw new RangeError("A job needs a type");
   const dedupeKey = options.dedupeKey ?? null;
   if (dedupeKey !== null) {

@@ -2,7 +2,9 @@
 // Unique on (shop, webhookId) — a redelivery of the same webhook is a duplicate. The event id
 // is kept as well: Shopify's docs have named both headers as the one to dedupe on
 // (https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates).
+import { randomUUID } from "node:crypto";
 import { prisma } from "~/db.server";
+import { groupCommit } from "~/db/group-commit";
 import { getJobQueue } from "~/jobs/runtime.server";
 import { isUniqueViolation } from "~/db/unique-violation";
 
@@ -21,8 +23,37 @@ export interface DeliveryInput {
 
 export type RecordOutcome = { kind: "recorded"; deliveryId: string } | { kind: "duplicate" };
 
-/** Records the delivery and enqueues its processing in one transaction: both or neither. */
-export async function recordDelivery(input: DeliveryInput): Promise<RecordOutcome> {
+/**
+ * Records the delivery and enqueues its processing in one transaction: both or neither.
+ * Deliveries that arrive while a commit is in flight are written together by the next one
+ * (app/db/group-commit.ts): one insert of deliveries and one of their jobs, in one transaction.
+ */
+export const recordDelivery: (input: DeliveryInput) => Promise<RecordOutcome> = groupCommit(recordGroup);
+
+async function recordGroup(inputs: DeliveryInput[]): Promise<RecordOutcome[]> {
+  if (inputs.length === 1) return [await recordOne(inputs[0]!)];
+  const rows = inputs.map((input) => ({ ...input, id: randomUUID() }));
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.webhookDelivery.createMany({ data: rows });
+      await getJobQueue().enqueueManyWith(
+        tx,
+        PROCESS_WEBHOOK_JOB,
+        rows.map((row) => ({ payload: { deliveryId: row.id }, options: { shop: row.shop } })),
+      );
+    });
+    return rows.map((row) => ({ kind: "recorded", deliveryId: row.id }));
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // A redelivery in the group (or two copies of one delivery in it): one transaction each, so
+    // only the duplicate is answered as one.
+    const outcomes: RecordOutcome[] = [];
+    for (const input of inputs) outcomes.push(await recordOne(input));
+    return outcomes;
+  }
+}
+
+async function recordOne(input: DeliveryInput): Promise<RecordOutcome> {
   try {
     return await prisma.$transaction(async (tx) => {
       const delivery = await tx.webhookDelivery.create({ data: input, select: { id: true } });

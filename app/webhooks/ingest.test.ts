@@ -7,7 +7,7 @@ import { sessionStorage } from "~/shopify.server";
 import { webhookSamplePath } from "../../tests/support/shopify-reference";
 import { callWebhookRoute, signedWebhook } from "../../tests/support/webhook-routes";
 import { parseJsonLossless } from "./lossless-json";
-import { PROCESS_WEBHOOK_JOB } from "./inbox.server";
+import { PROCESS_WEBHOOK_JOB, recordDelivery } from "./inbox.server";
 import { topicDefinition, WEBHOOK_TOPICS } from "./topics";
 
 const INSTALLED = "installed-shop.myshopify.com";
@@ -106,6 +106,71 @@ describe.each(TOPICS)("the /webhooks/%s route", (topic) => {
       expect(await deliveriesFor(webhookId)).toHaveLength(definition.processWithoutSession ? 1 : 0);
     },
   );
+});
+
+describe("a burst of deliveries (written together while a commit is in flight)", () => {
+  it("records every delivery once with its job, and answers the duplicates in the burst without a second row", async () => {
+    // GIVEN 40 concurrent orders/create deliveries, 5 of them sent twice
+    const ids = Array.from({ length: 40 }, () => randomUUID());
+    const sends = [...ids, ...ids.slice(0, 5)].map((webhookId) =>
+      callWebhookRoute(
+        signedWebhook({ topic: "orders/create", shop: INSTALLED, body: sample("orders/create"), webhookId }),
+      ),
+    );
+
+    // WHEN they all arrive at once
+    const statuses = (await Promise.all(sends)).map((response) => response.status);
+
+    // THEN every one is acknowledged, and each delivery is stored once with exactly one job
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const stored = await prisma.webhookDelivery.findMany({ where: { webhookId: { in: ids } } });
+    expect(stored.map((d) => d.webhookId).sort()).toEqual([...ids].sort());
+    const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB } });
+    const jobDeliveries = jobs.map((j) => (JSON.parse(j.payload) as { deliveryId: string }).deliveryId);
+    for (const delivery of stored) expect(jobDeliveries.filter((id) => id === delivery.id)).toHaveLength(1);
+    expect(stored.every((d) => d.payload === sample("orders/create"))).toBe(true);
+  });
+});
+
+describe("group commit in the inbox", () => {
+  const delivery = (webhookId: string) => ({
+    shop: INSTALLED,
+    topic: "orders/create",
+    webhookId,
+    eventId: null,
+    triggeredAt: null,
+    apiVersion: "2026-10",
+    payload: sample("orders/create"),
+  });
+
+  it("writes deliveries that queue behind a commit together, and falls back one by one on a duplicate", async () => {
+    // GIVEN one delivery already recorded, and a burst that repeats it and repeats one of its own
+    const before = randomUUID();
+    await recordDelivery(delivery(before));
+    const ids = Array.from({ length: 30 }, () => randomUUID());
+
+    // WHEN the burst arrives in one tick (the first write goes alone, the rest queue behind it)
+    const outcomes = await Promise.all([...ids, before, ids[0]!].map((id) => recordDelivery(delivery(id))));
+
+    // THEN the new ones are recorded once each with one job, and both repeats are duplicates
+    expect(outcomes.map((o) => o.kind)).toEqual([...ids.map(() => "recorded"), "duplicate", "duplicate"]);
+    const stored = await prisma.webhookDelivery.findMany({ where: { webhookId: { in: ids } } });
+    expect(stored).toHaveLength(30);
+    const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB } });
+    const jobDeliveries = jobs.map((j) => (JSON.parse(j.payload) as { deliveryId: string }).deliveryId);
+    for (const row of stored) expect(jobDeliveries.filter((id) => id === row.id)).toHaveLength(1);
+  });
+
+  it("writes a clean burst without losing a delivery or a job", async () => {
+    const ids = Array.from({ length: 30 }, () => randomUUID());
+    const outcomes = await Promise.all(ids.map((id) => recordDelivery(delivery(id))));
+    const recorded = outcomes.flatMap((o) => (o.kind === "recorded" ? [o.deliveryId] : []));
+    expect(recorded).toHaveLength(30);
+    expect(await prisma.webhookDelivery.count({ where: { id: { in: recorded } } })).toBe(30);
+    const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB, shop: INSTALLED } });
+    const jobDeliveries = new Set(jobs.map((j) => (JSON.parse(j.payload) as { deliveryId: string }).deliveryId));
+    expect(recorded.every((id) => jobDeliveries.has(id))).toBe(true);
+  });
 });
 
 describe("an unknown topic", () => {
