@@ -1,13 +1,13 @@
 // The single place that configures shopifyApp(). Everything else imports from here.
 import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
 import { getJobQueue } from "./jobs/runtime.server";
 import { enqueueReconcile } from "./reconciliation/reconcile-job.server";
 import { recordInstall } from "./shops/shop-lifecycle.server";
 import { API_VERSION } from "./shopify/api-version";
+import { CachedPrismaSessionStorage } from "./shopify/session-cache.server";
 
 const apiVersion = ApiVersion.October26;
 if (apiVersion !== API_VERSION) throw new Error(`ApiVersion.October26 is ${apiVersion}, expected ${API_VERSION}`);
@@ -19,7 +19,7 @@ const shopify = shopifyApp({
   scopes: env.SCOPES.split(","),
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  sessionStorage: new CachedPrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
   hooks: {

@@ -15,6 +15,7 @@ import { seedLocations } from "../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import { action, loader } from "./app.stale-orders";
 import { loader as csvLoader } from "./app.stale-orders.runs.$runId[.csv]";
+import { forgetShop } from "~/shopify/session-cache.server";
 
 const SHOP_A = "stale-screen-a.myshopify.com";
 const SHOP_B = "stale-screen-b.myshopify.com";
@@ -220,6 +221,7 @@ describe("the stale-orders screen", () => {
     expect(response.status).toBe(200);
     // WHEN the shop's offline session is gone (uninstalled) before the prepare job runs
     await prisma.session.deleteMany({ where: { shop: SHOP_A } });
+    forgetShop(SHOP_A); // as the app's own direct Session writes do (session-cache.server.ts)
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     await getJobRunner().drain();
     expect(logged).toHaveBeenCalledWith("jobs: dead-lettered", expect.objectContaining({ type: PREPARE_RUN_JOB }));

@@ -1,6 +1,7 @@
 // Shopify's mandatory compliance webhooks
 // (https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance).
 import { prisma } from "~/db.server";
+import { forgetShop } from "~/shopify/session-cache.server";
 
 /**
  * shop/redact (48 hours after uninstall): delete every row of that shop in one transaction.
@@ -25,6 +26,7 @@ export async function redactShop(shop: string, keepJobId?: string): Promise<void
     prisma.session.deleteMany({ where: { shop } }),
     prisma.shop.deleteMany({ where: { shop } }),
   ]);
+  forgetShop(shop);
 }
 
 export interface CustomerRef {

@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { forgetShop } from "~/shopify/session-cache.server";
 
 /**
  * Called from afterAuth (which also runs when a session is renewed): marks the shop installed
@@ -37,6 +38,7 @@ export async function recordUninstall(shop: string, at: Date = new Date()): Prom
     prisma.session.deleteMany({ where: { shop } }),
     prisma.shop.updateMany({ where: { shop }, data: { uninstalledAt: at } }),
   ]);
+  forgetShop(shop);
 }
 
 /** app/scopes_update: remember what the merchant granted. */
@@ -46,4 +48,5 @@ export async function recordScopes(shop: string, scopes: string[]): Promise<void
     prisma.shop.updateMany({ where: { shop }, data: { scopes: scope } }),
     prisma.session.updateMany({ where: { shop }, data: { scope } }),
   ]);
+  forgetShop(shop);
 }

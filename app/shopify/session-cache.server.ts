@@ -1,0 +1,57 @@
+// Sessions kept in memory for a few seconds, so a burst of webhooks does not read the same offline
+// session from the database once per delivery (authenticate.webhook loads it on every request;
+// measured in docs/benchmarks.md#benchwebhooks). Only found sessions are kept: a shop that just
+// installed is seen at once.
+//
+// Writes through the session storage invalidate at once. The app's own bulk writes to the Session
+// table (uninstall, shop/redact, scopes update) call forgetShop. Another process's writes are not
+// seen here until the entry expires, which is why entries live seconds, not minutes.
+import type { Session } from "@shopify/shopify-api";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import type { PrismaClient } from "@prisma/client";
+
+export const SESSION_CACHE_TTL_MS = 10_000;
+
+const entries = new Map<string, { session: Session; until: number }>();
+
+/** Drops every cached session of the shop: call after writing its Session rows directly. */
+export function forgetShop(shop: string): void {
+  for (const [id, entry] of entries) if (entry.session.shop === shop) entries.delete(id);
+}
+
+export class CachedPrismaSessionStorage extends PrismaSessionStorage<PrismaClient> {
+  readonly #now: () => number;
+
+  constructor(prisma: PrismaClient, options: { now?: () => number } = {}) {
+    super(prisma);
+    this.#now = options.now ?? Date.now;
+  }
+
+  override async loadSession(id: string): Promise<Session | undefined> {
+    const entry = entries.get(id);
+    if (entry && entry.until > this.#now()) return entry.session;
+    entries.delete(id);
+    const session = await super.loadSession(id);
+    if (session) entries.set(id, { session, until: this.#now() + SESSION_CACHE_TTL_MS });
+    return session;
+  }
+
+  override async storeSession(session: Session): Promise<boolean> {
+    entries.delete(session.id);
+    try {
+      return await super.storeSession(session);
+    } finally {
+      entries.delete(session.id);
+    }
+  }
+
+  override async deleteSession(id: string): Promise<boolean> {
+    entries.delete(id);
+    return super.deleteSession(id);
+  }
+
+  override async deleteSessions(ids: string[]): Promise<boolean> {
+    for (const id of ids) entries.delete(id);
+    return super.deleteSessions(ids);
+  }
+}
