@@ -28,7 +28,15 @@ export async function startServer(
   env: NodeJS.ProcessEnv,
   path: string,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  // BENCH_CPU_PROF_DIR=/tmp/prof writes a V8 CPU profile of each server (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF_DIR]
+    : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
+    cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   live.add(child);
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once("exit", () => (live.delete(child), resolve())));
