@@ -31,15 +31,26 @@ import {
 import { listShopsWithStaleOrderSchedule } from "./stale-orders/policy-settings.server";
 import { PROCESS_WEBHOOK_JOB } from "./webhooks/inbox.server";
 import { type ProcessDeliveryPayload, processDelivery } from "./webhooks/process-delivery.server";
+import { abandonPickupCancellation } from "./fulfillment/pickup/cancel-and-restock.server";
+import { abandonStaleOrderItem } from "./stale-orders/cancel-order.server";
+import { failCancellationRun } from "./stale-orders/prepare-run.server";
 
 export function registerJobHandlers(): void {
   const runner = getJobRunner();
   runner.register<ProcessDeliveryPayload>(PROCESS_WEBHOOK_JOB, processDelivery);
   runner.register<ReconcileJobPayload>(RECONCILE_JOB, runReconcileJob);
-  runner.register<PrepareRunJobPayload>(PREPARE_RUN_JOB, prepareRunHandler(getJobQueue()));
-  runner.register<CancelOrderJobPayload>(CANCEL_ORDER_JOB, runCancelOrderJob);
+  // Each job that stands for work a merchant watches says so when it is dead-lettered: the run,
+  // the order or the pickup row ends "failed" with the reason instead of "in progress" forever.
+  runner.register<PrepareRunJobPayload>(PREPARE_RUN_JOB, prepareRunHandler(getJobQueue()), {
+    onDead: async ({ runId }, { error }) => void (await failCancellationRun(runId, error)),
+  });
+  runner.register<CancelOrderJobPayload>(CANCEL_ORDER_JOB, runCancelOrderJob, {
+    onDead: ({ itemId }, { error }) => abandonStaleOrderItem(itemId, error),
+  });
   runner.register<ScheduledRunPayload>(SCHEDULED_RUN_JOB, scheduledRunHandler(getJobQueue()));
-  runner.register<PickupCancelJobPayload>(PICKUP_CANCEL_JOB, runPickupCancelJob);
+  runner.register<PickupCancelJobPayload>(PICKUP_CANCEL_JOB, runPickupCancelJob, {
+    onDead: ({ cancellationId }, { error }) => abandonPickupCancellation(cancellationId, error),
+  });
 }
 
 export function registerSchedules(): void {

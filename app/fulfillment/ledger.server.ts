@@ -154,6 +154,25 @@ async function applyFulfillmentOrder(
 }
 
 /**
+ * Rewrites the order's FO copies where they differ from what the order says: rows written before
+ * the copies existed were backfilled by SQL, whose LOWER folds ASCII only.
+ */
+async function refreshFilterFields(tx: Tx, shop: string, orderRowId: string, fields: OrderFilterFields) {
+  const rows = await tx.fulfillmentOrder.findMany({
+    where: { shop, orderId: orderRowId },
+    select: { orderName: true, orderFinancialStatus: true, orderTags: true, customerSearch: true },
+  });
+  const differs = rows.some(
+    (row) =>
+      row.orderName !== fields.orderName ||
+      row.orderFinancialStatus !== fields.orderFinancialStatus ||
+      row.orderTags !== fields.orderTags ||
+      row.customerSearch !== fields.customerSearch,
+  );
+  if (differs) await tx.fulfillmentOrder.updateMany({ where: { shop, orderId: orderRowId }, data: fields });
+}
+
+/**
  * Writes Shopify's current state of one order and all its FOs in one transaction.
  * Older data never overwrites newer (Shopify's updatedAt, per order and per FO); every
  * observed transition is appended to the FO's event history.
@@ -179,8 +198,10 @@ export async function applyOrderSnapshot(
       if (isOlder(snapshot.updatedAt, stored.shopifyUpdatedAt)) {
         orderOutcome = "stale";
         filterFields = storedOrderFilterFields(stored);
-      } else if (orderMatches(stored, snapshot)) orderOutcome = "unchanged";
-      else {
+      } else if (orderMatches(stored, snapshot)) {
+        orderOutcome = "unchanged";
+        await refreshFilterFields(tx, shop, stored.id, filterFields);
+      } else {
         await tx.order.update({ where: { id: stored.id }, data: orderData(snapshot) });
         // Every FO of the order, including those this snapshot doesn't list (closed ones paged out).
         await tx.fulfillmentOrder.updateMany({ where: { shop, orderId: stored.id }, data: filterFields });

@@ -69,6 +69,12 @@ interface ClaimedJob {
 
 type Outcome = "succeeded" | "retried" | "dead" | "lost";
 
+/** What a type's onDead hook learns about the job that was dead-lettered. */
+export type DeadLetterHook<P = unknown> = (
+  payload: P,
+  job: { jobId: string; shop: string | null; error: string },
+) => Promise<void>;
+
 export class PrismaJobRunner {
   readonly id: string;
   readonly #queue: PrismaJobQueue;
@@ -80,6 +86,7 @@ export class PrismaJobRunner {
   readonly #clock: () => Date;
   readonly #random: () => number;
   readonly #handlers = new Map<string, JobHandler>();
+  readonly #onDead = new Map<string, DeadLetterHook>();
   readonly #inFlight = new Map<string, Promise<Outcome>>();
   // Claim tokens of jobs running in this process, with how many jobs each covers (heartbeat).
   readonly #heldTokens = new Map<string, number>();
@@ -105,9 +112,16 @@ export class PrismaJobRunner {
     this.#random = options.random ?? Math.random;
   }
 
-  /** Registering a type again replaces its handler, so a Vite HMR reload picks up the new code. */
-  register<P>(type: string, handler: JobHandler<P>): void {
+  /**
+   * Registering a type again replaces its handler, so a Vite HMR reload picks up the new code.
+   * `onDead` runs once when a job of the type is dead-lettered — after its last failed attempt, or
+   * when the process running its last attempt died — so the work it stood for can be shown as
+   * failed instead of "in progress" forever. Its own errors are logged, never retried.
+   */
+  register<P>(type: string, handler: JobHandler<P>, options: { onDead?: DeadLetterHook<P> } = {}): void {
     this.#handlers.set(type, handler as JobHandler);
+    if (options.onDead) this.#onDead.set(type, options.onDead as DeadLetterHook);
+    else this.#onDead.delete(type);
   }
 
   get started(): boolean {
@@ -201,15 +215,23 @@ export class PrismaJobRunner {
       lockedAt: { lt: new Date(now.getTime() - this.#leaseMs) },
       NOT: { lockedBy: { startsWith: `${this.id}/` } },
     };
-    const dead = await this.#db.job.updateMany({
+    // One by one, so exactly the runner that dead-letters a job calls its onDead hook.
+    const lastAttempts = await this.#db.job.findMany({
       where: { ...abandoned, attempts: { gte: this.#db.job.fields.maxAttempts } },
-      data: {
-        status: "dead",
-        finishedAt: now,
-        activeDedupeKey: null,
-        lastError: "Lease expired on the last attempt: the process running it stopped before finishing",
-      },
+      select: { id: true, type: true, payload: true, shop: true },
     });
+    const lastError = "Lease expired on the last attempt: the process running it stopped before finishing";
+    let deadCount = 0;
+    for (const job of lastAttempts) {
+      const { count } = await this.#db.job.updateMany({
+        where: { ...abandoned, id: job.id, attempts: { gte: this.#db.job.fields.maxAttempts } },
+        data: { status: "dead", finishedAt: now, activeDedupeKey: null, lastError },
+      });
+      if (count === 0) continue;
+      deadCount += 1;
+      await this.#deadLettered({ id: job.id, type: job.type, payload: job.payload, shop: job.shop }, lastError);
+    }
+    const dead = { count: deadCount };
     const requeued = await this.#db.job.updateMany({
       where: abandoned,
       data: {
@@ -328,13 +350,25 @@ export class PrismaJobRunner {
     const lastError = describe(error);
     if (isPermanentJobError(error) || job.attempts >= job.maxAttempts) {
       const written = await this.#finish(job, { status: "dead", finishedAt: now, activeDedupeKey: null, lastError });
-      if (written) this.#logger.error("jobs: dead-lettered", { ...logFields(job), error: lastError });
-      return written ? "dead" : "lost";
+      if (!written) return "lost";
+      this.#logger.error("jobs: dead-lettered", { ...logFields(job), error: lastError });
+      await this.#deadLettered(job, lastError);
+      return "dead";
     }
     const runAt = new Date(now.getTime() + retryDelayMs(job.attempts, this.#backoff, this.#random));
     const written = await this.#finish(job, { status: "queued", runAt, lockedAt: null, lockedBy: null, lastError });
     if (written) this.#logger.warn("jobs: failed, will retry", { ...logFields(job), runAt, error: lastError });
     return written ? "retried" : "lost";
+  }
+
+  async #deadLettered(job: Pick<ClaimedJob, "id" | "type" | "payload" | "shop">, error: string): Promise<void> {
+    const hook = this.#onDead.get(job.type);
+    if (!hook) return;
+    try {
+      await hook(parsePayload(job.payload), { jobId: job.id, shop: job.shop, error });
+    } catch (hookError) {
+      this.#logger.error("jobs: onDead hook failed", { jobId: job.id, type: job.type, error: describe(hookError) });
+    }
   }
 
   /** Writes the attempt's outcome only if this runner still holds the job (fenced on the token). */

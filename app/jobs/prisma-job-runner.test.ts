@@ -132,6 +132,34 @@ describe("PrismaJobRunner", () => {
     expect(row.finishedAt).toBeInstanceOf(Date);
   });
 
+  it("hands a dead-lettered job to its type's onDead hook once, and never a retried one", async () => {
+    const told: unknown[] = [];
+    const r = runner();
+    r.register(
+      "broken",
+      async () => {
+        throw new Error("Shopify said no");
+      },
+      { onDead: async (payload, job) => void told.push({ payload, error: job.error, shop: job.shop }) },
+    );
+    await queue.enqueue("broken", { runId: "r1" }, { maxAttempts: 2, shop: "a.myshopify.com" });
+
+    await r.drain({ timeoutMs: 5_000 });
+
+    expect(told).toEqual([{ payload: { runId: "r1" }, error: "Error: Shopify said no", shop: "a.myshopify.com" }]);
+  });
+
+  it("keeps a job's outcome when its onDead hook fails", async () => {
+    const r = runner();
+    r.register("broken", async () => Promise.reject(new PermanentJobError("gone")), {
+      onDead: async () => Promise.reject(new Error("hook broke")),
+    });
+    const { id } = await queue.enqueue("broken", {});
+
+    expect(await r.drain({ timeoutMs: 5_000 })).toMatchObject({ dead: 1 });
+    expect(await jobRow(id)).toMatchObject({ status: "dead" });
+  });
+
   it("dead-letters at once when the handler throws PermanentJobError", async () => {
     let calls = 0;
     const r = runner();
@@ -281,13 +309,20 @@ describe("PrismaJobRunner", () => {
       await waitFor(async () => (await jobRow(id)).status === "running");
 
       const b = runner({ queue: openOtherProcess(), clock: () => new Date(Date.now() + DEFAULT_LEASE_MS + 1_000) });
-      b.register("poison", async () => {
-        throw new Error("must not run again");
-      });
+      const told: string[] = [];
+      b.register(
+        "poison",
+        async () => {
+          throw new Error("must not run again");
+        },
+        { onDead: async (_payload, job) => void told.push(job.error) },
+      );
       await b.start({ pollMs: 20 });
 
       expect(await jobRow(id)).toMatchObject({ status: "dead", attempts: 1 });
       expect((await jobRow(id)).lastError).toMatch(/Lease expired on the last attempt/);
+      // AND the type's onDead hook heard of it, so the work it stood for can be shown as failed
+      expect(told).toEqual([expect.stringMatching(/Lease expired on the last attempt/)]);
       crashed.resolve();
       await hung;
     });

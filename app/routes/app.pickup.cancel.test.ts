@@ -12,6 +12,7 @@ import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
 import { seedLocations } from "../../tests/support/seed";
 import { ShopifyActions } from "../../tests/support/shopify-actions";
+import { forgetShop } from "~/shopify/session-cache.server";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import type { FinancialStatus } from "../../simulator/types";
 import { action as detailAction } from "./app.fulfillment-orders.$id";
@@ -411,5 +412,38 @@ describe("cancel and restock from the pickup board", () => {
     expect(await prisma.pickupCancellation.findFirst()).toMatchObject({ status: "cancelled", error: null });
     expect(await prisma.auditEvent.count({ where: { action: "pickup.order-cancelled" } })).toBe(1);
     expect(h.sim.snapshot(SHOP).jobs).toHaveLength(1);
+  });
+
+  it("ends the row 'failed' (not Cancelling… forever) when its background job gives up, and lets the merchant try again", async () => {
+    await setUp();
+    const { foId, row } = await notCollectedOrder("PAID");
+    h.sim.failNext({ operationName: "OrderCancel", status: 503 });
+    await cancel(row);
+    // GIVEN the job can no longer reach the shop (its offline session is gone)
+    await prisma.session.deleteMany({ where: { shop: SHOP } });
+    forgetShop(SHOP);
+
+    // WHEN the job comes due and is dead-lettered
+    await prisma.job.updateMany({ data: { runAt: new Date() } });
+    await getJobRunner().drain();
+
+    // THEN the row says so, and the order is free for another attempt
+    expect(await prisma.pickupCancellation.findFirst()).toMatchObject({ status: "failed", activeOrderKey: null });
+    expect(await prisma.job.findFirst({ where: { type: "pickup.cancel-order" } })).toMatchObject({ status: "dead" });
+    expect(await prisma.auditEvent.count({ where: { action: "pickup.order-cancel-failed" } })).toBe(1);
+    const again = (await board()).notCollected.find((o) => o.fulfillmentOrderId === foId);
+    expect(again?.cancellation).toEqual({ status: "failed", error: expect.stringMatching(/stopped following/) });
+  });
+
+  it("ends a cancellation in flight 'failed' when the app is uninstalled", async () => {
+    await setUp();
+    const { row } = await notCollectedOrder("PAID");
+    h.sim.failNext({ operationName: "OrderCancel", status: 503 });
+    await cancel(row);
+
+    h.sim.uninstallApp(SHOP);
+    await deliver();
+
+    expect(await prisma.pickupCancellation.findFirst()).toMatchObject({ status: "failed", activeOrderKey: null });
   });
 });

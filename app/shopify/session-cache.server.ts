@@ -13,9 +13,18 @@ import type { PrismaClient } from "@prisma/client";
 export const SESSION_CACHE_TTL_MS = 10_000;
 
 const entries = new Map<string, { session: Session; until: number }>();
+// Bumped by every invalidation: a read that started before one must not cache what it read (it may
+// be the row just replaced or deleted). Invalidations are rare, so the odd skipped fill is cheap.
+let epoch = 0;
+
+function invalidate(id?: string): void {
+  epoch += 1;
+  if (id !== undefined) entries.delete(id);
+}
 
 /** Drops every cached session of the shop: call after writing its Session rows directly. */
 export function forgetShop(shop: string): void {
+  epoch += 1;
   for (const [id, entry] of entries) if (entry.session.shop === shop) entries.delete(id);
 }
 
@@ -31,27 +40,36 @@ export class CachedPrismaSessionStorage extends PrismaSessionStorage<PrismaClien
     const entry = entries.get(id);
     if (entry && entry.until > this.#now()) return entry.session;
     entries.delete(id);
+    const started = epoch;
     const session = await super.loadSession(id);
-    if (session) entries.set(id, { session, until: this.#now() + SESSION_CACHE_TTL_MS });
+    if (session && epoch === started) entries.set(id, { session, until: this.#now() + SESSION_CACHE_TTL_MS });
     return session;
   }
 
   override async storeSession(session: Session): Promise<boolean> {
-    entries.delete(session.id);
+    invalidate(session.id);
     try {
       return await super.storeSession(session);
     } finally {
-      entries.delete(session.id);
+      invalidate(session.id);
     }
   }
 
   override async deleteSession(id: string): Promise<boolean> {
-    entries.delete(id);
-    return super.deleteSession(id);
+    invalidate(id);
+    try {
+      return await super.deleteSession(id);
+    } finally {
+      invalidate(id);
+    }
   }
 
   override async deleteSessions(ids: string[]): Promise<boolean> {
-    for (const id of ids) entries.delete(id);
-    return super.deleteSessions(ids);
+    for (const id of ids) invalidate(id);
+    try {
+      return await super.deleteSessions(ids);
+    } finally {
+      for (const id of ids) invalidate(id);
+    }
   }
 }

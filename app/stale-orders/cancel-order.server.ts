@@ -80,6 +80,34 @@ export async function cancelStaleOrderItem(
     : finish({ status: "failed", outcome: "Shopify no longer knows the cancellation job" });
 }
 
+/**
+ * The item's job is gone (dead-lettered, or cancelled by an uninstall): the item ends "failed" with
+ * why, and the run's totals are recounted, so a run never stays "running" forever.
+ */
+export async function abandonStaleOrderItem(itemId: string, why: string, at: Date = new Date()): Promise<void> {
+  const item = await prisma.cancellationRunItem.findUnique({ where: { id: itemId }, include: { run: true } });
+  if (!item || (TERMINAL_ITEM_STATUSES as string[]).includes(item.status)) return;
+  await finishItem(
+    item.id,
+    item.runId,
+    item.shop,
+    item.run.actor,
+    item.orderName,
+    { status: "failed", outcome: why },
+    at,
+  );
+}
+
+/** app/uninstalled: every item of the shop still waiting for its job. */
+export async function abandonOpenItemsOf(shop: string, why: string): Promise<number> {
+  const open = await prisma.cancellationRunItem.findMany({
+    where: { shop, status: { in: ["pending", "cancelling"] } },
+    select: { id: true },
+  });
+  for (const item of open) await abandonStaleOrderItem(item.id, why);
+  return open.length;
+}
+
 async function finishItem(
   itemId: string,
   runId: string,

@@ -238,6 +238,53 @@ describe("preparing a confirmed run in the background", () => {
     });
   });
 
+  it("finishes a running run when the app is uninstalled: the orders whose jobs were cancelled end failed", async () => {
+    // GIVEN a prepared run whose cancel jobs have not run yet
+    const shop = "running-uninstalled.myshopify.com";
+    const s = await shopWithStaleOrders(shop, 2);
+    const { runId } = await confirm(shop, s.ids);
+    await getJobRunner().runDue({ concurrency: 1 }); // the prepare job only
+    await prisma.job.updateMany({
+      where: { shop, type: CANCEL_ORDER_JOB },
+      data: { runAt: new Date(Date.now() + 3_600_000) },
+    });
+    // WHEN app/uninstalled arrives and is processed
+    await callWebhookRoute(
+      signedWebhook({ topic: "app/uninstalled", shop, body: JSON.stringify({ id: 1, name: "Gone", domain: shop }) }),
+    );
+    await getJobRunner().drain();
+    // THEN the run is finished, its orders failed with the reason, nothing cancelled in Shopify
+    expect(await prisma.cancellationRun.findUniqueOrThrow({ where: { id: runId! } })).toMatchObject({
+      status: "finished",
+      failed: 2,
+    });
+    const items = await prisma.cancellationRunItem.findMany({ where: { runId: runId! } });
+    expect(items.map((i) => [i.status, i.outcome])).toEqual([
+      ["failed", "app-uninstalled"],
+      ["failed", "app-uninstalled"],
+    ]);
+    expect(orderCancels(shop)).toHaveLength(0);
+  });
+
+  it("ends an order failed, and its run finished, when the order's cancel job is dead-lettered", async () => {
+    const shop = "dead-item.myshopify.com";
+    const s = await shopWithStaleOrders(shop, 1);
+    const { runId } = await confirm(shop, s.ids);
+    await getJobRunner().runDue({ concurrency: 1 }); // the prepare job only
+    // GIVEN the cancel job's last attempt fails (Shopify keeps answering 503)
+    await prisma.job.updateMany({ where: { shop, type: CANCEL_ORDER_JOB }, data: { maxAttempts: 1 } });
+    h.sim.failNext({ count: 10, status: 503 });
+    await getJobRunner().drain();
+    // THEN the order is failed with the reason and the run no longer "running"
+    expect(await prisma.cancellationRun.findUniqueOrThrow({ where: { id: runId! } })).toMatchObject({
+      status: "finished",
+      failed: 1,
+    });
+    expect(await prisma.job.findFirstOrThrow({ where: { shop, type: CANCEL_ORDER_JOB } })).toMatchObject({
+      status: "dead",
+    });
+  });
+
   it("treats a run whose orders were all taken by another run meanwhile as finished with nothing to do", async () => {
     const shop = "prepare-overlap.myshopify.com";
     const s = await shopWithStaleOrders(shop, 2);

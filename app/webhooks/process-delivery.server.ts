@@ -8,12 +8,14 @@ import { getJobQueue } from "~/jobs/runtime.server";
 import { answerCustomerDataRequest, customerRefOf, redactCustomer, redactShop } from "~/shops/compliance.server";
 import { recordScopes, recordUninstall } from "~/shops/shop-lifecycle.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
-import { failPreparingRuns } from "~/stale-orders/prepare-run.server";
+import { APP_UNINSTALLED, failPreparingRuns } from "~/stale-orders/prepare-run.server";
 import { syncFromWebhook } from "./handlers/sync-from-webhook.server";
 import { findDeliveryById, markDelivery } from "./inbox.server";
 import { parseJsonLossless } from "./lossless-json";
 import { syncTargetsOf } from "./payload-targets";
 import { topicDefinition } from "./topics";
+import { abandonPickupCancellationsOf } from "~/fulfillment/pickup/cancel-and-restock.server";
+import { abandonOpenItemsOf } from "~/stale-orders/cancel-order.server";
 
 export interface ProcessDeliveryPayload {
   deliveryId: string;
@@ -56,8 +58,10 @@ async function handle(
     case "app-uninstalled":
       await recordUninstall(shop);
       await getJobQueue().cancelJobsForShop(shop);
-      // Their prepare jobs were just cancelled: such runs end "failed", not "preparing" forever.
+      // Their jobs were just cancelled: what they stood for ends "failed", not "in progress" forever.
       await failPreparingRuns(shop);
+      await abandonOpenItemsOf(shop, APP_UNINSTALLED);
+      await abandonPickupCancellationsOf(shop, APP_UNINSTALLED);
       return { status: "processed" };
     case "app-scopes-update": {
       const current = (payload as { current?: unknown }).current;

@@ -1,7 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
+import { syncOrder } from "~/fulfillment/sync-order.server";
 import { getJobRunner } from "~/jobs/runtime.server";
+import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { ledgerView, simulatorView } from "../../tests/support/ledger-truth";
 import { seedLocations } from "../../tests/support/seed";
 import { ShopifyActions } from "../../tests/support/shopify-actions";
@@ -111,6 +113,26 @@ describe("webhooks keep the ledger in step with Shopify", () => {
       [",rush,vip,", "PAID"],
     ]);
     expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
+  });
+
+  it("refolds a copy the SQL backfill folded only in ASCII when the unchanged order is synced again", async () => {
+    // GIVEN an order of Émile Zola whose FO copy was backfilled by SQL LOWER ("Émile zola")
+    const shop = "sync-refold.myshopify.com";
+    await installShop(h.sim, shop);
+    const s = seedLocations(h.sim, shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.tee.id, quantity: 1 }],
+      locationId: s.warehouse.id,
+      customer: { firstName: "Émile", lastName: "Zola", email: "emile@example.com" },
+    });
+    await h.webhooks.flush();
+    await drain();
+    await prisma.fulfillmentOrder.updateMany({ where: { shop }, data: { customerSearch: "Émile zola" } });
+    // WHEN the order is synced again while nothing changed in Shopify (a sweep, a re-read)
+    const result = await syncOrder((await shopAdminGraphql(shop))!, shop, order.id, { source: "reconcile" });
+    expect(result).toMatchObject({ kind: "synced", result: { order: "unchanged" } });
+    // THEN the copy is folded fully again, so a search for "émile" finds it
+    expect((await prisma.fulfillmentOrder.findFirstOrThrow({ where: { shop } })).customerSearch).toBe("émile zola");
   });
 
   it("ignores an orders/* delivery older than what the ledger holds, and repeats of one it has", async () => {

@@ -38,6 +38,7 @@ import {
   claimCancellation,
   findCancellation,
   findCancellationByKey,
+  findOpenCancellations,
   findPickupOrderForCancel,
   markCancelled,
   markFailed,
@@ -342,6 +343,8 @@ async function fail(
   error: string,
   userErrors: ShopifyUserErrorDetail[],
   at: Date,
+  /** Why, for the audit, when it differs from what the merchant is shown. */
+  cause?: string,
 ): Promise<Advance> {
   const message = userErrors.length ? userErrors.map((e) => e.message).join(" ") : error;
   if (await markFailed(c.id, message, at)) {
@@ -350,11 +353,29 @@ async function fail(
       actor: c.actor,
       action: "pickup.order-cancel-failed",
       subject: c.orderName,
-      detail: { ...detailOf(c), error: message },
+      detail: { ...detailOf(c), error: message, ...(cause ? { cause } : {}) },
       at,
     });
   }
   return { status: "failed", error: message, userErrors };
+}
+
+/**
+ * The job that looked after a cancellation is gone (dead-lettered, or cancelled by an uninstall):
+ * the row ends "failed" rather than "Cancelling…" forever, which also frees the order for another
+ * attempt — and that attempt re-reads the order from Shopify first.
+ */
+export async function abandonPickupCancellation(id: string, why: string, at: Date = new Date()): Promise<void> {
+  const c = await findCancellation(id);
+  if (c?.status !== "cancelling") return;
+  await fail(c, t.abandoned, [], at, why);
+}
+
+/** app/uninstalled: every cancellation of the shop still in flight. */
+export async function abandonPickupCancellationsOf(shop: string, why: string): Promise<number> {
+  const open = await findOpenCancellations(shop);
+  for (const c of open) await abandonPickupCancellation(c.id, why);
+  return open.length;
 }
 
 const detailOf = (c: PickupCancellation) => ({

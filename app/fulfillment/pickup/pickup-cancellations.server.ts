@@ -43,6 +43,10 @@ export function findCancellation(id: string): Promise<PickupCancellation | null>
   return prisma.pickupCancellation.findUnique({ where: { id } });
 }
 
+export function findOpenCancellations(shop: string): Promise<PickupCancellation[]> {
+  return prisma.pickupCancellation.findMany({ where: { shop, status: "cancelling" } });
+}
+
 /**
  * Creates the row in "cancelling": from here on the order is this submission's to cancel.
  * `alongside` runs in the same transaction (queueing the job that finishes it), so a row never

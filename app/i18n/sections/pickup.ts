@@ -73,6 +73,7 @@ export const pickup = {
     orderGone: "Shopify no longer has this order.",
     noLongerOpen: "The order was cancelled, picked up or changed in Shopify before it could be cancelled here.",
     jobLost: "Shopify lost track of the cancellation and the order is not cancelled. Try again.",
+    abandoned: "The app stopped following this cancellation. Check the order in Shopify before trying again.",
     keyReused: "This submission key was already used for another order. Reload the page and try again.",
   },
   settings: {
