@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   // The pickup board's cancel and restock (app/fulfillment/pickup/cancel-and-restock.server.ts).
   "pickup.order-cancelled",
   "pickup.order-cancel-failed",
+  "pickup.order-found-cancelled",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

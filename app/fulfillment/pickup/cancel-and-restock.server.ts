@@ -63,7 +63,8 @@ export interface CancelContext {
 
 /** What one step of a cancellation ended with. */
 export type Advance =
-  | { status: "cancelled" }
+  /** foundCancelled: Shopify had it cancelled already (elsewhere, or by a send whose answer was lost). */
+  | { status: "cancelled"; foundCancelled?: boolean }
   | { status: "failed"; error: string; userErrors: ShopifyUserErrorDetail[] }
   /** Shopify is still working, or didn't answer (`unconfirmed`): the job finishes it. */
   | { status: "cancelling"; unconfirmed?: boolean };
@@ -167,7 +168,7 @@ export async function cancelAndRestockPickupOrder(
   if (claim.kind === "order-busy") return unavailable(t.alreadyCancelling);
 
   const { cancellation } = claim;
-  let step: Advance;
+  let step: Advance | undefined;
   try {
     step = (await advancePickupCancellation(graphql, cancellation.id, {
       freshlyChecked: true,
@@ -186,7 +187,9 @@ export async function cancelAndRestockPickupOrder(
       step = { status: "cancelling", unconfirmed: true };
     } else throw error;
   } finally {
-    await releaseRequest(cancellation.id);
+    // Shopify didn't answer: the cancel may be running there now. The job keeps away until the
+    // lease runs out and then re-reads the order, rather than sending a second cancel at once.
+    if (!(step?.status === "cancelling" && step.unconfirmed)) await releaseRequest(cancellation.id);
   }
   return answer(cancellation, step, false);
 }
@@ -207,9 +210,11 @@ function answer(cancellation: PickupCancellation, step: Advance, replayed: boole
       return {
         ok: true,
         status: "cancelled",
-        message: cancellation.refund
-          ? t.cancelledRefunded(cancellation.orderName)
-          : t.cancelled(cancellation.orderName),
+        message: step.foundCancelled
+          ? t.foundCancelled(cancellation.orderName)
+          : cancellation.refund
+            ? t.cancelledRefunded(cancellation.orderName)
+            : t.cancelled(cancellation.orderName),
         replayed,
       };
     case "cancelling":
@@ -274,7 +279,9 @@ export async function advancePickupCancellation(
       // A request stopped between claiming and hearing back from Shopify: did the cancel go through?
       const order = await fetchOrderSnapshot(graphql, c.orderShopifyId);
       if (!order) return fail(c, t.orderGone, [], now());
-      if (order.cancelledAt) return settle(graphql, c, now());
+      // Cancelled already: by our send whose answer was lost, or by someone else. Either way the
+      // refund and restock are whatever that cancel did, so the row doesn't claim them.
+      if (order.cancelledAt) return settle(graphql, c, now(), false);
       const fo = order.fulfillmentOrders.find((f) => f.id === c.fulfillmentOrderId);
       if (!fo || !stillCancellable(order, fo)) return fail(c, t.noLongerOpen, [], now());
     }
@@ -292,7 +299,7 @@ export async function advancePickupCancellation(
       // Refused because the order is already cancelled (another tab, Shopify admin, a send whose
       // answer was lost): the merchant's goal is met, so settle rather than report a failure.
       const order = await fetchOrderSnapshot(graphql, c.orderShopifyId);
-      if (order?.cancelledAt) return settle(graphql, c, now());
+      if (order?.cancelledAt) return settle(graphql, c, now(), false);
       return fail(c, error.message, error.userErrors, now());
     }
     if (jobId === null) return settle(graphql, c, now());
@@ -315,7 +322,7 @@ export async function advancePickupCancellation(
  * board), then close the row and audit it. A failed re-sync doesn't undo the cancellation;
  * webhooks and the reconciliation sweep bring the ledger up to date.
  */
-async function settle(graphql: AdminGraphql, c: PickupCancellation, at: Date): Promise<Advance> {
+async function settle(graphql: AdminGraphql, c: PickupCancellation, at: Date, ours = true): Promise<Advance> {
   try {
     await syncOrder(graphql, c.shop, c.orderShopifyId, { source: "user", actor: c.actor, now: at });
   } catch (error) {
@@ -329,13 +336,15 @@ async function settle(graphql: AdminGraphql, c: PickupCancellation, at: Date): P
     await recordAuditEvent({
       shop: c.shop,
       actor: c.actor,
-      action: "pickup.order-cancelled",
+      action: ours ? "pickup.order-cancelled" : "pickup.order-found-cancelled",
       subject: c.orderName,
-      detail: detailOf(c),
+      detail: ours
+        ? detailOf(c)
+        : { cancellationId: c.id, orderId: c.orderShopifyId, fulfillmentOrderId: c.fulfillmentOrderId },
       at,
     });
   }
-  return { status: "cancelled" };
+  return ours ? { status: "cancelled" } : { status: "cancelled", foundCancelled: true };
 }
 
 async function fail(
