@@ -71,7 +71,7 @@ export class PrismaJobQueue implements TransactionalJobQueue {
     payload: unknown,
     options: EnqueueOptions = {},
   ): Promise<EnqueueResult> {
-    return insertJob(tx, type, payload, options);
+    return insertJob(tx, type, payload, options, { inTransaction: true });
   }
 
   /**
@@ -204,6 +204,7 @@ async function insertJob(
   type: string,
   payload: unknown,
   options: EnqueueOptions,
+  { inTransaction = false }: { inTransaction?: boolean } = {},
 ): Promise<EnqueueResult> {
   const maxAttempts = checkedMaxAttempts(options.maxAttempts);
   if (type.length === 0) throw new RangeError("A job needs a type");
@@ -228,8 +229,10 @@ async function insertJob(
     });
     return { id: job.id, deduplicated: false };
   } catch (error) {
-    // Another process enqueued the same key between our check and our insert.
-    if (dedupeKey !== null && isUniqueViolation(error)) {
+    // Another process enqueued the same key between our check and our insert. Not inside the
+    // caller's transaction: Postgres aborts a transaction at its first error, so the caller's
+    // transaction must fail and be retried whole.
+    if (dedupeKey !== null && !inTransaction && isUniqueViolation(error)) {
       const existing = await findActiveJobId(db, dedupeKey);
       if (existing !== null) return { id: existing, deduplicated: true };
     }

@@ -53,8 +53,13 @@ export async function prepareCancellationRun(input: {
 /** One chunk's items and their cancel jobs, in one transaction. False when the run left "preparing". */
 async function addItems(queue: TransactionalJobQueue, run: RunRow, chunk: PreviewCandidate[]): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const current = await tx.cancellationRun.findUnique({ where: { id: run.id }, select: { status: true } });
-    if (current?.status !== "preparing") return false;
+    // A guarded write, not a read: it holds the run's row until this chunk commits, so an uninstall
+    // failing the run meanwhile cannot interleave (Postgres, read committed).
+    const still = await tx.cancellationRun.updateMany({
+      where: { id: run.id, status: "preparing" },
+      data: { status: "preparing" },
+    });
+    if (still.count === 0) return false;
     // Skip orders already in this run (an earlier delivery of this job) or claimed by another run.
     const taken = await ordersWithItems(
       tx,

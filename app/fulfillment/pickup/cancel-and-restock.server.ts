@@ -403,5 +403,8 @@ const detailOf = (c: PickupCancellation) => ({
 export async function runPickupCancelJob(payload: PickupCancelJobPayload, _job: JobContext): Promise<void> {
   const graphql = await shopAdminGraphql(payload.shop);
   if (!graphql) throw new PermanentJobError(`${payload.shop} has no offline session: not installed`);
+  const c = await findCancellation(payload.cancellationId);
+  // The payload names both; only ever act on the shop's own row with the shop's own token.
+  if (c && c.shop !== payload.shop) throw new PermanentJobError(`cancellation ${c.id} is not ${payload.shop}'s`);
   await advancePickupCancellation(graphql, payload.cancellationId);
 }
