@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../support/axe";
 import { shown, foreignHosts } from "../support/page-checks";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
-import { startDemoServer, type DemoServer } from "../support/demo-server";
+import { type DemoServer, simulatorCommand, startDemoServer } from "../support/demo-server";
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const SKUS = ["MUG-SAND", "TEE-BLK-M", "TOTE-NAT", "KETTLE-01", "BEANS-1KG"];
@@ -35,16 +35,7 @@ describe("the fulfillment queue in a real browser", () => {
     await server?.stop();
   });
 
-  async function simulator<T>(command: Record<string, unknown>): Promise<T> {
-    const response = await fetch(`${server.url}/demo/simulator`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(command),
-    });
-    const body = (await response.json()) as { result?: T; error?: unknown };
-    if (!response.ok) throw new Error(`simulator ${String(command.command)}: ${JSON.stringify(body.error)}`);
-    return body.result as T;
-  }
+  const simulator = <T>(command: Record<string, unknown>) => simulatorCommand<T>(server, command);
 
   it("shows tabs with counts, filters, and requests fulfillment for ten selected 3PL orders", async () => {
     const page = await chromium.context.newPage();

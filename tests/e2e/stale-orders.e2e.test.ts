@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../support/axe";
 import { shown } from "../support/page-checks";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
-import { startDemoServer, type DemoServer } from "../support/demo-server";
+import { type DemoServer, simulatorCommand, startDemoServer } from "../support/demo-server";
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const SKU = "KETTLE-01";
@@ -21,16 +21,7 @@ describe("releasing stock from stale orders in a real browser", () => {
   let embeddedParams: URLSearchParams;
   const pageErrors: string[] = [];
 
-  async function simulator<T>(command: Record<string, unknown>): Promise<T> {
-    const response = await fetch(`${server.url}/demo/simulator`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(command),
-    });
-    const body = (await response.json()) as { result?: T; error?: unknown };
-    if (!response.ok) throw new Error(`simulator ${String(command.command)}: ${JSON.stringify(body.error)}`);
-    return body.result as T;
-  }
+  const simulator = <T>(command: Record<string, unknown>) => simulatorCommand<T>(server, command);
 
   const createOrder = (quantity: number, financialStatus: string, ageDays: number) =>
     simulator<{ order: { id: string; name: string } }>({

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../support/axe";
 import { shown } from "../support/page-checks";
 import { launchChromium, type LaunchedChromium } from "../support/chromium";
-import { startDemoServer, type DemoServer } from "../support/demo-server";
+import { type DemoServer, simulatorCommand, startDemoServer } from "../support/demo-server";
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 
@@ -49,16 +49,7 @@ describe("fulfillment workflows in a real browser", () => {
   let embeddedParams: URLSearchParams;
   const pageErrors: string[] = [];
 
-  async function simulator<T>(command: Record<string, unknown>): Promise<T> {
-    const response = await fetch(`${server.url}/demo/simulator`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(command),
-    });
-    const body = (await response.json()) as { result?: T; error?: unknown };
-    if (!response.ok) throw new Error(`simulator ${String(command.command)}: ${JSON.stringify(body.error)}`);
-    return body.result as T;
-  }
+  const simulator = <T>(command: Record<string, unknown>) => simulatorCommand<T>(server, command);
 
   const readOrder = (orderId: string) => simulator<SimOrderRead>({ command: "read-order", orderId });
 

@@ -121,3 +121,15 @@ function parentEnvWithoutVitest(): NodeJS.ProcessEnv {
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Runs a command on the demo's simulator (POST /demo/simulator, app/demo/demo-simulator.server.ts). */
+export async function simulatorCommand<T>(server: DemoServer, command: Record<string, unknown>): Promise<T> {
+  const response = await fetch(`${server.url}/demo/simulator`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(command),
+  });
+  const body = (await response.json()) as { result?: T; error?: unknown };
+  if (!response.ok) throw new Error(`simulator ${String(command.command)}: ${JSON.stringify(body.error)}`);
+  return body.result as T;
+}
