@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { type ShouldRevalidateFunction, useLoaderData, useRevalidator } from "@remix-run/react";
 import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { PickupGroupCard } from "~/components/pickup/pickup-group-card";
+import { useCancellationToasts } from "~/components/pickup/use-cancellation-toasts";
 import { NotCollectedSetting, type SettingResult } from "~/components/pickup/not-collected-setting";
 import { useEffect } from "react";
 import { actorOf, httpStatusOf, isFulfillmentActionSubmission } from "~/fulfillment/detail/action-response";
@@ -56,6 +57,7 @@ export default function PickupBoard() {
   const now = new Date(nowIso);
   const cancelling = board.notCollected.some((order) => order.cancellation?.status === "cancelling");
   const { revalidate, state } = useRevalidator();
+  useCancellationToasts(board.notCollected);
   useEffect(() => {
     if (!cancelling || state !== "idle") return;
     const timer = setTimeout(revalidate, CANCELLING_REFRESH_MS);

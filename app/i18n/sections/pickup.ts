@@ -65,6 +65,8 @@ export const pickup = {
     // Answers of the action.
     cancelled: (order: string) => `${order} cancelled and restocked`,
     cancelledRefunded: (order: string) => `${order} cancelled, restocked and refunded`,
+    finishedInBackground: (order: string) => `Shopify finished cancelling ${order}`,
+    failedInBackground: (order: string) => `Cancelling ${order} failed: see the row`,
     foundCancelled: (order: string) => `${order} is already cancelled in Shopify: check its refund and stock there`,
     stillCancelling: (order: string) => `Shopify is cancelling ${order}`,
     unconfirmed: (order: string) => `Shopify didn't answer yet: the app checks ${order} and finishes the cancellation`,
