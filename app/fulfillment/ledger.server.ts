@@ -12,7 +12,12 @@ import {
   parseStoredHolds,
 } from "./ledger-diff";
 import type { ChangeSource, FulfillmentOrderSnapshot, LineageHint, OrderSnapshot } from "./ledger-types";
-import { type OrderFilterFields, orderFilterFields, storedOrderFilterFields } from "./order-filter-fields";
+import {
+  filterFieldsMatch,
+  type OrderFilterFields,
+  orderFilterFields,
+  storedOrderFilterFields,
+} from "./order-filter-fields";
 
 export interface ApplyContext {
   source: ChangeSource;
@@ -137,7 +142,13 @@ async function applyFulfillmentOrder(
   }
 
   if (isOlder(snapshot.updatedAt, stored.shopifyUpdatedAt)) return "stale";
-  if (fulfillmentOrderMatches(stored, snapshot)) return "unchanged";
+  if (fulfillmentOrderMatches(stored, snapshot)) {
+    // The row may still carry copies the SQL backfill folded in ASCII only: refold them in passing.
+    if (!filterFieldsMatch(stored, order.filterFields)) {
+      await tx.fulfillmentOrder.update({ where: { id: stored.id }, data: order.filterFields });
+    }
+    return "unchanged";
+  }
 
   const changes = diffFulfillmentOrder(stored, snapshot);
   const holds = JSON.stringify(mergeHolds(snapshot.holds, parseStoredHolds(stored.holds), context.now));
@@ -145,31 +156,13 @@ async function applyFulfillmentOrder(
     where: { id: stored.id },
     data: {
       ...fulfillmentOrderData(snapshot, holds),
+      ...order.filterFields,
       events: {
         create: changes.map((c) => ({ ...event, kind: c.field, fromValue: c.from, toValue: c.to })),
       },
     },
   });
   return "updated";
-}
-
-/**
- * Rewrites the order's FO copies where they differ from what the order says: rows written before
- * the copies existed were backfilled by SQL, whose LOWER folds ASCII only.
- */
-async function refreshFilterFields(tx: Tx, shop: string, orderRowId: string, fields: OrderFilterFields) {
-  const rows = await tx.fulfillmentOrder.findMany({
-    where: { shop, orderId: orderRowId },
-    select: { orderName: true, orderFinancialStatus: true, orderTags: true, customerSearch: true },
-  });
-  const differs = rows.some(
-    (row) =>
-      row.orderName !== fields.orderName ||
-      row.orderFinancialStatus !== fields.orderFinancialStatus ||
-      row.orderTags !== fields.orderTags ||
-      row.customerSearch !== fields.customerSearch,
-  );
-  if (differs) await tx.fulfillmentOrder.updateMany({ where: { shop, orderId: orderRowId }, data: fields });
 }
 
 /**
@@ -198,10 +191,8 @@ export async function applyOrderSnapshot(
       if (isOlder(snapshot.updatedAt, stored.shopifyUpdatedAt)) {
         orderOutcome = "stale";
         filterFields = storedOrderFilterFields(stored);
-      } else if (orderMatches(stored, snapshot)) {
-        orderOutcome = "unchanged";
-        await refreshFilterFields(tx, shop, stored.id, filterFields);
-      } else {
+      } else if (orderMatches(stored, snapshot)) orderOutcome = "unchanged";
+      else {
         await tx.order.update({ where: { id: stored.id }, data: orderData(snapshot) });
         // Every FO of the order, including those this snapshot doesn't list (closed ones paged out).
         await tx.fulfillmentOrder.updateMany({ where: { shop, orderId: stored.id }, data: filterFields });

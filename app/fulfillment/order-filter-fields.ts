@@ -35,3 +35,10 @@ export function orderFilterFields(order: OrderFilterSource): OrderFilterFields {
 /** The same fields from a stored Order row (tags as the ledger encodes them). */
 export const storedOrderFilterFields = (order: Omit<OrderFilterSource, "tags"> & { tags: string }) =>
   orderFilterFields({ ...order, tags: decodeTags(order.tags) });
+
+/** Whether a row's copies already say what `fields` says. */
+export const filterFieldsMatch = (row: OrderFilterFields, fields: OrderFilterFields) =>
+  row.orderName === fields.orderName &&
+  row.orderFinancialStatus === fields.orderFinancialStatus &&
+  row.orderTags === fields.orderTags &&
+  row.customerSearch === fields.customerSearch;

@@ -20,6 +20,7 @@ import { loadQueue } from "~/fulfillment/queue/load-queue.server";
 import {
   decodeCursor,
   hasFilters,
+  NO_FILTERS,
   parseQueueParams,
   type QueueParams,
   queueSearch,
@@ -136,18 +137,7 @@ export default function Queue() {
                 hasPrevious={before !== null}
                 onNext={() => after && go({ ...params, after, before: null })}
                 onPrevious={() => before && go({ ...params, after: null, before })}
-                onClearFilters={() =>
-                  go(
-                    withFilters(params, {
-                      locationId: null,
-                      deliveryMethod: null,
-                      olderThanDays: null,
-                      tag: null,
-                      financialStatus: null,
-                      query: null,
-                    }),
-                  )
-                }
+                onClearFilters={() => go(withFilters(params, NO_FILTERS))}
                 onBulkAction={(intent, rows) => (intent === "bulk-hold" ? setHoldRows(rows) : submit(intent, rows))}
                 busy={busy}
               />

@@ -9,7 +9,6 @@ import {
   requestCancellationRun,
 } from "./cancellation-runs.server";
 import { failCancellationRun, NOT_INSTALLED, prepareCancellationRun } from "./prepare-run.server";
-import { prisma } from "~/db.server";
 
 export const SCHEDULED_RUN_JOB = "stale-orders.scheduled-run";
 export const STALE_ORDERS_SCHEDULE_MS = 24 * 60 * 60_000;
@@ -21,11 +20,7 @@ export interface ScheduledRunPayload {
 export async function runCancelOrderJob(payload: CancelOrderJobPayload, _job: JobContext): Promise<void> {
   const graphql = await shopAdminGraphql(payload.shop);
   if (!graphql) throw new PermanentJobError(`${payload.shop} has no offline session: not installed`);
-  // The payload names both; only ever act on the shop's own item with the shop's own token.
-  const item = await prisma.cancellationRunItem.findUnique({ where: { id: payload.itemId }, select: { shop: true } });
-  if (item && item.shop !== payload.shop)
-    throw new PermanentJobError(`item ${payload.itemId} is not ${payload.shop}'s`);
-  await cancelStaleOrderItem(graphql, payload.itemId);
+  await cancelStaleOrderItem(graphql, payload.itemId, { shop: payload.shop });
 }
 
 /**

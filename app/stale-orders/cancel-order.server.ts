@@ -13,6 +13,8 @@ import { evaluateStaleOrder, policyFromJson } from "./policy";
 
 export interface CancelOrderOptions extends AwaitJobOptions {
   now?: () => Date;
+  /** Act only if the item is this shop's (the job names both the shop and the item). */
+  shop?: string;
 }
 
 type Outcome = { status: Extract<ItemStatus, "cancelled" | "skipped" | "failed">; outcome: string | null };
@@ -24,7 +26,7 @@ export async function cancelStaleOrderItem(
 ): Promise<ItemStatus | null> {
   const now = options.now ?? (() => new Date());
   const item = await prisma.cancellationRunItem.findUnique({ where: { id: itemId }, include: { run: true } });
-  if (!item) return null;
+  if (!item || (options.shop !== undefined && item.shop !== options.shop)) return null;
   if ((TERMINAL_ITEM_STATUSES as string[]).includes(item.status)) return item.status as ItemStatus;
   const { run } = item;
   await prisma.cancellationRun.updateMany({

@@ -1,4 +1,5 @@
-import { Badge, BlockStack, Box, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, Button, InlineStack, Text } from "@shopify/polaris";
+import { SectionCard } from "~/components/section-card";
 import { humanizeEnum } from "~/components/status-badge";
 import type { ActionAvailability } from "~/fulfillment/actions/contract";
 import { formatAge } from "~/fulfillment/detail/derive";
@@ -52,53 +53,43 @@ export function HoldsCard({
   const ours = holds.filter((hold) => hold.heldByUs);
   const canRelease = release?.available === true;
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {t.heading}
-        </Text>
-        {holds.length === 0 && (
-          <Text as="p" tone="subdued">
-            {t.none}
-          </Text>
-        )}
-        {holds.map((hold) => {
-          const reason = ta.hold.reasons[hold.reason] ?? humanizeEnum(hold.reason);
-          return (
-            <Box key={hold.id} padding="300" borderWidth="025" borderColor="border" borderRadius="200">
-              <BlockStack gap="200">
-                <InlineStack gap="200" blockAlign="center" wrap>
-                  <Text as="h3" variant="headingSm">
-                    {reason}
-                  </Text>
-                  <Badge tone={hold.heldByUs ? "info" : undefined}>
-                    {hold.heldByUs ? t.heldByUs : t.heldByOther(hold.heldByAppTitle)}
-                  </Badge>
-                  <Text as="span" tone="subdued">
-                    {t.age(formatAge(hold.firstSeenAt, now))}
-                  </Text>
-                </InlineStack>
-                <Text as="p">{hold.reasonNotes || t.noNotes}</Text>
-                {hold.heldByUs && canRelease && (
-                  <ReleaseHoldsForm
-                    context={context}
-                    holdIds={[hold.id]}
-                    label={ta.release.one}
-                    accessibilityLabel={ta.release.oneLabel(reason)}
-                  />
-                )}
-                {!hold.heldByUs && (
-                  <Text as="p" variant="bodySm" tone="subdued">
-                    {t.otherAppReadOnly}
-                  </Text>
-                )}
-              </BlockStack>
-            </Box>
-          );
-        })}
-        {ours.length > 1 && canRelease && <ReleaseHoldsForm context={context} holdIds={[]} label={ta.release.all} />}
-        {ours.length > 0 && release && !release.available && <UnavailableReason availability={release} />}
-      </BlockStack>
-    </Card>
+    <SectionCard heading={t.heading} empty={holds.length === 0 ? t.none : null}>
+      {holds.map((hold) => {
+        const reason = ta.hold.reasons[hold.reason] ?? humanizeEnum(hold.reason);
+        return (
+          <Box key={hold.id} padding="300" borderWidth="025" borderColor="border" borderRadius="200">
+            <BlockStack gap="200">
+              <InlineStack gap="200" blockAlign="center" wrap>
+                <Text as="h3" variant="headingSm">
+                  {reason}
+                </Text>
+                <Badge tone={hold.heldByUs ? "info" : undefined}>
+                  {hold.heldByUs ? t.heldByUs : t.heldByOther(hold.heldByAppTitle)}
+                </Badge>
+                <Text as="span" tone="subdued">
+                  {t.age(formatAge(hold.firstSeenAt, now))}
+                </Text>
+              </InlineStack>
+              <Text as="p">{hold.reasonNotes || t.noNotes}</Text>
+              {hold.heldByUs && canRelease && (
+                <ReleaseHoldsForm
+                  context={context}
+                  holdIds={[hold.id]}
+                  label={ta.release.one}
+                  accessibilityLabel={ta.release.oneLabel(reason)}
+                />
+              )}
+              {!hold.heldByUs && (
+                <Text as="p" variant="bodySm" tone="subdued">
+                  {t.otherAppReadOnly}
+                </Text>
+              )}
+            </BlockStack>
+          </Box>
+        );
+      })}
+      {ours.length > 1 && canRelease && <ReleaseHoldsForm context={context} holdIds={[]} label={ta.release.all} />}
+      {ours.length > 0 && release && !release.available && <UnavailableReason availability={release} />}
+    </SectionCard>
   );
 }

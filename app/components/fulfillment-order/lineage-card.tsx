@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
+import { BlockStack, InlineStack, Text } from "@shopify/polaris";
+import { SectionCard } from "~/components/section-card";
 import { StatusBadge } from "~/components/status-badge";
 import { fulfillmentOrderPath, shortId } from "~/fulfillment/detail/derive";
 import type { FulfillmentOrderDetailView, RelatedFulfillmentOrderView } from "~/fulfillment/detail/types";
@@ -33,28 +34,18 @@ function Related({ label, fo }: { label: string; fo: RelatedFulfillmentOrderView
 /** Where this FO came from (split, moved, partial request, replacement) and what came from it. */
 export function LineageCard({ lineage }: { lineage: FulfillmentOrderDetailView["lineage"] }) {
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {t.heading}
-        </Text>
-        {!lineage.parent && lineage.children.length === 0 && (
-          <Text as="p" tone="subdued">
-            {t.none}
+    <SectionCard heading={t.heading} empty={!lineage.parent && lineage.children.length === 0 ? t.none : null}>
+      {lineage.parent && <Related label={t.parentReason[lineage.parent.reason]} fo={lineage.parent} />}
+      {lineage.children.length > 0 && (
+        <BlockStack gap="200">
+          <Text as="h3" variant="headingSm">
+            {t.derivedHeading}
           </Text>
-        )}
-        {lineage.parent && <Related label={t.parentReason[lineage.parent.reason]} fo={lineage.parent} />}
-        {lineage.children.length > 0 && (
-          <BlockStack gap="200">
-            <Text as="h3" variant="headingSm">
-              {t.derivedHeading}
-            </Text>
-            {lineage.children.map((child) => (
-              <Related key={child.shopifyId} label={t.childReason[child.reason]} fo={child} />
-            ))}
-          </BlockStack>
-        )}
-      </BlockStack>
-    </Card>
+          {lineage.children.map((child) => (
+            <Related key={child.shopifyId} label={t.childReason[child.reason]} fo={child} />
+          ))}
+        </BlockStack>
+      )}
+    </SectionCard>
   );
 }

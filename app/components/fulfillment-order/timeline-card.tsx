@@ -1,4 +1,5 @@
-import { BlockStack, Box, Card, InlineStack, Text } from "@shopify/polaris";
+import { BlockStack, Box, InlineStack, Text } from "@shopify/polaris";
+import { SectionCard } from "~/components/section-card";
 import { humanizeEnum } from "~/components/status-badge";
 import { formatDateTime } from "~/fulfillment/detail/derive";
 import type { FulfillmentOrderEventView } from "~/fulfillment/detail/types";
@@ -18,46 +19,36 @@ const show = (value: string | null) =>
 /** The FO's observed transitions, newest first: what changed, from → to, who or what told us. */
 export function TimelineCard({ events }: { events: FulfillmentOrderEventView[] }) {
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {t.heading}
-        </Text>
-        {events.length === 0 && (
-          <Text as="p" tone="subdued">
-            {t.empty}
-          </Text>
-        )}
-        <ol aria-label={t.heading} style={{ listStyle: "none", margin: 0, padding: 0 }}>
-          {events.map((event) => (
-            <li key={event.id}>
-              <Box paddingBlock="200" borderBlockEndWidth="025" borderColor="border-secondary">
-                <BlockStack gap="050">
-                  <InlineStack gap="200" wrap>
-                    <Text as="span" fontWeight="semibold">
-                      {t.kind[event.kind] ?? humanizeEnum(event.kind)}
-                    </Text>
-                    <Text as="span">
-                      {event.kind === "created"
-                        ? show(event.toValue)
-                        : `${show(event.fromValue)} → ${show(event.toValue)}`}
-                    </Text>
-                  </InlineStack>
-                  <Text as="span" variant="bodySm" tone="subdued">
-                    {[
-                      formatDateTime(event.at),
-                      t.source[event.source] ?? event.source,
-                      event.actor ? t.by(event.actor) : null,
-                    ]
-                      .filter(Boolean)
-                      .join(" · ")}
+    <SectionCard heading={t.heading} empty={events.length === 0 ? t.empty : null}>
+      <ol aria-label={t.heading} style={{ listStyle: "none", margin: 0, padding: 0 }}>
+        {events.map((event) => (
+          <li key={event.id}>
+            <Box paddingBlock="200" borderBlockEndWidth="025" borderColor="border-secondary">
+              <BlockStack gap="050">
+                <InlineStack gap="200" wrap>
+                  <Text as="span" fontWeight="semibold">
+                    {t.kind[event.kind] ?? humanizeEnum(event.kind)}
                   </Text>
-                </BlockStack>
-              </Box>
-            </li>
-          ))}
-        </ol>
-      </BlockStack>
-    </Card>
+                  <Text as="span">
+                    {event.kind === "created"
+                      ? show(event.toValue)
+                      : `${show(event.fromValue)} → ${show(event.toValue)}`}
+                  </Text>
+                </InlineStack>
+                <Text as="span" variant="bodySm" tone="subdued">
+                  {[
+                    formatDateTime(event.at),
+                    t.source[event.source] ?? event.source,
+                    event.actor ? t.by(event.actor) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </Text>
+              </BlockStack>
+            </Box>
+          </li>
+        ))}
+      </ol>
+    </SectionCard>
   );
 }

@@ -7,6 +7,7 @@ import {
   AGE_FILTER_DAYS,
   DELIVERY_METHODS,
   FINANCIAL_STATUSES,
+  NO_FILTERS,
   type QueueParams,
   withFilters,
 } from "~/fulfillment/queue/params";
@@ -210,14 +211,7 @@ export function QueueFilters({ params, counts, locations, loading, onChange }: Q
       onClearAll={() => {
         setTag("");
         setQuery("");
-        change({
-          locationId: null,
-          deliveryMethod: null,
-          olderThanDays: null,
-          tag: null,
-          financialStatus: null,
-          query: null,
-        });
+        change(NO_FILTERS);
       }}
       mode={mode}
       setMode={setMode}

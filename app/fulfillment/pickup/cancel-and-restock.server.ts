@@ -250,6 +250,8 @@ export interface AdvanceOptions {
   wait?: AwaitJobOptions;
   /** The caller read the order from Shopify a moment ago (the request path). */
   freshlyChecked?: boolean;
+  /** Act only if the row is this shop's (the job names both the shop and the row). */
+  shop?: string;
 }
 
 /**
@@ -264,7 +266,7 @@ export async function advancePickupCancellation(
 ): Promise<Advance | null> {
   const now = options.now ?? (() => new Date());
   const c = await findCancellation(id);
-  if (!c) return null;
+  if (!c || (options.shop !== undefined && c.shop !== options.shop)) return null;
   if (c.status === "cancelled") return { status: "cancelled" };
   if (c.status === "failed") return { status: "failed", error: c.error ?? "", userErrors: [] };
 
@@ -403,8 +405,5 @@ const detailOf = (c: PickupCancellation) => ({
 export async function runPickupCancelJob(payload: PickupCancelJobPayload, _job: JobContext): Promise<void> {
   const graphql = await shopAdminGraphql(payload.shop);
   if (!graphql) throw new PermanentJobError(`${payload.shop} has no offline session: not installed`);
-  const c = await findCancellation(payload.cancellationId);
-  // The payload names both; only ever act on the shop's own row with the shop's own token.
-  if (c && c.shop !== payload.shop) throw new PermanentJobError(`cancellation ${c.id} is not ${payload.shop}'s`);
-  await advancePickupCancellation(graphql, payload.cancellationId);
+  await advancePickupCancellation(graphql, payload.cancellationId, { shop: payload.shop });
 }

@@ -226,15 +226,18 @@ async function countTabs(filters: Where): Promise<Record<QueueTab, number>> {
       _count: { _all: true },
     }),
   ]);
+  return tallyTabs([
+    ...working.map((group) => ({ tab: tabOf(group), count: group._count._all })),
+    ...done.map((group) => ({ tab: "done" as const, count: group._count._all })),
+  ]);
+}
+
+/** Every tab's count from FOs (or groups of them) already assigned to their tab; "All" counts each. */
+function tallyTabs(entries: readonly { tab: QueueTab | null; count: number }[]): Record<QueueTab, number> {
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
-  for (const group of working) {
-    const tab = tabOf(group);
-    if (tab) counts[tab] += group._count._all;
-    counts.all += group._count._all;
-  }
-  for (const group of done) {
-    counts.done += group._count._all;
-    counts.all += group._count._all;
+  for (const { tab, count } of entries) {
+    if (tab) counts[tab] += count;
+    counts.all += count;
   }
   return counts;
 }
@@ -254,12 +257,7 @@ async function loadOneOrder(filters: Where, params: QueueParams) {
     select: { ...ROW_SELECT, thirdParty: true },
     take: ONE_ORDER_FO_LIMIT,
   });
-  const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
-  for (const record of records) {
-    const tab = tabOf(record);
-    if (tab) counts[tab] += 1;
-    counts.all += 1;
-  }
+  const counts = tallyTabs(records.map((record) => ({ tab: tabOf(record), count: 1 })));
   const { direction, goingBack, cursor } = pageDirection(params);
   const compare = compareRecords(direction);
   const position = cursor && { openedAt: new Date(cursor.openedAt), id: cursor.id };

@@ -47,14 +47,19 @@ export interface QueueParams {
   before: QueueCursor | null;
 }
 
-export const DEFAULT_PARAMS: QueueParams = {
-  tab: DEFAULT_TAB,
+/** Every filter off (the tab, sort and cursor are not filters). */
+export const NO_FILTERS = {
   locationId: null,
   deliveryMethod: null,
   olderThanDays: null,
   tag: null,
   financialStatus: null,
   query: null,
+} satisfies Partial<QueueParams>;
+
+export const DEFAULT_PARAMS: QueueParams = {
+  tab: DEFAULT_TAB,
+  ...NO_FILTERS,
   sort: "oldest",
   after: null,
   before: null,
