@@ -10,8 +10,8 @@ import {
   enqueueReconcile,
   RECONCILE_JOB,
   type ReconcileJobPayload,
-  runReconcileJob,
-} from "./reconciliation/reconcile-job.server";
+} from "./reconciliation/reconcile-enqueue.server";
+import { runReconcileJob } from "./reconciliation/reconcile-job.server";
 import { listActiveShops } from "./shops/shop-lifecycle.server";
 import {
   enqueueScheduledRun,

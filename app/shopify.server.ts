@@ -4,7 +4,7 @@ import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-re
 import { prisma } from "./db.server";
 import { env } from "./env.server";
 import { getJobQueue } from "./jobs/runtime.server";
-import { enqueueReconcile } from "./reconciliation/reconcile-job.server";
+import { enqueueReconcile } from "./reconciliation/reconcile-enqueue.server";
 import { recordInstall } from "./shops/shop-lifecycle.server";
 import { API_VERSION } from "./shopify/api-version";
 import { CachedPrismaSessionStorage } from "./shopify/session-cache.server";

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
 import { getJobRunner } from "~/jobs/runtime.server";
-import { RECONCILE_JOB } from "~/reconciliation/reconcile-job.server";
+import { RECONCILE_JOB } from "~/reconciliation/reconcile-enqueue.server";
 import { callRoute, documentRequest, fetchRequest, sessionTokenFor } from "../../tests/support/embedded-request";
 import type { SyncHealthView } from "~/sync-status/types";
 import { seedLocations } from "../../tests/support/seed";

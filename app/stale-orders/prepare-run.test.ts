@@ -9,6 +9,7 @@ import { PrismaJobRunner } from "~/jobs/prisma-job-runner.server";
 import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
 import { resetCostTracking } from "~/shopify/admin/admin-client.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
+import { allowConsoleError } from "../../tests/support/console-guard";
 import { seedLocations } from "../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import { callWebhookRoute, signedWebhook } from "../../tests/support/webhook-routes";
@@ -272,6 +273,7 @@ describe("preparing a confirmed run in the background", () => {
     const { runId } = await confirm(shop, s.ids);
     await getJobRunner().runDue({ concurrency: 1 }); // the prepare job only
     // GIVEN the cancel job's last attempt fails (Shopify keeps answering 503)
+    allowConsoleError(/jobs: dead-lettered/);
     await prisma.job.updateMany({ where: { shop, type: CANCEL_ORDER_JOB }, data: { maxAttempts: 1 } });
     h.sim.failNext({ count: 10, status: 503 });
     await getJobRunner().drain();

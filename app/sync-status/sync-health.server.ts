@@ -3,7 +3,7 @@
 import { prisma } from "~/db.server";
 import { ACTIVE_JOB_STATUSES } from "~/jobs/prisma-job-queue.server";
 import { getJobQueue } from "~/jobs/runtime.server";
-import { enqueueReconcile, RECONCILE_JOB } from "~/reconciliation/reconcile-job.server";
+import { enqueueReconcile, RECONCILE_JOB } from "~/reconciliation/reconcile-enqueue.server";
 import { listRuns, watermarkOf } from "~/reconciliation/reconcile-runs.server";
 import {
   type ActiveSyncView,

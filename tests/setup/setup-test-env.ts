@@ -4,10 +4,12 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, expect } from "vitest";
+import { installConsoleGuard, takeUnexpectedConsoleErrors } from "../support/console-guard";
 import { installNetworkGuard, takeUnhandledRequests } from "../support/network-guard";
 import { TEST_ENV } from "../support/test-env";
 
 installNetworkGuard();
+installConsoleGuard();
 
 // A real SQLite file per test file (and so per worker), copied from the migrated template.
 const dir = process.env.FD_TEST_DB_DIR;
@@ -21,4 +23,5 @@ Object.assign(process.env, TEST_ENV, { DATABASE_URL: `file:${dbFile}` });
 afterEach(() => {
   const refused = takeUnhandledRequests();
   expect(refused, "outbound requests that were refused").toEqual([]);
+  expect(takeUnexpectedConsoleErrors(), "console.error the test did not expect (allowConsoleError)").toEqual([]);
 });
