@@ -5,11 +5,11 @@ import { actionReasons } from "./sections/action-reasons";
 import { actions } from "./sections/actions";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
-import { queue } from "./sections/queue";
+import { worklist } from "./sections/worklist";
 import { staleOrders } from "./sections/stale-orders";
 
 export const en = {
-  queue,
+  worklist,
   fulfillmentOrder,
   pickup,
   actions,
@@ -19,17 +19,17 @@ export const en = {
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",
-    sync: "Sync health",
+    reconciliation: "Sync health",
     jobs: "Background jobs",
   },
-  sync: {
+  reconciliation: {
     title: "Sync health",
     subtitle: "How closely the app's records match Shopify, and the webhooks that keep them current.",
-    runSyncNow: "Run sync now",
+    reconcileNow: "Run sync now",
     backfill: "Backfill last 60 days",
     toast: {
-      syncQueued: "Sync queued",
-      syncAlreadyRunning: "A sync is already queued or running",
+      reconcileQueued: "Sync queued",
+      reconcileAlreadyRunning: "A sync is already queued or running",
       backfillQueued: "Backfill queued",
       backfillAlreadyRunning: "A backfill is already queued or running",
       invalid: "That action isn't available",

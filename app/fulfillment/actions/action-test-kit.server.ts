@@ -9,7 +9,7 @@ import type { CreateOrderInput } from "../../../simulator/store-simulator";
 import { fakeClock } from "../../../tests/support/fake-clock";
 import { seedLocations } from "../../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../../tests/support/simulator";
-import { syncOrder } from "../sync-order.server";
+import { refreshOrder } from "../refresh-order.server";
 
 export const ACTOR = "staff:42";
 
@@ -23,8 +23,8 @@ export interface Kit {
   operations: string[];
   /** A Shopify order, synced into the ledger as webhooks would; returns its FO ids. */
   placeOrder: (input: CreateOrderInput) => Promise<{ orderId: string; fulfillmentOrderIds: string[] }>;
-  /** Re-syncs an order into the ledger (as a webhook would). */
-  sync: (orderId: string) => Promise<void>;
+  /** Refreshes an order into the ledger (as a webhook would). */
+  refresh: (orderId: string) => Promise<void>;
   /** A form for the FO as the detail page would post it now. */
   form: (foId: string, fields: Record<string, unknown>) => Promise<Record<string, unknown>>;
   mutations: () => string[];
@@ -48,8 +48,8 @@ export function startKit(): { get: () => Kit; start: (shop: string) => Promise<K
         operations.push(/(query|mutation)\s+(\w+)/.exec(query)?.slice(1).join(" ") ?? "anonymous");
         return admin.graphql(query, options);
       };
-      const sync = async (orderId: string) => {
-        await syncOrder(graphql, shop, orderId, { source: "webhook" });
+      const refresh = async (orderId: string) => {
+        await refreshOrder(graphql, shop, orderId, { source: "webhook" });
         operations.length = 0;
       };
       const kit: Kit = {
@@ -59,11 +59,11 @@ export function startKit(): { get: () => Kit; start: (shop: string) => Promise<K
         seed,
         graphql,
         operations,
-        sync,
+        refresh,
         placeOrder: async (input) => {
           const order = h.sim.createOrder(shop, input);
           clock.advance(1000);
-          await sync(order.id);
+          await refresh(order.id);
           return { orderId: order.id, fulfillmentOrderIds: h.sim.fulfillmentOrdersOf(order.id).map((fo) => fo.id) };
         },
         form: async (foId, fields) => {

@@ -76,7 +76,7 @@ describe("holds", () => {
     k.clock.advance(1000);
     const theirs = k.h.sim.placeHoldAsOtherApp(foId, { reason: "HIGH_RISK_OF_FRAUD", appTitle: "FraudGuard" });
     k.clock.advance(1000);
-    await k.sync(orderId);
+    await k.refresh(orderId);
     // WHEN the merchant asks to release "all" holds, or names the other app's hold
     const named = await act(await k.form(foId, { intent: "release-holds", holdIds: [theirs.id] }));
     expect(named).toEqual({

@@ -114,7 +114,7 @@ describe("request fulfillment", () => {
     await actions.hold(k.h.sim.getFulfillmentOrder(foId), "OTHER");
     k.clock.advance(1000);
     await actions.release(k.h.sim.getFulfillmentOrder(foId));
-    await k.sync(orderId);
+    await k.refresh(orderId);
     const before = simulatorView(k.h.sim, k.shop);
     // WHEN the old page submits
     const result = await act(form);
@@ -265,7 +265,7 @@ describe("cancel a request, request a cancellation", () => {
     expect((await act(await k.form(foId, { intent: "request-fulfillment" }))).ok).toBe(true);
     k.h.sim.acceptFulfillmentRequest(foId);
     k.clock.advance(1000);
-    await k.sync(orderId);
+    await k.refresh(orderId);
     expect(await act(await k.form(foId, { intent: "cancel-request" }))).toMatchObject({
       kind: "unavailable",
       message: UNAVAILABLE_REASONS.notAccepted,
