@@ -1,7 +1,7 @@
 // The home screen (fulfillment worklist) through the real authenticate.admin: session tokens
 // minted like Shopify's, the shop's offline session, and Admin calls to the store simulator.
 import { afterEach, describe, expect, it } from "vitest";
-import { type Kit, startKit } from "~/fulfillment/actions/action-test-kit.server";
+import { type Kit, startKit } from "../../tests/support/action-kit";
 import { OUR_HOLD_HANDLE_PREFIX } from "~/fulfillment/actions/contract";
 import { prisma } from "~/db.server";
 import type { BulkActionData } from "~/fulfillment/worklist/bulk-intent";

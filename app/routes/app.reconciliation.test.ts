@@ -1,34 +1,25 @@
 // Sync health through the real authenticate.admin: requests carry session tokens minted like
 // Shopify's, the shops hold offline sessions (no token exchange), and Admin calls go to the
 // store simulator.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { registerJobHandlers } from "~/background.server";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { getJobRunner } from "~/jobs/runtime.server";
 import { RECONCILE_JOB } from "~/reconciliation/reconcile-enqueue.server";
 import { callRoute, documentRequest, fetchRequest, sessionTokenFor } from "../../tests/support/embedded-request";
 import type { ReconciliationHealthView } from "~/health/types";
 import { seedLocations } from "../../tests/support/seed";
-import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
+import { routeHarness } from "../../tests/support/route-harness";
+import type { SimulatorHarness } from "../../tests/support/simulator";
 import { action, loader } from "./app.reconciliation";
 
 const SHOP_A = "sync-screen-a.myshopify.com";
 const SHOP_B = "sync-screen-b.myshopify.com";
 const HOUR = 60 * 60_000;
 
+const harness = routeHarness({ shops: [SHOP_A, SHOP_B], seed: false });
 let h: SimulatorHarness;
-
-beforeAll(() => registerJobHandlers());
-beforeEach(async () => {
-  h = startSimulator();
-  await installShop(h.sim, SHOP_A);
-  await installShop(h.sim, SHOP_B);
-});
-afterEach(async () => {
-  h.close();
-  await prisma.job.deleteMany();
-  await prisma.reconcileRun.deleteMany();
-  await prisma.webhookDelivery.deleteMany();
+beforeEach(() => {
+  h = harness.h;
 });
 
 const reconcileNow = (shop: string, intent = "reconcile-now") =>

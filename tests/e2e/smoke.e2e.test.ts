@@ -1,48 +1,31 @@
 // The browser smoke test: `npm run demo`'s server, a real Chromium, the real embedded auth
 // (session token → token exchange against the simulator) and the home screen with the
 // seeded shop's orders. Nothing may leave localhost.
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Page, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { SCREENSHOTS, browserApp } from "../support/browser-app";
 import { DEMO_FIRST_ORDER_NAME, DEMO_LOCATIONS } from "../../scripts/demo/seed-demo-shop";
 import { shown, foreignHosts } from "../support/page-checks";
-import { launchChromium, type LaunchedChromium } from "../support/chromium";
-import { startDemoServer, type DemoServer } from "../support/demo-server";
-
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 
 interface Recorded {
   requests: Request[];
-  pageErrors: string[];
 }
 
 function record(page: Page): Recorded {
-  const recorded: Recorded = { requests: [], pageErrors: [] };
+  const recorded: Recorded = { requests: [] };
   page.on("request", (request) => recorded.requests.push(request));
-  page.on("pageerror", (error) => recorded.pageErrors.push(error.message));
   return recorded;
 }
 
 describe("demo mode in a real browser", () => {
-  let server: DemoServer;
-  let chromium: LaunchedChromium;
-
-  beforeAll(async () => {
-    [server, chromium] = await Promise.all([startDemoServer(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-  });
+  const app = browserApp();
 
   it("opens the demo shop's orders through the real embedded auth without leaving localhost", async () => {
-    const page = await chromium.context.newPage();
+    const page = await app.newPage();
     const recorded = record(page);
 
     // GIVEN the demo's front door, WHEN the browser follows it into the embedded app
-    const document = await page.goto(`${server.url}/`);
+    const document = await page.goto(`${app.server.url}/`);
     await page.waitForURL(/\/app\?.*embedded=1/);
     const launched = new URL(page.url());
     // Every HTML response may only be framed by the shop's admin
@@ -58,7 +41,6 @@ describe("demo mode in a real browser", () => {
     await shown(page.getByRole("tab", { name: /^To request/ }));
     await shown(page.getByText(DEMO_LOCATIONS.threePl.name).first());
     await shown(page.getByText("Demo shop — simulated Shopify admin"));
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOTS}home.png` });
 
     // WHEN the merchant switches tab, Remix fetches loader data: App Bridge's stand-in adds the token
@@ -82,14 +64,13 @@ describe("demo mode in a real browser", () => {
     await shown(page.getByRole("status").filter({ hasText: "Saved" }));
 
     expect(foreignHosts(recorded.requests), "requests to hosts other than localhost").toEqual([]);
-    expect(recorded.pageErrors, "uncaught errors in the page").toEqual([]);
     await page.close();
   });
 
   it("sends a stale session token through the bounce page and back with a fresh one", async () => {
-    const page = await chromium.context.newPage();
+    const page = await app.newPage();
     const recorded = record(page);
-    await page.goto(`${server.url}/demo/launch`);
+    await page.goto(`${app.server.url}/demo/launch`);
     await page.waitForURL(/\/app\?.*embedded=1/);
     const stale = new URL(page.url());
     stale.searchParams.set("id_token", "not.a.token");

@@ -1,16 +1,12 @@
 // The fulfillment worklist (home screen) in a real browser against `npm run demo`'s server: tabs and
 // counts from the ledger, a filter, and a bulk request of ten 3PL orders created at the simulated
 // store, whose per-row results show on screen and whose requests the simulated 3PL receives.
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Page, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { SCREENSHOTS, browserApp } from "../support/browser-app";
 import { seriousAccessibilityViolations } from "../support/axe";
 import { shown, foreignHosts } from "../support/page-checks";
-import { launchChromium, type LaunchedChromium } from "../support/chromium";
-import { type DemoServer, simulatorCommand, startDemoServer } from "../support/demo-server";
 
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const SKUS = ["MUG-SAND", "TEE-BLK-M", "TOTE-NAT", "KETTLE-01", "BEANS-1KG"];
 
 interface CreatedOrder {
@@ -23,29 +19,17 @@ const tab = (page: Page, name: string) => page.getByRole("tab", { name: new RegE
 const countOf = async (page: Page, name: string) => (await tab(page, name).innerText()).replace(name, "").trim();
 
 describe("the fulfillment worklist in a real browser", () => {
-  let server: DemoServer;
-  let chromium: LaunchedChromium;
+  const app = browserApp();
 
-  beforeAll(async () => {
-    [server, chromium] = await Promise.all([startDemoServer(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-  });
-
-  const simulator = <T>(command: Record<string, unknown>) => simulatorCommand<T>(server, command);
+  const simulator = <T>(command: Record<string, unknown>) => app.simulator<T>(command);
 
   it("shows tabs with counts, filters, and requests fulfillment for ten selected 3PL orders", async () => {
-    const page = await chromium.context.newPage();
+    const page = await app.newPage();
     const requests: Request[] = [];
-    const pageErrors: string[] = [];
     page.on("request", (request) => requests.push(request));
-    page.on("pageerror", (error) => pageErrors.push(error.message));
 
     // GIVEN the merchant in the embedded app, on the worklist
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.waitForURL(/\/app\?.*embedded=1/);
     await shown(page.getByRole("heading", { name: "Orders waiting to ship" }));
     await page.waitForLoadState("networkidle");
@@ -107,7 +91,7 @@ describe("the fulfillment worklist in a real browser", () => {
     const rowOf = (name: string) =>
       page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
     for (let attempt = 0; ; attempt += 1) {
-      await page.goto(`${server.url}/demo/launch`);
+      await page.goto(`${app.server.url}/demo/launch`);
       await page.waitForURL(/\/app\?.*embedded=1/);
       await shown(page.getByRole("heading", { name: "Orders waiting to ship" }));
       const present = await Promise.all(names.map((name) => rowOf(name).count()));
@@ -143,11 +127,9 @@ describe("the fulfillment worklist in a real browser", () => {
     const violations = await seriousAccessibilityViolations(page);
     expect(violations).toEqual([]);
 
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOTS}worklist.png`, fullPage: true });
 
     expect(foreignHosts(requests), "requests to hosts other than localhost").toEqual([]);
-    expect(pageErrors, "uncaught errors in the page").toEqual([]);
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ledgerView, simulatorView } from "../../../tests/support/ledger-truth";
 import { UNAVAILABLE_REASONS } from "../available-actions";
-import { ACTOR, eventsOf, ledgerRow, ledgerRowsOfOrder, startKit } from "./action-test-kit.server";
+import { ACTOR, eventsOf, ledgerRow, ledgerRowsOfOrder, startKit } from "../../../tests/support/action-kit";
 import { OUR_HOLD_HANDLE_PREFIX } from "./contract";
 import { performFulfillmentAction } from "./perform-action.server";
 

@@ -5,11 +5,11 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "~/db.server";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { unauthenticated } from "~/shopify.server";
-import type { CreateOrderInput } from "../../../simulator/store-simulator";
-import { fakeClock } from "../../../tests/support/fake-clock";
-import { seedLocations } from "../../../tests/support/seed";
-import { installShop, type SimulatorHarness, startSimulator } from "../../../tests/support/simulator";
-import { refreshOrder } from "../refresh-order.server";
+import type { CreateOrderInput } from "../../simulator/store-simulator";
+import { fakeClock } from "./fake-clock";
+import { seedLocations } from "./seed";
+import { installShop, type SimulatorHarness, startSimulator } from "./simulator";
+import { refreshOrder } from "../../app/fulfillment/refresh-order.server";
 
 export const ACTOR = "staff:42";
 
