@@ -51,7 +51,8 @@ export class PrismaJobQueue implements TransactionalJobQueue {
     const key = options.dedupeKey;
     // The check-then-insert of a dedupeKey is serialised per key within this process. It is not an
     // interactive transaction on purpose: the SQLite driver adapter runs every query of the process
-    // on one connection, so other work would be pulled into it. Across processes see the ADR.
+    // on one connection, so other work would be pulled into it. Across processes see
+    // docs/decisions/0010-one-active-job-per-dedupe-key.md.
     const result =
       key === undefined
         ? await insertJob(this.db, type, payload, options)
