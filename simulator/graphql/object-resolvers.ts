@@ -55,6 +55,9 @@ export const objectResolvers: ResolverMap = {
         o.cancelledAt === null && fulfilledQuantity(ctx.state, o) < o.lineItems.reduce((n, li) => n + li.quantity, 0),
     ),
     paymentGatewayNames: field<SimOrder>((o) => [o.gateway]),
+    // "Details of an order's cancellation, if it has been canceled."
+    // https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-Order.fields.cancellation
+    cancellation: field<SimOrder>((o) => (o.cancelledAt ? { staffNote: o.cancelStaffNote } : null)),
     totalPriceSet: field<SimOrder>((o) => moneyBag(orderTotal(o), o.currency)),
     currentTotalPriceSet: field<SimOrder>((o) => moneyBag(o.cancelledAt ? "0.00" : orderTotal(o), o.currency)),
     subtotalPriceSet: field<SimOrder>((o) => moneyBag(orderTotal(o), o.currency)),
