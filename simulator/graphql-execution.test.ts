@@ -138,6 +138,30 @@ describe("orders and fulfillmentOrders queries", () => {
     expect(await ids("fulfillment_status:shipped")).toEqual([]);
   });
 
+  it("matches fulfillment_status: values to exactly the displayFulfillmentStatus they name", async () => {
+    const { sim, gql, mug } = setupStore();
+    const open = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 2 }] });
+    const held = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }] });
+    sim.placeHoldAsOtherApp(sim.fulfillmentOrdersOf(held.id)[0]!.id, { reason: "OTHER", appTitle: "Fraud Filter" });
+    const partial = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 2 }] });
+    const partialFo = sim.fulfillmentOrdersOf(partial.id)[0]!;
+    await gql(
+      `mutation($id: ID!, $li: ID!) { fulfillmentCreate(fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: $id, fulfillmentOrderLineItems: [{ id: $li, quantity: 1 }] }] }) { userErrors { message } } }`,
+      { id: partialFo.id, li: partialFo.lineItems[0]!.id },
+    );
+    const search = (query: string) =>
+      gql(`query($q: String) { orders(first: 10, query: $q) { nodes { id } } }`, { q: query });
+    const ids = async (query: string) => (await search(query)).data.orders.nodes.map((n: { id: string }) => n.id);
+    expect(sim.orderStatus(partial.id).displayFulfillmentStatus).toBe("PARTIALLY_FULFILLED");
+    expect(await ids("fulfillment_status:unfulfilled")).toEqual([open.id]);
+    expect(await ids("fulfillment_status:unshipped")).toEqual([open.id]);
+    expect(await ids("fulfillment_status:on_hold")).toEqual([held.id]);
+    expect(await ids("fulfillment_status:partial")).toEqual([partial.id]);
+    expect(await ids("-fulfillment_status:unfulfilled")).toEqual([held.id, partial.id]);
+    const undocumented = await search("fulfillment_status:any");
+    expect(undocumented.errors?.[0].message).toMatch(/fulfillment_status:any/);
+  });
+
   it("requires first or last on connections, like Shopify", async () => {
     const { gql } = setupStore();
     const res = await gql(`{ orders { nodes { id } } }`);
