@@ -270,7 +270,14 @@ export const objectResolvers: ResolverMap = {
     order: field<SimFulfillment>((f, _a, ctx) => ctx.state.order(f.orderId)),
     location: field<SimFulfillment>((f, _a, ctx) => ctx.state.location(ctx.shop, f.locationId) ?? null),
     totalQuantity: field<SimFulfillment>((f) => f.lineItems.reduce((n, li) => n + li.quantity, 0)),
-    displayStatus: field<SimFulfillment>((f) => (f.status === "SUCCESS" ? "FULFILLED" : "CANCELED")),
+    // A local-pickup fulfillment is the customer collecting it, "Displayed as Picked up"; others
+    // "Fulfilled" (the simulator has no carrier tracking events to move them further).
+    // https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentDisplayStatus
+    displayStatus: field<SimFulfillment>((f, _a, ctx) => {
+      if (f.status !== "SUCCESS") return "CANCELED";
+      const pickup = f.fulfillmentOrderIds.some((id) => ctx.state.fulfillmentOrder(id).deliveryMethod === "PICK_UP");
+      return pickup ? "PICKED_UP" : "FULFILLED";
+    }),
     trackingInfo: field<SimFulfillment>((f, args) =>
       typeof args.first === "number" ? f.trackingInfo.slice(0, args.first) : f.trackingInfo,
     ),
