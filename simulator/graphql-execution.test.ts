@@ -162,6 +162,47 @@ describe("orders and fulfillmentOrders queries", () => {
     expect(undocumented.errors?.[0].message).toMatch(/fulfillment_status:any/);
   });
 
+  describe("input arrays (at most 250 items)", () => {
+    const NODES = `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`;
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `gid://shopify/Order/${i + 1}`);
+
+    it("accepts 250 ids", async () => {
+      const { gql } = setupStore();
+      const res = await gql(NODES, { ids: ids(250) });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.nodes).toHaveLength(250);
+    });
+
+    it("refuses 251 ids in a variable, before anything runs or is charged", async () => {
+      const { sim, gql } = setupStore();
+      const before = sim.snapshot(SHOP).bucket.available;
+      const res = await gql(NODES, { ids: ids(251) });
+      expect(res.data).toBeUndefined();
+      expect(res.errors).toEqual([
+        expect.objectContaining({
+          message: "The input array size of 251 in $ids is greater than the maximum allowed of 250.",
+          extensions: expect.objectContaining({ code: "MAX_INPUT_SIZE_EXCEEDED", size: 251, variable: "ids" }),
+        }),
+      ]);
+      expect(sim.snapshot(SHOP).bucket.available).toBe(before);
+    });
+
+    it("refuses an array nested in an input object and a list literal in the document", async () => {
+      const { gql } = setupStore();
+      const nested = await gql(
+        `mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { userErrors { message } } }`,
+        { f: { lineItemsByFulfillmentOrder: ids(251).map((id) => ({ fulfillmentOrderId: id })) } },
+      );
+      expect(nested.errors?.[0].extensions.code).toBe("MAX_INPUT_SIZE_EXCEEDED");
+      const literal = await gql(
+        `{ nodes(ids: [${ids(251)
+          .map((id) => `"${id}"`)
+          .join(",")}]) { id } }`,
+      );
+      expect(literal.errors?.[0]).toMatchObject({ extensions: { code: "MAX_INPUT_SIZE_EXCEEDED", size: 251 } });
+    });
+  });
+
   it("requires first or last on connections, like Shopify", async () => {
     const { gql } = setupStore();
     const res = await gql(`{ orders { nodes { id } } }`);
