@@ -129,6 +129,17 @@ describe("local pickup", () => {
       (await gql(`query($id: ID!) { order(id: $id) { displayFulfillmentStatus } }`, { id: o.id })).data.order
         .displayFulfillmentStatus,
     ).toBe("FULFILLED");
+    const DISPLAY = `query($id: ID!) { order(id: $id) { fulfillments(first: 5) { displayStatus } } }`;
+    expect((await gql(DISPLAY, { id: o.id })).data.order.fulfillments).toEqual([{ displayStatus: "PICKED_UP" }]);
+  });
+
+  it("shows a shipped fulfillment as FULFILLED", async () => {
+    const { gql, fo, order: o } = order();
+    await gql(CREATE, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }] } });
+    const res = await gql(`query($id: ID!) { order(id: $id) { fulfillments(first: 5) { displayStatus } } }`, {
+      id: o.id,
+    });
+    expect(res.data.order.fulfillments).toEqual([{ displayStatus: "FULFILLED" }]);
   });
 
   it("refuses to prepare a shipping fulfillment order for pickup", async () => {

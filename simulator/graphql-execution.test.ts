@@ -138,6 +138,71 @@ describe("orders and fulfillmentOrders queries", () => {
     expect(await ids("fulfillment_status:shipped")).toEqual([]);
   });
 
+  it("matches fulfillment_status: values to exactly the displayFulfillmentStatus they name", async () => {
+    const { sim, gql, mug } = setupStore();
+    const open = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 2 }] });
+    const held = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }] });
+    sim.placeHoldAsOtherApp(sim.fulfillmentOrdersOf(held.id)[0]!.id, { reason: "OTHER", appTitle: "Fraud Filter" });
+    const partial = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 2 }] });
+    const partialFo = sim.fulfillmentOrdersOf(partial.id)[0]!;
+    await gql(
+      `mutation($id: ID!, $li: ID!) { fulfillmentCreate(fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: $id, fulfillmentOrderLineItems: [{ id: $li, quantity: 1 }] }] }) { userErrors { message } } }`,
+      { id: partialFo.id, li: partialFo.lineItems[0]!.id },
+    );
+    const search = (query: string) =>
+      gql(`query($q: String) { orders(first: 10, query: $q) { nodes { id } } }`, { q: query });
+    const ids = async (query: string) => (await search(query)).data.orders.nodes.map((n: { id: string }) => n.id);
+    expect(sim.orderStatus(partial.id).displayFulfillmentStatus).toBe("PARTIALLY_FULFILLED");
+    expect(await ids("fulfillment_status:unfulfilled")).toEqual([open.id]);
+    expect(await ids("fulfillment_status:unshipped")).toEqual([open.id]);
+    expect(await ids("fulfillment_status:on_hold")).toEqual([held.id]);
+    expect(await ids("fulfillment_status:partial")).toEqual([partial.id]);
+    expect(await ids("-fulfillment_status:unfulfilled")).toEqual([held.id, partial.id]);
+    const undocumented = await search("fulfillment_status:any");
+    expect(undocumented.errors?.[0].message).toMatch(/fulfillment_status:any/);
+  });
+
+  describe("input arrays (at most 250 items)", () => {
+    const NODES = `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`;
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `gid://shopify/Order/${i + 1}`);
+
+    it("accepts 250 ids", async () => {
+      const { gql } = setupStore();
+      const res = await gql(NODES, { ids: ids(250) });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.nodes).toHaveLength(250);
+    });
+
+    it("refuses 251 ids in a variable, before anything runs or is charged", async () => {
+      const { sim, gql } = setupStore();
+      const before = sim.snapshot(SHOP).bucket.available;
+      const res = await gql(NODES, { ids: ids(251) });
+      expect(res.data).toBeUndefined();
+      expect(res.errors).toEqual([
+        expect.objectContaining({
+          message: "The input array size of 251 in $ids is greater than the maximum allowed of 250.",
+          extensions: expect.objectContaining({ code: "MAX_INPUT_SIZE_EXCEEDED", size: 251, variable: "ids" }),
+        }),
+      ]);
+      expect(sim.snapshot(SHOP).bucket.available).toBe(before);
+    });
+
+    it("refuses an array nested in an input object and a list literal in the document", async () => {
+      const { gql } = setupStore();
+      const nested = await gql(
+        `mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { userErrors { message } } }`,
+        { f: { lineItemsByFulfillmentOrder: ids(251).map((id) => ({ fulfillmentOrderId: id })) } },
+      );
+      expect(nested.errors?.[0].extensions.code).toBe("MAX_INPUT_SIZE_EXCEEDED");
+      const literal = await gql(
+        `{ nodes(ids: [${ids(251)
+          .map((id) => `"${id}"`)
+          .join(",")}]) { id } }`,
+      );
+      expect(literal.errors?.[0]).toMatchObject({ extensions: { code: "MAX_INPUT_SIZE_EXCEEDED", size: 251 } });
+    });
+  });
+
   it("requires first or last on connections, like Shopify", async () => {
     const { gql } = setupStore();
     const res = await gql(`{ orders { nodes { id } } }`);

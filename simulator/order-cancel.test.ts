@@ -84,6 +84,76 @@ describe("orderCancel", () => {
     expect(res.data.orderCancel.orderCancelUserErrors[0]).toMatchObject({ code: "INVALID" });
   });
 
+  describe("the job's result (OrderCancelJobResult, 2026-10)", () => {
+    const CANCEL_WITH_RESULT = `mutation($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, restock: true) {
+      job { id done } jobResult { id done status errors { field message code } }
+      orderCancelUserErrors { message } } }`;
+
+    it("starts STARTED and ends SUCCEEDED with the order", async () => {
+      const { sim, gql, mug, clock } = setupStore();
+      const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }] });
+      const res = await gql(CANCEL_WITH_RESULT, { id: order.id });
+      expect(res.data.orderCancel.jobResult).toMatchObject({ done: false, status: "STARTED", errors: [] });
+      clock.advance(50);
+      expect(sim.snapshot(SHOP).jobs[0]).toMatchObject({ done: true, status: "SUCCEEDED", errors: [] });
+    });
+
+    it("can fail after the mutation answered: the job is done, FAILED with Shopify's message, the order untouched", async () => {
+      const { sim, gql, mug, warehouse, clock } = setupStore();
+      const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 4 }] });
+      sim.failOrderCancel(order.id, { message: "Payment gateway timed out" });
+      const res = await gql(CANCEL_WITH_RESULT, { id: order.id });
+      expect(res.data.orderCancel.orderCancelUserErrors).toEqual([]);
+      const jobId = res.data.orderCancel.job.id;
+      sim.emitted.length = 0;
+
+      clock.advance(50);
+      expect((await gql(JOB, { id: jobId })).data.job).toEqual({ id: jobId, done: true });
+      expect(sim.snapshot(SHOP).jobs[0]).toMatchObject({
+        done: true,
+        status: "FAILED",
+        errors: [{ field: null, message: "Payment gateway timed out", code: "INTERNAL_ERROR" }],
+      });
+      expect(sim.orderStatus(order.id)).toMatchObject({ cancelled: false, closed: false });
+      expect(sim.inventoryLevel(mug.id, warehouse.id)).toEqual({ available: 6, committed: 4 });
+      expect(sim.fulfillmentOrdersOf(order.id).map((fo) => fo.status)).toEqual(["OPEN"]);
+      expect(sim.emitted).toEqual([]);
+
+      // The failure was for one job: the next attempt cancels.
+      await gql(CANCEL_WITH_RESULT, { id: order.id });
+      clock.advance(50);
+      expect(sim.orderStatus(order.id).cancelled).toBe(true);
+    });
+  });
+
+  it("records the staff note on the cancellation, not as the order's note", async () => {
+    const { sim, gql, mug, clock } = setupStore();
+    const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], note: "Gift wrap" });
+    const before = await gql(`query($id: ID!) { order(id: $id) { cancellation { staffNote } } }`, { id: order.id });
+    expect(before.data.order.cancellation).toBeNull();
+    await gql(CANCEL, { id: order.id, restock: true });
+    clock.advance(50);
+    const after = await gql(`query($id: ID!) { order(id: $id) { note cancellation { staffNote } } }`, {
+      id: order.id,
+    });
+    expect(after.data.order).toEqual({ note: "Gift wrap", cancellation: { staffNote: "asked by phone" } });
+  });
+
+  it("voids an authorized payment on cancel, even without a refund", async () => {
+    const { sim, gql, mug, clock } = setupStore();
+    const order = sim.createOrder(SHOP, {
+      lineItems: [{ variantId: mug.id, quantity: 1 }],
+      financialStatus: "AUTHORIZED",
+    });
+    await gql(CANCEL, { id: order.id, restock: true });
+    clock.advance(50);
+    const after = await gql(`query($id: ID!) { order(id: $id) { displayFinancialStatus refunds(first: 5) { id } } }`, {
+      id: order.id,
+    });
+    expect(after.data.order).toEqual({ displayFinancialStatus: "VOIDED", refunds: [] });
+    expect(sim.orderStatus(order.id).displayFinancialStatus).toBe("VOIDED");
+  });
+
   describe("refunds", () => {
     const CANCEL_REFUND = `mutation($id: ID!, $refundMethod: OrderCancelRefundMethodInput) {
       orderCancel(orderId: $id, reason: CUSTOMER, restock: true, refundMethod: $refundMethod) {

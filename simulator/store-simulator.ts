@@ -28,6 +28,7 @@ import type {
   SimFulfillmentHold,
   SimFulfillmentOrder,
   SimLocation,
+  OrderCancelJobError,
   SimOrder,
   SimShop,
   SimVariant,
@@ -246,6 +247,19 @@ export class StoreSimulator {
       count: rule.count ?? 1,
       status: rule.status ?? 503,
       ...(rule.operationName ? { operationName: rule.operationName } : {}),
+    });
+  }
+
+  /**
+   * The next orderCancel job of this order fails when it runs: the job is done, its result says
+   * FAILED with this error, and the order is left as it was.
+   */
+  failOrderCancel(orderId: string, error: Partial<OrderCancelJobError> = {}): void {
+    this.state.order(orderId);
+    this.state.orderCancelFailures.set(orderId, {
+      field: error.field ?? null,
+      message: error.message ?? "The order could not be cancelled.",
+      code: error.code ?? "INTERNAL_ERROR",
     });
   }
 

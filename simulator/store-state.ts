@@ -5,6 +5,7 @@ import { buildPayload, type PayloadInput, type PayloadTopic } from "./webhooks/p
 import type {
   AppRef,
   InventoryLevel,
+  OrderCancelJobError,
   SimFulfillment,
   SimFulfillmentOrder,
   SimLocation,
@@ -19,6 +20,8 @@ export class SimulatorError extends Error {}
 export class StoreState {
   readonly shops = new Map<string, SimShop>();
   private counter = 1000;
+  /** Test control: the next orderCancel job of these orders fails with this error. */
+  readonly orderCancelFailures = new Map<string, OrderCancelJobError>();
 
   constructor(
     readonly clock: () => Date,

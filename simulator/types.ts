@@ -13,7 +13,7 @@ export type PlanInput = PlanName | BucketSpec;
 
 export type LocationKind = "merchant" | "fulfillment_service" | "pickup";
 export type DeliveryMethodType = "SHIPPING" | "PICK_UP" | "LOCAL" | "NONE";
-export type FinancialStatus = "PAID" | "PENDING" | "AUTHORIZED" | "PARTIALLY_PAID" | "EXPIRED" | "REFUNDED";
+export type FinancialStatus = "PAID" | "PENDING" | "AUTHORIZED" | "PARTIALLY_PAID" | "EXPIRED" | "REFUNDED" | "VOIDED";
 export type RiskLevel = "LOW" | "MEDIUM" | "HIGH";
 
 export type FulfillmentOrderStatus =
@@ -83,6 +83,8 @@ export interface SimOrder {
   processedAt: string;
   cancelledAt: string | null;
   cancelReason: string | null;
+  /** orderCancel's staffNote: Order.cancellation.staffNote, not the order's `note`. */
+  cancelStaffNote: string | null;
   closedAt: string | null;
   financialStatus: FinancialStatus;
   gateway: string;
@@ -181,12 +183,22 @@ export interface OrderCancelJobAction {
   staffNote: string | null;
 }
 
+export interface OrderCancelJobError {
+  field: string[] | null;
+  message: string;
+  code: "INTERNAL_ERROR" | "INVALID" | "NOT_FOUND";
+}
+
 export interface SimJob {
   id: string;
   shop: string;
   createdAtMs: number;
   completesAtMs: number;
   done: boolean;
+  /** OrderCancelJobResult.status (2026-10): STARTED until the job runs, then SUCCEEDED or FAILED. */
+  status: "STARTED" | "SUCCEEDED" | "FAILED";
+  /** OrderCancelJobResult.errors: why a FAILED job didn't cancel the order. */
+  errors: OrderCancelJobError[];
   action: OrderCancelJobAction;
 }
 

@@ -111,6 +111,34 @@ describe("the reconciliation sweep", () => {
     expect(stored.reconciledThrough?.getTime()).toBe(clock.now() - 60_000);
   });
 
+  it("repairs a change to a fulfillment order alone from the FO sweep: Shopify leaves the order's updatedAt", async () => {
+    // GIVEN a ledger in step with Shopify, then a hold placed on one FO whose webhooks are lost
+    const shop = "reconcile-fo-only.myshopify.com";
+    await installShop(h.sim, shop);
+    placeOrders(shop, 3);
+    await h.webhooks.flush();
+    await getJobRunner().drain();
+    clock.advance(60 * 60_000);
+    const { graphql } = await clientFor(shop);
+    await reconcileShop(graphql, shop, { trigger: "manual", now: clock.date });
+    clock.advance(60 * 60_000);
+    h.webhooks.intercept(() => "drop");
+    const fo = h.sim.snapshot(shop).fulfillmentOrders[0]!;
+    const orderUpdatedAt = h.sim.getOrder(fo.orderId).updatedAt;
+    h.sim.placeHoldAsOtherApp(fo.id, { reason: "HIGH_RISK_OF_FRAUD", appTitle: "Fraud Filter" });
+    await h.webhooks.flush();
+    expect(h.sim.getOrder(fo.orderId).updatedAt).toBe(orderUpdatedAt);
+    expect(await ledgerView(shop)).not.toEqual(simulatorView(h.sim, shop));
+    clock.advance(60 * 60_000);
+
+    // WHEN the next sweep runs
+    const run = await reconcileShop(graphql, shop, { trigger: "manual", now: clock.date });
+
+    // THEN only the FO was listed as changed (no order), and the FO sweep alone repaired it
+    expect(run).toMatchObject({ ordersSeen: 1, objectsSeen: 1, alreadyCorrect: 0, repaired: 1, unaccounted: 0 });
+    expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
+  });
+
   it("completes a sweep of 2,000 fulfillment orders on a small bucket with zero failed calls", async () => {
     // GIVEN a shop with a small cost bucket and 2,000 FOs the ledger has never seen
     const shop = "reconcile-throttle.myshopify.com";

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { PickupBoardView, PickupOrderView } from "~/fulfillment/pickup/board";
 import { advancePickupCancellation } from "~/fulfillment/pickup/cancel-and-restock.server";
+import { en } from "~/i18n/en";
 import { getJobRunner } from "~/jobs/runtime.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
@@ -118,7 +119,12 @@ describe("cancel and restock from the pickup board", () => {
     });
     // Shopify: cancelled, refunded to the original payment method, stock back on the store's shelf
     const truth = h.sim.getOrder(order.id);
-    expect(truth).toMatchObject({ cancelReason: "CUSTOMER", note: "Not collected after two reminders" });
+    // The staff note is the cancellation's (Order.cancellation.staffNote), not the order's note.
+    expect(truth).toMatchObject({
+      cancelReason: "CUSTOMER",
+      cancelStaffNote: "Not collected after two reminders",
+      note: null,
+    });
     expect(truth.cancelledAt).not.toBeNull();
     expect(h.sim.orderStatus(order.id).displayFinancialStatus).toBe("REFUNDED");
     expect(truth.refunds).toHaveLength(1);
@@ -224,6 +230,30 @@ describe("cancel and restock from the pickup board", () => {
 
     // Once the store is active again, the merchant can try again from the same row.
     h.sim.setLocationActive(s.pickup.id, true);
+    expect(await (await cancel(shown!)).json()).toMatchObject({ ok: true, status: "cancelled" });
+  });
+
+  it("ends 'failed' with the reason on the row, not cancelled or restocked, when Shopify's cancel job fails", async () => {
+    await setUp();
+    const { order, foId, row } = await notCollectedOrder("PAID");
+    // Shopify accepts the cancellation, then its job fails (OrderCancelJobResult status FAILED).
+    h.sim.failOrderCancel(order.id, { message: "Payment gateway timed out" });
+
+    const response = await cancel(row);
+
+    const message = en.pickup.cancel.jobFailed;
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({ ok: false, kind: "user-errors", errors: [{ field: null, message }] });
+    expect(h.sim.orderStatus(order.id)).toMatchObject({ cancelled: false, displayFinancialStatus: "PAID" });
+    expect(mugsAtStore()).toEqual({ available: 498, committed: 2 });
+    const shown = (await board()).notCollected.find((o) => o.fulfillmentOrderId === foId);
+    expect(shown?.cancellation).toEqual({ status: "failed", error: message });
+    expect(await prisma.pickupCancellation.findFirst()).toMatchObject({ status: "failed", error: message });
+    expect(await prisma.auditEvent.findMany({ where: { shop: SHOP } })).toEqual([
+      expect.objectContaining({ action: "pickup.order-cancel-failed", actor: STAFF }),
+    ]);
+
+    // The failure was that one job's: trying again from the same row cancels.
     expect(await (await cancel(shown!)).json()).toMatchObject({ ok: true, status: "cancelled" });
   });
 

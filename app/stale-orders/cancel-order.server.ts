@@ -75,11 +75,13 @@ export async function cancelStaleOrderItem(
     `Shopify is still cancelling ${item.orderName}; checking again later`,
     options,
   );
-  if (waited === "done") return finish({ status: "cancelled", outcome: null });
+  // A done job is not a cancelled order: the job can fail after the mutation answered
+  // (OrderCancelJobResult.status FAILED in 2026-10, absent from 2026-07). The order's cancelledAt
+  // answers on both versions, so only a re-read order that is cancelled counts as released stock.
+  // https://shopify.dev/docs/api/admin-graphql/latest/objects/OrderCancelJobResult
   const order = await readOrderCancelReadiness(graphql, item.orderShopifyId);
-  return order?.cancelled
-    ? finish({ status: "cancelled", outcome: null })
-    : finish({ status: "failed", outcome: "Shopify no longer knows the cancellation job" });
+  if (order?.cancelled) return finish({ status: "cancelled", outcome: null });
+  return finish({ status: "failed", outcome: waited === "done" ? "job-failed" : "job-lost" });
 }
 
 /**

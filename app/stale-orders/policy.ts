@@ -172,6 +172,9 @@ export function evaluateStaleOrder(
  * Shopify search for the candidates of one financial status. One query per status because
  * each `financial_status:` term narrows the search on its own; `status:open` leaves cancelled
  * and archived orders out. https://shopify.dev/docs/api/usage/search-syntax
+ * `fulfillment_status:unfulfilled` filters on displayFulfillmentStatus UNFULFILLED, the only
+ * fulfillment status the policy accepts; the docs promise nothing broader, so nothing relies on it.
+ * https://shopify.dev/docs/api/admin-graphql/latest/queries/orders#argument-query-filter-fulfillment_status
  */
 export function candidateSearch(financialStatus: string, policy: StaleOrderPolicySettings, now: Date): string {
   const before = new Date(now.getTime() - policy.olderThanHours * HOUR_MS).toISOString();

@@ -285,6 +285,39 @@ describe("releasing stock held by stale unpaid orders", () => {
     expect(item).toMatchObject({ status: "failed", outcome: expect.stringContaining("already been cancelled") });
   });
 
+  it("ends an order 'failed', not cancelled, when Shopify's cancel job finishes without cancelling it", async () => {
+    // GIVEN two stale orders, and Shopify's cancellation job for one of them fails after accepting it
+    const shop = "stale-job-failed.myshopify.com";
+    const s = await setUp(shop);
+    const fails = s.order("PENDING", 5, [{ variantId: s.mug.id, quantity: 2 }]);
+    const works = s.order("PENDING", 5, [{ variantId: s.tee.id, quantity: 1 }]);
+    h.sim.failOrderCancel(fails.id, { message: "Payment gateway timed out" });
+    const { queue, jobs } = recordingQueue();
+    const { runId } = await s.startRun({ queue, actor: "user:7", trigger: "manual", selection: "all" });
+
+    // WHEN the run's items are processed
+    await s.runItems(jobs);
+
+    // THEN the failed one is reported failed with why, its stock still committed, and only the other counts
+    const items = await prisma.cancellationRunItem.findMany({
+      where: { runId: runId! },
+      orderBy: { orderName: "asc" },
+    });
+    expect(items.map((i) => [i.orderName, i.status, i.outcome])).toEqual([
+      [fails.name, "failed", "job-failed"],
+      [works.name, "cancelled", null],
+    ]);
+    expect(h.sim.orderStatus(fails.id).cancelled).toBe(false);
+    expect(h.sim.inventoryLevel(s.mug.id, s.warehouse.id).committed).toBe(2);
+    expect(await prisma.cancellationRun.findUniqueOrThrow({ where: { id: runId! } })).toMatchObject({
+      status: "finished",
+      cancelled: 1,
+      failed: 1,
+    });
+    const audit = await prisma.auditEvent.findMany({ where: { shop, subject: fails.name } });
+    expect(audit.map((a) => a.action)).toEqual(["stale-orders.order-failed"]);
+  });
+
   it("records who changed the policy, with the settings before and after", async () => {
     const shop = "stale-settings.myshopify.com";
     await saveStaleOrderSettings(shop, { ...DEFAULT_SETTINGS, scheduleEnabled: true }, "user:7");

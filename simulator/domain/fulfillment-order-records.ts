@@ -14,13 +14,20 @@ export interface FieldError {
   code?: string;
 }
 
+/**
+ * Order.updatedAt is "the date and time when the order was last modified"
+ * (https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-Order.fields.updatedAt).
+ * The docs don't say that a change to one of its fulfillment orders modifies the order, so the
+ * stricter reading: only order-level changes bump it — those Shopify announces with orders/updated
+ * (a fulfillment, a cancellation, a payment, tags, an edit). Callers of those bump it themselves.
+ */
 export function touchOrder(state: StoreState, orderId: string): void {
   state.order(orderId).updatedAt = state.nowIso();
 }
 
+/** An FO changed: its own updatedAt only (see touchOrder for the order's). */
 export function touch(state: StoreState, fo: SimFulfillmentOrder): void {
   fo.updatedAt = state.nowIso();
-  touchOrder(state, fo.orderId);
 }
 
 export function isClosed(fo: SimFulfillmentOrder): boolean {

@@ -19,6 +19,7 @@ import type { StoreState } from "../store-state";
 import type { AppRef } from "../types";
 import type { ResolverMap, SimContext } from "./context";
 import { actualCost, MAX_QUERY_COST, requestedCost } from "./cost";
+import { inputLimitErrors } from "./input-limits";
 import { mutationResolvers } from "./mutation-resolvers";
 import { objectResolvers } from "./object-resolvers";
 import { queryResolvers } from "./query-resolvers";
@@ -122,6 +123,8 @@ export function runGraphQL(
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
   const variables = request.variables ?? {};
+  const oversized = inputLimitErrors(doc, variables);
+  if (oversized.length) return { errors: oversized };
 
   const shop = state.shop(shopDomain);
   refill(shop, state.nowMs());

@@ -7,7 +7,7 @@ import {
 import { createFulfillment, prepareForPickup, type FulfillmentCreateArgs } from "../operations/fulfillments";
 import { placeHold, releaseHold, type HoldInput } from "../operations/holds";
 import { moveFulfillmentOrder } from "../operations/move";
-import { startOrderCancel, type OrderCancelArgs } from "../operations/order-cancel";
+import { orderCancelJobResult, startOrderCancel, type OrderCancelArgs } from "../operations/order-cancel";
 import { splitFulfillmentOrders, type SplitInput } from "../operations/split";
 import type { LineItemQuantity } from "../domain/fulfillment-order-records";
 import { field, type ResolverMap } from "./context";
@@ -105,7 +105,7 @@ export const mutationResolvers: ResolverMap = {
       const r = startOrderCancel(ctx.state, ctx.shop, args as unknown as OrderCancelArgs);
       return {
         job: r.job,
-        jobResult: r.job ? { id: r.job.id, done: false, errors: [], order: null, status: "STARTED" } : null,
+        jobResult: r.job ? orderCancelJobResult(ctx.state, r.job) : null,
         orderCancelUserErrors: r.userErrors,
         userErrors: plain(r.userErrors),
       };

@@ -55,6 +55,9 @@ export const objectResolvers: ResolverMap = {
         o.cancelledAt === null && fulfilledQuantity(ctx.state, o) < o.lineItems.reduce((n, li) => n + li.quantity, 0),
     ),
     paymentGatewayNames: field<SimOrder>((o) => [o.gateway]),
+    // "Details of an order's cancellation, if it has been canceled."
+    // https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-Order.fields.cancellation
+    cancellation: field<SimOrder>((o) => (o.cancelledAt ? { staffNote: o.cancelStaffNote } : null)),
     totalPriceSet: field<SimOrder>((o) => moneyBag(orderTotal(o), o.currency)),
     currentTotalPriceSet: field<SimOrder>((o) => moneyBag(o.cancelledAt ? "0.00" : orderTotal(o), o.currency)),
     subtotalPriceSet: field<SimOrder>((o) => moneyBag(orderTotal(o), o.currency)),
@@ -267,7 +270,14 @@ export const objectResolvers: ResolverMap = {
     order: field<SimFulfillment>((f, _a, ctx) => ctx.state.order(f.orderId)),
     location: field<SimFulfillment>((f, _a, ctx) => ctx.state.location(ctx.shop, f.locationId) ?? null),
     totalQuantity: field<SimFulfillment>((f) => f.lineItems.reduce((n, li) => n + li.quantity, 0)),
-    displayStatus: field<SimFulfillment>((f) => (f.status === "SUCCESS" ? "FULFILLED" : "CANCELED")),
+    // A local-pickup fulfillment is the customer collecting it, "Displayed as Picked up"; others
+    // "Fulfilled" (the simulator has no carrier tracking events to move them further).
+    // https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentDisplayStatus
+    displayStatus: field<SimFulfillment>((f, _a, ctx) => {
+      if (f.status !== "SUCCESS") return "CANCELED";
+      const pickup = f.fulfillmentOrderIds.some((id) => ctx.state.fulfillmentOrder(id).deliveryMethod === "PICK_UP");
+      return pickup ? "PICKED_UP" : "FULFILLED";
+    }),
     trackingInfo: field<SimFulfillment>((f, args) =>
       typeof args.first === "number" ? f.trackingInfo.slice(0, args.first) : f.trackingInfo,
     ),

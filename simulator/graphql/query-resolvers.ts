@@ -37,17 +37,32 @@ function shopView(ctx: SimContext): unknown {
   };
 }
 
-const FULFILLMENT_STATUS_QUERY: Record<string, string[]> = {
-  shipped: ["FULFILLED"],
-  fulfilled: ["FULFILLED"],
-  partial: ["PARTIALLY_FULFILLED"],
-  unshipped: ["UNFULFILLED", "ON_HOLD", "IN_PROGRESS", "REQUEST_DECLINED", "SCHEDULED"],
-  unfulfilled: ["UNFULFILLED", "ON_HOLD", "IN_PROGRESS", "REQUEST_DECLINED", "SCHEDULED", "PARTIALLY_FULFILLED"],
-  on_hold: ["ON_HOLD"],
-  in_progress: ["IN_PROGRESS"],
-  scheduled: ["SCHEDULED"],
-  request_declined: ["REQUEST_DECLINED"],
+// The orders query's `fulfillment_status` filter "Filter[s] by the displayFulfillmentStatus field"
+// with the documented values unshipped, shipped, fulfilled, partial, scheduled, on_hold, unfulfilled
+// and request_declined (https://shopify.dev/docs/api/admin-graphql/latest/queries/orders#argument-query-filter-fulfillment_status).
+// The docs don't say that a value matches more than the status it names, so each matches exactly
+// one displayFulfillmentStatus; shipped/unshipped are the older names of fulfilled/unfulfilled.
+// Any other value (e.g. REST's `any`) is refused loudly rather than guessed.
+const FULFILLMENT_STATUS_QUERY: Record<string, string> = {
+  shipped: "FULFILLED",
+  fulfilled: "FULFILLED",
+  partial: "PARTIALLY_FULFILLED",
+  unshipped: "UNFULFILLED",
+  unfulfilled: "UNFULFILLED",
+  on_hold: "ON_HOLD",
+  scheduled: "SCHEDULED",
+  request_declined: "REQUEST_DECLINED",
 };
+
+function fulfillmentStatusMatches(ctx: SimContext, o: SimOrder, value: string): boolean {
+  const status = FULFILLMENT_STATUS_QUERY[value];
+  if (!status) {
+    throw new GraphQLError(
+      `Simulator does not implement fulfillment_status:${value}: not one of the values shopify.dev documents`,
+    );
+  }
+  return displayFulfillmentStatus(ctx.state, o) === status;
+}
 
 function orderMatches(ctx: SimContext, o: SimOrder, t: SearchTerm): boolean | undefined {
   const v = t.value.toLowerCase();
@@ -61,7 +76,7 @@ function orderMatches(ctx: SimContext, o: SimOrder, t: SearchTerm): boolean | un
     case "financial_status":
       return o.financialStatus.toLowerCase() === v;
     case "fulfillment_status":
-      return v === "any" || (FULFILLMENT_STATUS_QUERY[v] ?? []).includes(displayFulfillmentStatus(ctx.state, o));
+      return fulfillmentStatusMatches(ctx, o, v);
     case "status":
       if (v === "any") return true;
       if (v === "open") return o.closedAt === null && o.cancelledAt === null;

@@ -5,6 +5,7 @@ import {
   isClosed,
   remainingTotal,
   touch,
+  touchOrder,
   validateLineItems,
   type FieldError,
   type LineItemQuantity,
@@ -115,6 +116,7 @@ export function createFulfillment(
   }
   state.shop(shop).fulfillments.push(fulfillment);
   refreshClosed(state, order);
+  touchOrder(state, order.id);
   const status = displayFulfillmentStatus(state, order);
   state.emit(shop, "orders/updated", orderInput(state, order));
   if (status === "FULFILLED") state.emit(shop, "orders/fulfilled", orderInput(state, order));

@@ -4,7 +4,16 @@
 // location can't be cancelled with restock; an unpaid one is cancelled without
 // restocking there. Refunds: `refundMethod: { originalPaymentMethodsRefund: true }` (or the
 // deprecated `refund: true`) gives back what was paid, recorded as one refund, and the order
-// becomes REFUNDED; store credit isn't modelled and fails loudly.
+// becomes REFUNDED; store credit isn't modelled and fails loudly. "If a payment was only
+// authorized (temporarily held) but not yet charged, that hold will be automatically released when
+// the order is cancelled, even if you choose not to refund": an AUTHORIZED order becomes VOIDED.
+// The staff note is "for internal documentation" of the cancellation: it is
+// Order.cancellation.staffNote (https://shopify.dev/docs/api/admin-graphql/latest/objects/OrderCancellation),
+// and the order's own `note` is left alone.
+// The job can fail after the mutation answered: OrderCancelJobResult (2026-10) reports
+// `status: FAILED` and `errors`, and the order stays as it was
+// (https://shopify.dev/docs/api/admin-graphql/latest/objects/OrderCancelJobResult). The docs don't
+// say why a job fails; the simulator fails one only when a test asks (failOrderCancel).
 import { isClosed } from "../domain/fulfillment-order-records";
 import { displayFulfillmentStatus, orderTotal } from "../domain/order-status";
 import { SimulatorError, type StoreState } from "../store-state";
@@ -78,6 +87,8 @@ export function startOrderCancel(
     createdAtMs: now,
     completesAtMs: now + ORDER_CANCEL_JOB_MS,
     done: false,
+    status: "STARTED",
+    errors: [],
     action: {
       kind: "orderCancel",
       orderId: order.id,
@@ -92,8 +103,21 @@ export function startOrderCancel(
   return { userErrors: [], job };
 }
 
+/** OrderCancelJobResult as Shopify answers it; `order` is resolved from the job's order id. */
+export function orderCancelJobResult(state: StoreState, job: SimJob) {
+  return { id: job.id, done: job.done, status: job.status, errors: job.errors, order: state.order(job.action.orderId) };
+}
+
 function completeOrderCancel(state: StoreState, job: SimJob): void {
   const order = state.order(job.action.orderId);
+  const failure = state.orderCancelFailures.get(order.id);
+  if (failure) {
+    state.orderCancelFailures.delete(order.id);
+    job.status = "FAILED";
+    job.errors = [failure];
+    return;
+  }
+  job.status = "SUCCEEDED";
   const now = state.nowIso();
   for (const fo of state.fulfillmentOrdersOf(order.id)) {
     const active = state.location(order.shop, fo.locationId)?.active !== false;
@@ -103,11 +127,12 @@ function completeOrderCancel(state: StoreState, job: SimJob): void {
   order.cancelReason = job.action.reason;
   order.closedAt = now;
   order.updatedAt = now;
-  if (job.action.staffNote) order.note = job.action.staffNote;
+  order.cancelStaffNote = job.action.staffNote;
   if (job.action.refund && REFUNDABLE.has(order.financialStatus)) {
     order.refunds.push({ id: state.newId("Refund"), createdAt: now, amount: orderTotal(order), note: null });
     order.financialStatus = "REFUNDED";
   }
+  if (order.financialStatus === "AUTHORIZED") order.financialStatus = "VOIDED";
   state.emit(order.shop, "orders/cancelled", orderInput(state, order));
   state.emit(order.shop, "orders/updated", orderInput(state, order));
 }

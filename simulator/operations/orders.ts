@@ -72,6 +72,7 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
     processedAt: created,
     cancelledAt: null,
     cancelReason: null,
+    cancelStaffNote: null,
     closedAt: null,
     financialStatus: input.financialStatus ?? "PAID",
     gateway: input.gateway ?? "shopify_payments",

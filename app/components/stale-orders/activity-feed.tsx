@@ -22,7 +22,10 @@ function summary(event: AuditEventView): string {
   }
   if (typeof d.outcome === "string") {
     return (
-      (en.staleOrders.exclusion as Record<string, string>)[d.outcome] ?? en.staleOrders.skipped[d.outcome] ?? d.outcome
+      (en.staleOrders.exclusion as Record<string, string>)[d.outcome] ??
+      en.staleOrders.skipped[d.outcome] ??
+      en.staleOrders.notCancelled[d.outcome] ??
+      d.outcome
     );
   }
   return "";

@@ -3,6 +3,7 @@ import translations from "@shopify/polaris/locales/en.json";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { en } from "~/i18n/en";
 import type { RunItemView, RunView } from "~/stale-orders/views";
 import { RunProgress } from "./run-progress";
 
@@ -76,5 +77,20 @@ describe("RunProgress", () => {
     expect(html).toContain("This run could not be prepared");
     expect(html).toContain("The app is no longer installed on this shop.");
     expect(html).toMatch(/Badge--toneCritical/);
+  });
+
+  it("says why an order Shopify accepted but did not cancel is failed", () => {
+    const html = render(
+      <RunProgress
+        run={run({ status: "finished", cancelled: 1, failed: 1 })}
+        items={[
+          item(),
+          item({ orderId: "gid://shopify/Order/2", orderName: "#1002", status: "failed", outcome: "job-failed" }),
+        ]}
+        onDownload={noop}
+      />,
+    );
+    expect(html).toContain("1 cancelled · 0 skipped · 1 failed");
+    expect(html).toContain(en.staleOrders.notCancelled["job-failed"]);
   });
 });

@@ -40,7 +40,12 @@ function failureOf(run: RunView): string {
 function detailOf(item: RunItemView): string {
   if (!item.outcome) return "";
   const ex = en.staleOrders.exclusion as Record<string, string>;
-  return ex[item.outcome] ?? en.staleOrders.skipped[item.outcome] ?? item.outcome;
+  return (
+    ex[item.outcome] ??
+    en.staleOrders.skipped[item.outcome] ??
+    en.staleOrders.notCancelled[item.outcome] ??
+    item.outcome
+  );
 }
 
 const RUN_TONE: Record<RunView["status"], "info" | "success" | "attention" | "critical"> = {

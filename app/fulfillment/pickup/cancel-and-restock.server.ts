@@ -314,9 +314,13 @@ export async function advancePickupCancellation(
     `Shopify is still cancelling ${c.orderName}; checking again later`,
     options.wait,
   );
-  if (waited === "done") return settle(graphql, c, now());
+  // A done job is not a cancelled order: the job can fail after the mutation answered
+  // (OrderCancelJobResult.status FAILED in 2026-10, absent from 2026-07). The order's cancelledAt
+  // answers on both versions, so only a re-read order that is cancelled counts as restocked.
+  // https://shopify.dev/docs/api/admin-graphql/latest/objects/OrderCancelJobResult
   const order = await fetchOrderSnapshot(graphql, c.orderShopifyId);
-  return order?.cancelledAt ? settle(graphql, c, now()) : fail(c, t.jobLost, [], now());
+  if (order?.cancelledAt) return settle(graphql, c, now());
+  return fail(c, waited === "done" ? t.jobFailed : t.jobLost, [], now(), `shopify-job-${waited}`);
 }
 
 /**

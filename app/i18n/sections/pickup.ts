@@ -75,6 +75,8 @@ export const pickup = {
     notReady: "Only orders that were ready and not collected can be cancelled from the board.",
     orderGone: "Shopify no longer has this order.",
     noLongerOpen: "The order was cancelled, picked up or changed in Shopify before it could be cancelled here.",
+    jobFailed:
+      "Shopify finished the cancellation but did not cancel the order: nothing was restocked. Check the order in Shopify, then try again.",
     jobLost: "Shopify lost track of the cancellation and the order is not cancelled. Try again.",
     abandoned: "The app stopped following this cancellation. Check the order in Shopify before trying again.",
     keyReused: "This submission key was already used for another order. Reload the page and try again.",

@@ -87,6 +87,11 @@ export const staleOrders = {
     "order-not-found": "Order no longer exists",
     "run-failed": "Not cancelled: the run could not be prepared",
   } as Record<string, string>,
+  /** Why an order Shopify accepted to cancel is still not cancelled (its own message, when it gave one). */
+  notCancelled: {
+    "job-failed": "Shopify finished the cancellation job but did not cancel the order; no stock was released",
+    "job-lost": "Shopify no longer knows the cancellation job and the order is not cancelled",
+  } as Record<string, string>,
   confirm: {
     title: (n: number) => `Cancel ${plural(n, "order", "orders")}?`,
     body: (orders: number, units: number) =>
