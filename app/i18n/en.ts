@@ -6,6 +6,7 @@ import { actions } from "./sections/actions";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
 import { queue } from "./sections/queue";
+import { requests } from "./sections/requests";
 import { staleOrders } from "./sections/stale-orders";
 
 export const en = {
@@ -16,6 +17,7 @@ export const en = {
   actionReasons,
   actionMessages,
   staleOrders,
+  requests,
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",

@@ -495,6 +495,83 @@ describe("a page opened before the FO changed", () => {
   });
 });
 
+describe("hostile input", () => {
+  /** A clear message, and nothing of the server's insides: no stack frames, no absolute paths. */
+  const expectCleanRefusal = (text: string) => {
+    expect(text).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(text).not.toContain(process.cwd());
+  };
+
+  it("refuses a quantity of 1000000000000 next to the field (422), and fulfils nothing", async () => {
+    const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+    const line = simFo(foId).lineItems[0]!;
+
+    const { status, result } = await act(foId, {
+      intent: "fulfil",
+      "lines[0][id]": line.id,
+      "lines[0][quantity]": "1000000000000",
+    });
+
+    expect(status).toBe(422);
+    expect(result).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      errors: [{ field: "lines.0.quantity", message: expect.stringMatching(/at most/i) }],
+    });
+    expect(simFo(foId).status).toBe("OPEN");
+  });
+
+  it("refuses a JSON body instead of a form (415) with a clear message", async () => {
+    const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+    const body = {
+      contentType: "application/json",
+      text: JSON.stringify({ intent: "fulfil", fulfillmentOrderId: foId }),
+    };
+
+    const response = await call(action, fetchRequest(path(foId), SHOP, { body }), foId);
+
+    expect(response.status).toBe(415);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ ok: false, error: expect.stringMatching(/as a form/i) });
+    expectCleanRefusal(text);
+    expect(simFo(foId).status).toBe("OPEN");
+  });
+
+  it("refuses a form that says it is one but is not (a broken multipart body) with 400", async () => {
+    const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+    const body = { contentType: "multipart/form-data; boundary=x", text: "not multipart at all" };
+
+    const response = await call(action, fetchRequest(path(foId), SHOP, { body }), foId);
+
+    expect(response.status).toBe(400);
+    expectCleanRefusal(await response.text());
+  });
+
+  it.each([["__proto__[0][x]"], ["__proto__[]"], ["constructor[0]"], ["lines[0][__proto__]"]])(
+    "refuses a field named %s (400) with the name, and does nothing",
+    async (name) => {
+      const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+      const { view } = await load(foId);
+      const form = {
+        intent: "fulfil",
+        fulfillmentOrderId: foId,
+        expectedUpdatedAt: view!.fulfillmentOrder.shopifyUpdatedAt,
+        idempotencyKey: randomUUID(),
+        [name]: "polluted",
+      };
+
+      const response = await call(action, fetchRequest(path(foId), SHOP, { form }), foId);
+
+      expect(response.status).toBe(400);
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ ok: false, error: `The field name "${name}" is not accepted.` });
+      expectCleanRefusal(text);
+      expect(simFo(foId).status).toBe("OPEN");
+      expect(({} as Record<string, unknown>).x).toBeUndefined();
+    },
+  );
+});
+
 describe("an action that isn't available", () => {
   it("answers 409 with the reason and sends nothing to Shopify", async () => {
     const { foId } = await placeOrder("thirdParty", [{ variant: "mug", quantity: 1 }]);

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { DeadJobsTable } from "~/components/jobs/dead-jobs-table";
 import { FailedDeliveriesTable } from "~/components/jobs/failed-deliveries-table";
 import { JobCounts } from "~/components/jobs/job-counts";
+import { readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 import { loadBackgroundJobs, retryJob } from "~/sync-status/background-jobs.server";
@@ -33,7 +34,7 @@ const RETRY_STATUS: Record<RetryOutcome, number> = {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = JobsIntent.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = JobsIntent.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json<ActionData>({ error: en.jobs.toast.invalid }, { status: 400 });
   const outcome = await retryJob(session.shop, parsed.data.jobId);
   return json<ActionData>({ outcome }, { status: RETRY_STATUS[outcome] });

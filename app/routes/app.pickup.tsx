@@ -10,6 +10,7 @@ import { actorOf, httpStatusOf, isFulfillmentActionSubmission } from "~/fulfillm
 import { CANCEL_AND_RESTOCK_INTENT } from "~/fulfillment/pickup/cancel-and-restock";
 import { cancelAndRestockPickupOrder } from "~/fulfillment/pickup/cancel-and-restock.server";
 import { loadPickupBoard, saveNotCollectedDays } from "~/fulfillment/pickup/pickup-board.server";
+import { readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
 import { getJobQueue } from "~/jobs/runtime.server";
 import { authenticate } from "~/shopify.server";
@@ -29,7 +30,7 @@ const CANCELLING_REFRESH_MS = 2_000;
 // FO detail route's action.
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === CANCEL_AND_RESTOCK_INTENT) {
     const result = await cancelAndRestockPickupOrder(
       admin.graphql,

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ReconcileRunsTable } from "~/components/sync/reconcile-runs-table";
 import { ActiveSyncBanner, UnaccountedBanner } from "~/components/sync/sync-banners";
 import { SyncOverview } from "~/components/sync/sync-overview";
+import { readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 import { isSyncInProgress, runsWithUnaccounted } from "~/sync-status/format";
@@ -33,7 +34,7 @@ type ActionData = { ok: true; outcome: SyncRequestOutcome } | { ok: false; error
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = SyncIntent.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = SyncIntent.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json<ActionData>({ ok: false, error: en.sync.toast.invalid }, { status: 400 });
   const outcome = await requestSync(session.shop, parsed.data.intent === "backfill" ? "backfill" : "manual");
   return json<ActionData>({ ok: true, outcome });

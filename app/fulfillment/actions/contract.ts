@@ -2,6 +2,7 @@
 // ask for (validated with zod, server and client alike) and what comes back. Pure: the UI may
 // import it.
 import { z } from "zod";
+import { actionMessages } from "~/i18n/sections/action-messages";
 
 /** Shopify's FulfillmentHoldReason enum (2026-10). */
 export const HOLD_REASONS = [
@@ -30,8 +31,24 @@ export const formBoolean = (fallback: boolean) =>
 
 const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `Not a ${type} id`);
 
+/**
+ * Shopify's quantities are GraphQL `Int`s, 32-bit signed
+ * (https://shopify.dev/docs/api/admin-graphql/latest/scalars/Int); a larger number would fail
+ * the whole request instead of being refused next to its field.
+ */
+export const QUANTITY_MAX = 2_147_483_647;
+
 const lineQuantities = z
-  .array(z.object({ id: gid("FulfillmentOrderLineItem"), quantity: z.coerce.number().int().min(0) }))
+  .array(
+    z.object({
+      id: gid("FulfillmentOrderLineItem"),
+      quantity: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(QUANTITY_MAX, { message: actionMessages.quantityTooLarge(QUANTITY_MAX) }),
+    }),
+  )
   .transform((lines) => lines.filter((l) => l.quantity > 0));
 
 /** The fields every action form carries (action-form.tsx), also the pickup board's cancel and restock. */

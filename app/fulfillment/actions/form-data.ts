@@ -25,8 +25,14 @@ function toBoolean(value: string): boolean | string {
   return value;
 }
 
+/**
+ * Objects without a prototype: a field named `__proto__[0][x]` (read-form.server.ts refuses it
+ * first) becomes an own key like any other, never a write to Object.prototype.
+ */
+const bag = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>;
+
 export function actionInputFromFormData(form: FormData): unknown {
-  const out: Record<string, unknown> = {};
+  const out = bag();
   const indexed = new Map<string, Map<number, unknown>>();
 
   for (const [rawName, rawValue] of form.entries()) {
@@ -34,7 +40,7 @@ export function actionInputFromFormData(form: FormData): unknown {
     const value = rawValue;
     if (rawName.endsWith("[]")) {
       const name = rawName.slice(0, -2);
-      const list = (out[name] as unknown[] | undefined) ?? [];
+      const list = Array.isArray(out[name]) ? (out[name] as unknown[]) : [];
       if (value !== "") list.push(value);
       out[name] = list;
       continue;
@@ -47,14 +53,14 @@ export function actionInputFromFormData(form: FormData): unknown {
       indexed.set(name, byIndex);
       if (key === undefined) byIndex.set(Number(index), value);
       else {
-        const item = (byIndex.get(Number(index)) as Record<string, unknown> | undefined) ?? {};
+        const item = (byIndex.get(Number(index)) as Record<string, unknown> | undefined) ?? bag();
         item[key] = value;
         byIndex.set(Number(index), item);
       }
       continue;
     }
     if (LIST_FIELDS.has(rawName)) {
-      const list = (out[rawName] as unknown[] | undefined) ?? [];
+      const list = Array.isArray(out[rawName]) ? (out[rawName] as unknown[]) : [];
       if (value !== "") list.push(value);
       out[rawName] = list;
       continue;
@@ -68,7 +74,7 @@ export function actionInputFromFormData(form: FormData): unknown {
 
   for (const [name, byIndex] of indexed) {
     const items = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, item]) => item);
-    out[name] = [...((out[name] as unknown[] | undefined) ?? []), ...items];
+    out[name] = [...(Array.isArray(out[name]) ? (out[name] as unknown[]) : []), ...items];
   }
   return out;
 }

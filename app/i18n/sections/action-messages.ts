@@ -18,5 +18,6 @@ export const actionMessages = {
   keyReused: "This submission key was already used for another action. Reload the page and try again.",
   wholeForPickup: "Shopify marks whole fulfillment orders ready for pickup: leave every quantity as it is.",
   noLines: "Choose at least one item.",
+  quantityTooLarge: (max: number) => `Enter a quantity of at most ${max.toLocaleString("en-US")}.`,
   notOurHold: (app: string) => `Held by ${app}: only that app can release its hold`,
 } as const;
