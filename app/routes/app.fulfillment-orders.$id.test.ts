@@ -367,6 +367,58 @@ describe("fulfil", () => {
     expect(simFo(foId).status).toBe("OPEN");
   });
 
+  it.each([["javascript:alert(document.cookie)"], ["data:text/html,<script>alert(1)</script>"], ["ftp://x.example/t"]])(
+    "refuses the tracking URL %s next to the field (422) and sends nothing to Shopify",
+    async (trackingUrl) => {
+      const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+
+      const { status, result } = await act(foId, { intent: "fulfil", trackingNumber: "1Z1", trackingUrl });
+
+      expect(status).toBe(422);
+      expect(result).toEqual({
+        ok: false,
+        kind: "invalid",
+        errors: [{ field: "trackingUrl", message: "Enter a web address that starts with http:// or https://." }],
+      });
+      expect(simFo(foId).status).toBe("OPEN");
+      expect(h.sim.snapshot(SHOP).fulfillments).toEqual([]);
+    },
+  );
+
+  it("refuses 'Other carrier' with an empty name next to the carrier field, and fulfils nothing", async () => {
+    const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+
+    const { status, result } = await act(foId, {
+      intent: "fulfil",
+      otherCarrier: "true",
+      trackingCompany: "  ",
+      trackingNumber: "ABC123",
+    });
+
+    expect(status).toBe(422);
+    expect(result).toEqual({
+      ok: false,
+      kind: "invalid",
+      errors: [{ field: "trackingCompany", message: "Enter the carrier's name, or choose No carrier." }],
+    });
+    expect(simFo(foId).status).toBe("OPEN");
+  });
+
+  it("fulfils with another carrier's name as typed", async () => {
+    const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+
+    const { status } = await act(foId, {
+      intent: "fulfil",
+      otherCarrier: "true",
+      trackingCompany: "Local Courier Co",
+      trackingNumber: "LC-1",
+    });
+
+    expect(status).toBe(200);
+    const fulfillment = h.sim.snapshot(SHOP).fulfillments.find((f) => f.fulfillmentOrderIds.includes(foId));
+    expect(fulfillment?.trackingInfo).toEqual([{ company: "Local Courier Co", number: "LC-1", url: null }]);
+  });
+
   it("answers 422 when Shopify refuses the quantities", async () => {
     const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
     const line = simFo(foId).lineItems[0]!;
@@ -493,6 +545,30 @@ describe("a page opened before the FO changed", () => {
       reason: expect.stringMatching(/hold/i),
     });
   });
+});
+
+describe("texts longer than their limit are refused, never cut", () => {
+  it.each([
+    ["a tracking number", "warehouse", { intent: "fulfil" }, "trackingNumber", 100],
+    ["hold notes", "warehouse", { intent: "hold", reason: "OTHER" }, "reasonNotes", 255],
+    ["a message to the 3PL", "thirdParty", { intent: "request-fulfillment" }, "message", 500],
+  ] as const)(
+    "refuses %s one character over (422, next to the field) and sends nothing",
+    async (_what, kind, form, field, max) => {
+      const { foId } = await placeOrder(kind, [{ variant: "tee", quantity: 1 }]);
+      const before = structuredClone(simFo(foId));
+
+      const { status, result } = await act(foId, { ...form, [field]: "x".repeat(max + 1) });
+
+      expect(status).toBe(422);
+      expect(result).toEqual({
+        ok: false,
+        kind: "invalid",
+        errors: [{ field, message: `Keep this to ${max} characters or fewer.` }],
+      });
+      expect(simFo(foId)).toEqual(before);
+    },
+  );
 });
 
 describe("hostile input", () => {

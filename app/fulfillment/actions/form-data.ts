@@ -4,17 +4,17 @@
 // Field naming:
 // - scalars by name: `intent`, `fulfillmentOrderId`, `expectedUpdatedAt`, `idempotencyKey`,
 //   `message`, `reason`, `reasonNotes`, `trackingCompany`, `trackingNumber`, `trackingUrl`,
-//   `locationId`, `notifyCustomer`, `notifyMerchant`. Repeated scalars: the last one wins, so a
+//   `locationId`, `notifyCustomer`, `notifyMerchant`, `otherCarrier`. Repeated scalars: the last one wins, so a
 //   hidden `notifyCustomer=false` followed by a checkbox `notifyCustomer=true` works.
 // - line quantities: `lines[0][id]` / `lines[0][quantity]`, or `lines[0].id` / `lines[0].quantity`.
 //   The index only orders the lines and groups id with quantity; keep indices contiguous from 0
 //   so field errors ("lines.1.quantity") point at the inputs that carry that index.
 // - lists: `holdIds[]` repeated (or `holdIds` repeated, or `holdIds[0]`, `holdIds[1]`…).
 // - An empty string is "not given" (an untouched tracking URL field must not fail as a URL).
-// - `notifyCustomer` / `notifyMerchant`: "true", "on", "1" are true; "false", "off", "0" false.
+// - `notifyCustomer` / `notifyMerchant` / `otherCarrier`: "true", "on", "1" are true; "false", "off", "0" false.
 //   (zod's coerce.boolean would read the string "false" as true.)
 
-const BOOLEAN_FIELDS = new Set(["notifyCustomer", "notifyMerchant"]);
+const BOOLEAN_FIELDS = new Set(["notifyCustomer", "notifyMerchant", "otherCarrier"]);
 const LIST_FIELDS = new Set(["holdIds"]);
 const INDEXED = /^(\w+)\[(\d+)\](?:\[(\w+)\]|\.(\w+))?$/;
 
