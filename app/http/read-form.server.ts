@@ -17,6 +17,10 @@ const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 export const hasPrototypeKey = (name: string): boolean =>
   name.split(/[[\].]/).some((segment) => PROTOTYPE_KEYS.has(segment));
 
+/** What a screen answers when its submission's key is still running, or was used for another action. */
+export const onceRefusal = (kind: "running" | "conflict"): string =>
+  kind === "running" ? t.stillRunning : t.keyReused;
+
 /** The refusal every route sends for a body it cannot read: `{ ok: false, error }`. */
 const refuse = (status: 400 | 415, error: string) => json({ ok: false, error }, { status });
 

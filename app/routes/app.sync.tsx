@@ -8,7 +8,9 @@ import { z } from "zod";
 import { ReconcileRunsTable } from "~/components/sync/reconcile-runs-table";
 import { ActiveSyncBanner, UnaccountedBanner } from "~/components/sync/sync-banners";
 import { SyncOverview } from "~/components/sync/sync-overview";
-import { readForm } from "~/http/read-form.server";
+import { actorOf } from "~/fulfillment/detail/action-response";
+import { runOnce } from "~/fulfillment/actions/action-requests.server";
+import { onceRefusal, readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 import { isSyncInProgress, runsWithUnaccounted } from "~/sync-status/format";
@@ -25,19 +27,27 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json(await loadSyncHealth(session.shop));
 };
 
+/** One per click: a repeated or concurrent submission gets the first answer. */
+const submission = { idempotencyKey: z.string().min(8).max(100) };
+
 const SyncIntent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("sync-now") }),
-  z.object({ intent: z.literal("backfill") }),
+  z.object({ intent: z.literal("sync-now"), ...submission }),
+  z.object({ intent: z.literal("backfill"), ...submission }),
 ]);
 
 type ActionData = { ok: true; outcome: SyncRequestOutcome } | { ok: false; error: string };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   const parsed = SyncIntent.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json<ActionData>({ ok: false, error: en.sync.toast.invalid }, { status: 400 });
-  const outcome = await requestSync(session.shop, parsed.data.intent === "backfill" ? "backfill" : "manual");
-  return json<ActionData>({ ok: true, outcome });
+  const { intent, idempotencyKey } = parsed.data;
+  const once = await runOnce(
+    { shop: session.shop, idempotencyKey, intent, fulfillmentOrderId: null, actor: actorOf(sessionToken) },
+    () => requestSync(session.shop, intent === "backfill" ? "backfill" : "manual"),
+  );
+  if (once.kind !== "done") return json<ActionData>({ ok: false, error: onceRefusal(once.kind) }, { status: 409 });
+  return json<ActionData>({ ok: true, outcome: once.result });
 };
 
 function toastOf(data: ActionData): { message: string; isError: boolean } {
@@ -57,7 +67,9 @@ export default function SyncHealth() {
 
   const pendingIntent = fetcher.state === "idle" ? null : fetcher.formData?.get("intent");
   const inProgress = isSyncInProgress(data);
-  const submit = (intent: "sync-now" | "backfill") => fetcher.submit({ intent }, { method: "post" });
+  // A fresh key per click; the buttons are busy until the answer comes.
+  const submit = (intent: "sync-now" | "backfill") =>
+    fetcher.submit({ intent, idempotencyKey: crypto.randomUUID() }, { method: "post" });
 
   // The answer to "Run sync now" / "Backfill": queued, or already running (deduplicated).
   useEffect(() => {

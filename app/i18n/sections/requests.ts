@@ -4,4 +4,7 @@ export const requests = {
   notAForm: "Send this as a form (application/x-www-form-urlencoded or multipart/form-data).",
   unreadableForm: "The form could not be read.",
   fieldNameRefused: (name: string) => `The field name "${name}" is not accepted.`,
+  /** A screen action whose idempotency key is still being answered, or was used for another action. */
+  stillRunning: "This was already submitted and is still being processed. Reload the page to see where it stands.",
+  keyReused: "This submission key was already used for another action. Reload the page and try again.",
 } as const;
