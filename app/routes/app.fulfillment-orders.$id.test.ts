@@ -385,6 +385,20 @@ describe("fulfil", () => {
     },
   );
 
+  it("refuses a tracking URL without a tracking number, as Shopify's input asks, and fulfils nothing", async () => {
+    const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+
+    const { status, result } = await act(foId, { intent: "fulfil", trackingUrl: "https://track.example/1" });
+
+    expect(status).toBe(422);
+    expect(result).toEqual({
+      ok: false,
+      kind: "invalid",
+      errors: [{ field: "trackingNumber", message: "Enter the tracking number that goes with this tracking URL." }],
+    });
+    expect(simFo(foId).status).toBe("OPEN");
+  });
+
   it("refuses 'Other carrier' with an empty name next to the carrier field, and fulfils nothing", async () => {
     const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
 

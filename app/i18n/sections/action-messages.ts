@@ -21,6 +21,7 @@ export const actionMessages = {
   characterCount: (count: number, max: number) => `${count}/${max} characters`,
   tooLong: (max: number) => `Keep this to ${max} characters or fewer.`,
   trackingUrlNotWeb: "Enter a web address that starts with http:// or https://.",
+  trackingNumberForUrl: "Enter the tracking number that goes with this tracking URL.",
   otherCarrierName: "Enter the carrier's name, or choose No carrier.",
   quantityTooLarge: (max: number) => `Enter a quantity of at most ${max.toLocaleString("en-US")}.`,
   notOurHold: (app: string) => `Held by ${app}: only that app can release its hold`,
