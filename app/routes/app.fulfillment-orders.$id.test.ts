@@ -192,7 +192,7 @@ describe("request fulfillment", () => {
     const submitted = fos.find((fo) => fo.requestStatus === "SUBMITTED")!;
     const remainder = fos.find((fo) => fo.requestStatus === "UNSUBMITTED")!;
     expect(submitted.lineItems.map((l) => l.remainingQuantity)).toEqual([1]);
-    // The ledger was re-synced as the merchant's doing.
+    // The ledger was refreshed as the merchant's doing.
     const rows = await prisma.fulfillmentOrder.findMany({ where: { shop: SHOP, orderShopifyId: orderId } });
     expect(rows.map((r) => r.requestStatus).sort()).toEqual(["SUBMITTED", "UNSUBMITTED"]);
     const { view } = await load(foId);

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { callRoute, documentRequest, fetchRequest } from "../../tests/support/embedded-request";
-import type { BackgroundJobsView } from "~/sync-status/types";
+import type { BackgroundJobsView } from "~/health/types";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import { action, loader } from "./app.jobs";
 

@@ -13,8 +13,8 @@ import { runOnce } from "~/fulfillment/actions/action-requests.server";
 import { onceRefusal, readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
-import { loadBackgroundJobs, retryJob } from "~/sync-status/background-jobs.server";
-import type { RetryOutcome } from "~/sync-status/types";
+import { loadBackgroundJobs, retryJob } from "~/health/background-jobs.server";
+import type { RetryOutcome } from "~/health/types";
 
 export const meta: MetaFunction = () => [{ title: `${en.jobs.title} · ${en.appName}` }];
 

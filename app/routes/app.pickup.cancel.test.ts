@@ -134,7 +134,7 @@ describe("cancel and restock from the pickup board", () => {
     expect(h.sim.orderStatus(order.id).displayFinancialStatus).toBe("REFUNDED");
     expect(truth.refunds).toHaveLength(1);
     expect(mugsAtStore()).toEqual({ available: 500, committed: 0 });
-    // The ledger: re-synced as the staff member's doing; the board no longer lists it
+    // The ledger: refreshed as the staff member's doing; the board no longer lists it
     expect(everyRow(await board())).toEqual([]);
     const fo = await prisma.fulfillmentOrder.findFirstOrThrow({ where: { shop: SHOP, shopifyId: foId } });
     expect(fo.status).toBe("CANCELLED");

@@ -9,7 +9,7 @@ import { installShop, type SimulatorHarness, startSimulator } from "../../tests/
 import { action as queueAction } from "./app._index";
 import { action as jobsAction } from "./app.jobs";
 import { action as pickupAction } from "./app.pickup";
-import { action as syncAction } from "./app.sync";
+import { action as syncAction } from "./app.reconciliation";
 
 const SHOP = "hostile-forms.myshopify.com";
 
@@ -24,7 +24,7 @@ type Action = (args: LoaderFunctionArgs) => Promise<Response>;
 const ROUTES: [string, string, Action][] = [
   ["the queue's bulk actions", "/app", queueAction as Action],
   ["the pickup board", "/app/pickup", pickupAction as Action],
-  ["sync health", "/app/sync", syncAction as Action],
+  ["sync health", "/app/reconciliation", syncAction as Action],
   ["background jobs", "/app/jobs", jobsAction as Action],
 ];
 
