@@ -8,6 +8,9 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
 
+// Logs unexpected errors and strips their stack before Remix sends them to the browser.
+export { handleError } from "./http/client-error.server";
+
 // The job runner lives in the server process: start it (and resume unfinished jobs) on boot.
 startBackgroundWork().catch((error) => console.error("background work failed to start", error));
 

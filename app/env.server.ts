@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assertDemoModeAllowed } from "./demo/demo-guard";
 
 // Validated once at start-up so a missing secret fails loudly, not on the first request.
 const EnvSchema = z.object({
@@ -31,6 +32,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}. See README.md#configuration.`);
   }
+  // Demo flags outside `npm run demo` stop the process here, at start-up, not on a request.
+  assertDemoModeAllowed(parsed.data);
   return parsed.data;
 }
 

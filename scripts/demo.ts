@@ -2,6 +2,7 @@
 // Order matters: env → fetch replaced → migrations → simulator + seed → only then the app.
 // Everything after the fetch guard is imported dynamically so that nothing can capture
 // the real fetch first.
+import { markDemoServer } from "../app/demo/demo-guard";
 import { applyDemoEnv, DemoRefusedInProductionError } from "./demo/demo-env";
 import { migrateDemoDatabase, resetDefaultDemoDatabase } from "./demo/migrate-demo-db";
 import { installDemoFetch } from "./demo/outbound-fetch";
@@ -9,6 +10,8 @@ import { installDemoFetch } from "./demo/outbound-fetch";
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const env = applyDemoEnv(process.env);
+  // The one process demo mode may run in (app/demo/demo-guard.ts), marked before any app module loads.
+  markDemoServer();
   // The simulator's webhooks go to this very server over loopback: the only real fetch left.
   const loopbackFetch = globalThis.fetch;
   const demoFetch = installDemoFetch();

@@ -40,8 +40,13 @@ describe("demo auth", () => {
     ["another origin", `https://evil.example/app?shop=${DEMO_SHOP_DOMAIN}`],
     ["another shop", `${appUrl}/app?shop=someone-else.myshopify.com`],
     ["no URL at all", "not a url"],
-  ])("refuses to bounce to %s", (_label, reload) => {
-    expect(demoBounceResponse(bounceRequest(reload))?.status).toBe(400);
+    ["a scheme-relative path on this origin (//host)", `${appUrl}//evil.example/x?shop=${DEMO_SHOP_DOMAIN}`],
+    ["a backslash path on this origin (/\\host)", `${appUrl}/\\evil.example/x?shop=${DEMO_SHOP_DOMAIN}`],
+  ])("refuses to bounce to %s, and mints no token", (_label, reload) => {
+    const response = demoBounceResponse(bounceRequest(reload));
+
+    expect(response?.status).toBe(400);
+    expect(response?.headers.get("Location")).toBeNull();
   });
 
   it("leaves every other auth path to authenticate.admin", () => {

@@ -41,6 +41,14 @@ export function demoLaunchPath(): string {
 export const BOUNCE_PAGE_PATH = "/auth/session-token";
 
 /**
+ * Whether a path, sent as a relative Location, stays on this origin. `//host/x` is a
+ * scheme-relative URL to another host, and browsers read `/\host/x` the same way (the WHATWG
+ * URL parser already turned a backslash into `/` in `target.pathname`); so the path must start
+ * with exactly one slash and carry no backslash.
+ */
+export const isSameOriginPath = (path: string): boolean => /^\/(?![/\\])/.test(path) && !path.includes("\\");
+
+/**
  * On the bounce page Shopify's App Bridge fetches a fresh session token and reloads the
  * `shopify-reload` URL with it. App Bridge is not there offline, so the server does the
  * same: redirect to that URL, only if it points back into this app and the demo shop.
@@ -58,7 +66,11 @@ export function demoBounceResponse(request: Request): Response | null {
     return new Response("Invalid shopify-reload", { status: 400 });
   }
   const appOrigin = new URL(env.SHOPIFY_APP_URL).origin;
-  if (target.origin !== appOrigin || target.searchParams.get("shop") !== DEMO_SHOP_DOMAIN) {
+  if (
+    target.origin !== appOrigin ||
+    !isSameOriginPath(target.pathname) ||
+    target.searchParams.get("shop") !== DEMO_SHOP_DOMAIN
+  ) {
     return new Response("shopify-reload must point into this app for the demo shop", { status: 400 });
   }
   target.searchParams.set("id_token", mintDemoSessionToken());

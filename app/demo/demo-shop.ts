@@ -4,6 +4,13 @@ export const DEMO_SHOP_DOMAIN = "demo-shop.myshopify.com";
 export const DEMO_SHOP_NAME = "Demo Shop";
 export const DEMO_SHOP_HANDLE = "demo-shop";
 
+/**
+ * The demo's app credentials. Obviously fake: they only have to agree between the app and the
+ * in-process simulator, and demo mode refuses any other (app/demo/demo-guard.ts).
+ */
+export const DEMO_API_KEY = "demo-api-key-not-a-real-app";
+export const DEMO_API_SECRET = "demo-api-secret-not-a-real-app-0123456789";
+
 /** The staff member the minted session tokens speak for (the token's `sub`). */
 export const DEMO_STAFF_USER_ID = "42";
 

@@ -5,6 +5,7 @@ import { actionReasons } from "./sections/action-reasons";
 import { actions } from "./sections/actions";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
+import { requests } from "./sections/requests";
 import { worklist } from "./sections/worklist";
 import { staleOrders } from "./sections/stale-orders";
 
@@ -16,6 +17,7 @@ export const en = {
   actionReasons,
   actionMessages,
   staleOrders,
+  requests,
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",

@@ -197,6 +197,17 @@ describe("the worklist's bulk actions", () => {
     expect(k.h.sim.getFulfillmentOrder(warehouse.fulfillmentOrderIds[0]!).requestStatus).toBe("UNSUBMITTED");
   });
 
+  it("refuses a submission without its batch key (400) and sends nothing to Shopify", async () => {
+    const { k, ids, sent } = await thirdPartyOrders(2);
+    const before = sent.length;
+
+    const response = await post({ intent: "bulk-request-fulfillment", rows: await rowsOf(ids) });
+
+    expect(response.status).toBe(400);
+    expect(sent.length).toBe(before);
+    expect(k.h.sim.getFulfillmentOrder(ids[0]!).requestStatus).toBe("UNSUBMITTED");
+  });
+
   it("answers a double submit once: the second post replays without a second request", async () => {
     const { ids, sent } = await thirdPartyOrders(2);
     const form = { intent: "bulk-request-fulfillment", rows: await rowsOf(ids), batchKey: "batch-0003" };

@@ -27,6 +27,7 @@ import {
   withFilters,
 } from "~/fulfillment/worklist/params";
 import type { WorklistRow } from "~/fulfillment/worklist/types";
+import { readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 
@@ -42,7 +43,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
-  const parsed = BulkIntent.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = BulkIntent.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json<BulkActionData>({ ok: false, error: t.bulk.invalid }, { status: 400 });
   const results = await runBulkAction(admin.graphql, { shop: session.shop, actor: actorOf(sessionToken) }, parsed.data);
   return json<BulkActionData>({ ok: true, intent: parsed.data.intent, results });

@@ -357,6 +357,72 @@ describe("fulfil", () => {
     expect(simFo(foId).status).toBe("OPEN");
   });
 
+  it.each([["javascript:alert(document.cookie)"], ["data:text/html,<script>alert(1)</script>"], ["ftp://x.example/t"]])(
+    "refuses the tracking URL %s next to the field (422) and sends nothing to Shopify",
+    async (trackingUrl) => {
+      const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+
+      const { status, result } = await act(foId, { intent: "fulfil", trackingNumber: "1Z1", trackingUrl });
+
+      expect(status).toBe(422);
+      expect(result).toEqual({
+        ok: false,
+        kind: "invalid",
+        errors: [{ field: "trackingUrl", message: "Enter a web address that starts with http:// or https://." }],
+      });
+      expect(simFo(foId).status).toBe("OPEN");
+      expect(h.sim.snapshot(SHOP).fulfillments).toEqual([]);
+    },
+  );
+
+  it("refuses a tracking URL without a tracking number, as Shopify's input asks, and fulfils nothing", async () => {
+    const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+
+    const { status, result } = await act(foId, { intent: "fulfil", trackingUrl: "https://track.example/1" });
+
+    expect(status).toBe(422);
+    expect(result).toEqual({
+      ok: false,
+      kind: "invalid",
+      errors: [{ field: "trackingNumber", message: "Enter the tracking number that goes with this tracking URL." }],
+    });
+    expect(simFo(foId).status).toBe("OPEN");
+  });
+
+  it("refuses 'Other carrier' with an empty name next to the carrier field, and fulfils nothing", async () => {
+    const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+
+    const { status, result } = await act(foId, {
+      intent: "fulfil",
+      otherCarrier: "true",
+      trackingCompany: "  ",
+      trackingNumber: "ABC123",
+    });
+
+    expect(status).toBe(422);
+    expect(result).toEqual({
+      ok: false,
+      kind: "invalid",
+      errors: [{ field: "trackingCompany", message: "Enter the carrier's name, or choose No carrier." }],
+    });
+    expect(simFo(foId).status).toBe("OPEN");
+  });
+
+  it("fulfils with another carrier's name as typed", async () => {
+    const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+
+    const { status } = await act(foId, {
+      intent: "fulfil",
+      otherCarrier: "true",
+      trackingCompany: "Local Courier Co",
+      trackingNumber: "LC-1",
+    });
+
+    expect(status).toBe(200);
+    const fulfillment = h.sim.snapshot(SHOP).fulfillments.find((f) => f.fulfillmentOrderIds.includes(foId));
+    expect(fulfillment?.trackingInfo).toEqual([{ company: "Local Courier Co", number: "LC-1", url: null }]);
+  });
+
   it("answers 422 when Shopify refuses the quantities", async () => {
     const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
     const line = simFo(foId).lineItems[0]!;
@@ -483,6 +549,107 @@ describe("a page opened before the FO changed", () => {
       reason: expect.stringMatching(/hold/i),
     });
   });
+});
+
+describe("texts longer than their limit are refused, never cut", () => {
+  it.each([
+    ["a tracking number", "warehouse", { intent: "fulfil" }, "trackingNumber", 100],
+    ["hold notes", "warehouse", { intent: "hold", reason: "OTHER" }, "reasonNotes", 255],
+    ["a message to the 3PL", "thirdParty", { intent: "request-fulfillment" }, "message", 500],
+  ] as const)(
+    "refuses %s one character over (422, next to the field) and sends nothing",
+    async (_what, kind, form, field, max) => {
+      const { foId } = await placeOrder(kind, [{ variant: "tee", quantity: 1 }]);
+      const before = structuredClone(simFo(foId));
+
+      const { status, result } = await act(foId, { ...form, [field]: "x".repeat(max + 1) });
+
+      expect(status).toBe(422);
+      expect(result).toEqual({
+        ok: false,
+        kind: "invalid",
+        errors: [{ field, message: `Keep this to ${max} characters or fewer.` }],
+      });
+      expect(simFo(foId)).toEqual(before);
+    },
+  );
+});
+
+describe("hostile input", () => {
+  /** A clear message, and nothing of the server's insides: no stack frames, no absolute paths. */
+  const expectCleanRefusal = (text: string) => {
+    expect(text).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(text).not.toContain(process.cwd());
+  };
+
+  it("refuses a quantity of 1000000000000 next to the field (422), and fulfils nothing", async () => {
+    const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+    const line = simFo(foId).lineItems[0]!;
+
+    const { status, result } = await act(foId, {
+      intent: "fulfil",
+      "lines[0][id]": line.id,
+      "lines[0][quantity]": "1000000000000",
+    });
+
+    expect(status).toBe(422);
+    expect(result).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      errors: [{ field: "lines.0.quantity", message: expect.stringMatching(/at most/i) }],
+    });
+    expect(simFo(foId).status).toBe("OPEN");
+  });
+
+  it("refuses a JSON body instead of a form (415) with a clear message", async () => {
+    const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+    const body = {
+      contentType: "application/json",
+      text: JSON.stringify({ intent: "fulfil", fulfillmentOrderId: foId }),
+    };
+
+    const response = await call(action, fetchRequest(path(foId), SHOP, { body }), foId);
+
+    expect(response.status).toBe(415);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ ok: false, error: expect.stringMatching(/as a form/i) });
+    expectCleanRefusal(text);
+    expect(simFo(foId).status).toBe("OPEN");
+  });
+
+  it("refuses a form that says it is one but is not (a broken multipart body) with 400", async () => {
+    const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+    const body = { contentType: "multipart/form-data; boundary=x", text: "not multipart at all" };
+
+    const response = await call(action, fetchRequest(path(foId), SHOP, { body }), foId);
+
+    expect(response.status).toBe(400);
+    expectCleanRefusal(await response.text());
+  });
+
+  it.each([["__proto__[0][x]"], ["__proto__[]"], ["constructor[0]"], ["lines[0][__proto__]"]])(
+    "refuses a field named %s (400) with the name, and does nothing",
+    async (name) => {
+      const { foId } = await placeOrder("warehouse", [{ variant: "tee", quantity: 1 }]);
+      const { view } = await load(foId);
+      const form = {
+        intent: "fulfil",
+        fulfillmentOrderId: foId,
+        expectedUpdatedAt: view!.fulfillmentOrder.shopifyUpdatedAt,
+        idempotencyKey: randomUUID(),
+        [name]: "polluted",
+      };
+
+      const response = await call(action, fetchRequest(path(foId), SHOP, { form }), foId);
+
+      expect(response.status).toBe(400);
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ ok: false, error: `The field name "${name}" is not accepted.` });
+      expectCleanRefusal(text);
+      expect(simFo(foId).status).toBe("OPEN");
+      expect(({} as Record<string, unknown>).x).toBeUndefined();
+    },
+  );
 });
 
 describe("an action that isn't available", () => {

@@ -25,6 +25,7 @@ import {
 } from "~/fulfillment/detail/action-response";
 import { shortId } from "~/fulfillment/detail/derive";
 import { loadFulfillmentOrderDetail } from "~/fulfillment/detail/fulfillment-order-detail.server";
+import { readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 
@@ -46,7 +47,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const result = await performFulfillmentAction(
     admin.graphql,
     { shop: session.shop, actor: actorOf(sessionToken) },
-    actionInputFromFormData(await request.formData()),
+    actionInputFromFormData(await readForm(request)),
   );
   return json(result, { status: httpStatusOf(result) });
 };

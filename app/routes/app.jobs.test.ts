@@ -1,4 +1,5 @@
 // Background jobs through the real authenticate.admin, with session tokens minted like Shopify's.
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { callRoute, documentRequest, fetchRequest } from "../../tests/support/embedded-request";
@@ -30,7 +31,8 @@ function seedJob(shop: string, status: string, extra: { dedupeKey?: string; last
   });
 }
 
-const retry = (shop: string, jobId: string) => fetchRequest("/app/jobs", shop, { form: { intent: "retry", jobId } });
+const retry = (shop: string, jobId: string, idempotencyKey: string = randomUUID()) =>
+  fetchRequest("/app/jobs", shop, { form: { intent: "retry", jobId, idempotencyKey } });
 
 describe("the background jobs loader", () => {
   it("counts the session shop's jobs per status and lists only its dead jobs and failed deliveries", async () => {
@@ -124,12 +126,30 @@ describe("Retry", () => {
     expect((await prisma.job.findUniqueOrThrow({ where: { id: dead.id } })).status).toBe("dead");
   });
 
-  it.each<Record<string, string>>([{ intent: "retry" }, { intent: "delete", jobId: "x" }])(
-    "answers 400 to %j",
-    async (form) => {
-      const response = await callRoute(action, fetchRequest("/app/jobs", SHOP_A, { form }));
+  it("answers a repeated submission (same key) with the first answer, and retries the job once", async () => {
+    const dead = await seedJob(SHOP_A, "dead");
+    const key = randomUUID();
 
-      expect(response.status).toBe(400);
-    },
-  );
+    const first = await callRoute(action, retry(SHOP_A, dead.id, key));
+    await prisma.job.update({ where: { id: dead.id }, data: { status: "dead", attempts: 5 } });
+    const again = await callRoute(action, retry(SHOP_A, dead.id, key));
+
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(await again.json()).toEqual({ outcome: "retried" });
+    // The second submission did nothing: the job is as the test left it after the first.
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({
+      status: "dead",
+      attempts: 5,
+    });
+  });
+
+  it.each<Record<string, string>>([
+    { intent: "retry" },
+    { intent: "delete", jobId: "x" },
+    { intent: "retry", jobId: "x" },
+  ])("answers 400 to %j", async (form) => {
+    const response = await callRoute(action, fetchRequest("/app/jobs", SHOP_A, { form }));
+
+    expect(response.status).toBe(400);
+  });
 });

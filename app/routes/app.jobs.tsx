@@ -8,6 +8,9 @@ import { z } from "zod";
 import { DeadJobsTable } from "~/components/jobs/dead-jobs-table";
 import { FailedDeliveriesTable } from "~/components/jobs/failed-deliveries-table";
 import { JobCounts } from "~/components/jobs/job-counts";
+import { actorOf } from "~/fulfillment/detail/action-response";
+import { runOnce } from "~/fulfillment/actions/action-requests.server";
+import { onceRefusal, readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 import { loadBackgroundJobs, retryJob } from "~/health/background-jobs.server";
@@ -20,7 +23,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json(await loadBackgroundJobs(session.shop));
 };
 
-const JobsIntent = z.discriminatedUnion("intent", [z.object({ intent: z.literal("retry"), jobId: z.string().min(1) })]);
+const JobsIntent = z.discriminatedUnion("intent", [
+  // One key per click: a repeated or concurrent submission gets the first answer.
+  z.object({ intent: z.literal("retry"), jobId: z.string().min(1), idempotencyKey: z.string().min(8).max(100) }),
+]);
 
 type ActionData = { outcome: RetryOutcome } | { error: string };
 
@@ -32,11 +38,23 @@ const RETRY_STATUS: Record<RetryOutcome, number> = {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const parsed = JobsIntent.safeParse(Object.fromEntries(await request.formData()));
+  const { session, sessionToken } = await authenticate.admin(request);
+  const parsed = JobsIntent.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json<ActionData>({ error: en.jobs.toast.invalid }, { status: 400 });
-  const outcome = await retryJob(session.shop, parsed.data.jobId);
-  return json<ActionData>({ outcome }, { status: RETRY_STATUS[outcome] });
+  const { jobId, idempotencyKey } = parsed.data;
+  const once = await runOnce(
+    // The job in the intent: the same key for another job is another action.
+    {
+      shop: session.shop,
+      idempotencyKey,
+      intent: `retry:${jobId}`,
+      fulfillmentOrderId: null,
+      actor: actorOf(sessionToken),
+    },
+    () => retryJob(session.shop, jobId),
+  );
+  if (once.kind !== "done") return json<ActionData>({ error: onceRefusal(once.kind) }, { status: 409 });
+  return json<ActionData>({ outcome: once.result }, { status: RETRY_STATUS[once.result] });
 };
 
 function toastOf(data: ActionData): { message: string; isError: boolean } {
@@ -85,7 +103,9 @@ export default function BackgroundJobs() {
               </Box>
               <DeadJobsTable
                 jobs={deadJobs}
-                onRetry={(jobId) => fetcher.submit({ intent: "retry", jobId }, { method: "post" })}
+                onRetry={(jobId) =>
+                  fetcher.submit({ intent: "retry", jobId, idempotencyKey: crypto.randomUUID() }, { method: "post" })
+                }
                 retryingId={typeof retrying === "string" ? retrying : null}
               />
             </Card>

@@ -291,6 +291,17 @@ describe("cancel and restock from the pickup board", () => {
     expect(h.sim.getOrder(order.id).cancelledAt).toBeNull();
   });
 
+  it("refuses a confirmation without its idempotency key (422) and cancels nothing", async () => {
+    await setUp();
+    const { order, row } = await notCollectedOrder();
+
+    const response = await cancel(row, { idempotencyKey: "" });
+
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ ok: false, kind: "invalid", errors: [{ field: "idempotencyKey" }] });
+    expect(h.sim.orderStatus(order.id).cancelled).toBe(false);
+  });
+
   it("cancels once when the same confirmation is submitted twice", async () => {
     await setUp();
     const { order, row } = await notCollectedOrder("PAID");

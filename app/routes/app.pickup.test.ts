@@ -118,7 +118,9 @@ describe("the pickup board", () => {
 
     const saved = await callRoute(
       action,
-      fetchRequest("/app/pickup", SHOP, { form: { intent: "save-not-collected-days", notCollectedDays: "1" } }),
+      fetchRequest("/app/pickup", SHOP, {
+        form: { intent: "save-not-collected-days", notCollectedDays: "1", idempotencyKey: randomUUID() },
+      }),
     );
 
     expect(await saved.json()).toEqual({ ok: true, notCollectedDays: 1 });
@@ -136,11 +138,23 @@ describe("the pickup board", () => {
   it.each(["0", "61", "two", ""])("refuses %j days with 422 and keeps the setting", async (days) => {
     const response = await callRoute(
       action,
-      fetchRequest("/app/pickup", SHOP, { form: { intent: "save-not-collected-days", notCollectedDays: days } }),
+      fetchRequest("/app/pickup", SHOP, {
+        form: { intent: "save-not-collected-days", notCollectedDays: days, idempotencyKey: randomUUID() },
+      }),
     );
 
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ ok: false });
+    expect(await prisma.shopSettings.count()).toBe(0);
+  });
+
+  it("refuses to save the setting without a submission key (400), and keeps it", async () => {
+    const response = await callRoute(
+      action,
+      fetchRequest("/app/pickup", SHOP, { form: { intent: "save-not-collected-days", notCollectedDays: "5" } }),
+    );
+
+    expect(response.status).toBe(400);
     expect(await prisma.shopSettings.count()).toBe(0);
   });
 

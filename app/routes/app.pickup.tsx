@@ -10,6 +10,9 @@ import { actorOf, httpStatusOf, isFulfillmentActionSubmission } from "~/fulfillm
 import { CANCEL_AND_RESTOCK_INTENT } from "~/fulfillment/pickup/cancel-and-restock";
 import { cancelAndRestockPickupOrder } from "~/fulfillment/pickup/cancel-and-restock.server";
 import { loadPickupBoard, saveNotCollectedDays } from "~/fulfillment/pickup/pickup-board.server";
+import { z } from "zod";
+import { runOnce } from "~/fulfillment/actions/action-requests.server";
+import { onceRefusal, readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
 import { getJobQueue } from "~/jobs/runtime.server";
 import { authenticate } from "~/shopify.server";
@@ -22,6 +25,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json({ board: await loadPickupBoard(session.shop, { now }), now: now.toISOString() });
 };
 
+const SAVE_SETTING_INTENT = "save-not-collected-days";
+
+/** The setting's form; one key per save, like every submission with an effect. */
+const SaveSettingIntent = z.object({
+  intent: z.literal(SAVE_SETTING_INTENT),
+  notCollectedDays: z.string().optional(),
+  idempotencyKey: z.string().min(8).max(100),
+});
+
 /** While Shopify cancels a row, look again this often, so the row goes when it's done. */
 const CANCELLING_REFRESH_MS = 2_000;
 
@@ -29,7 +41,7 @@ const CANCELLING_REFRESH_MS = 2_000;
 // FO detail route's action.
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === CANCEL_AND_RESTOCK_INTENT) {
     const result = await cancelAndRestockPickupOrder(
       admin.graphql,
@@ -38,19 +50,31 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     );
     return json(result, { status: result.ok ? 200 : httpStatusOf(result) });
   }
-  if (form.get("intent") !== "save-not-collected-days") {
-    return json<SettingResult>({ ok: false, error: t.settings.invalid }, { status: 400 });
-  }
-  const saved = await saveNotCollectedDays(session.shop, form.get("notCollectedDays"));
-  if (!saved.ok) return json<SettingResult>({ ok: false, error: t.settings.invalid }, { status: 422 });
-  return json<SettingResult>(saved);
+  const setting = SaveSettingIntent.safeParse(Object.fromEntries(form));
+  if (!setting.success) return json<SettingResult>({ ok: false, error: t.settings.invalid }, { status: 400 });
+  const once = await runOnce(
+    {
+      shop: session.shop,
+      idempotencyKey: setting.data.idempotencyKey,
+      intent: SAVE_SETTING_INTENT,
+      fulfillmentOrderId: null,
+      actor: actorOf(sessionToken),
+    },
+    () => saveNotCollectedDays(session.shop, setting.data.notCollectedDays),
+  );
+  if (once.kind !== "done") return json<SettingResult>({ ok: false, error: onceRefusal(once.kind) }, { status: 409 });
+  if (!once.result.ok) return json<SettingResult>({ ok: false, error: t.settings.invalid }, { status: 422 });
+  return json<SettingResult>(once.result);
 };
 
 export const meta: MetaFunction = () => [{ title: t.title }];
 
 // A quick action's form toasts its answer, then revalidates the board (action-form.tsx).
+// The setting's save regroups the board at once.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  isFulfillmentActionSubmission(formData) ? false : defaultShouldRevalidate;
+  isFulfillmentActionSubmission(formData) && formData?.get("intent") !== SAVE_SETTING_INTENT
+    ? false
+    : defaultShouldRevalidate;
 
 export default function PickupBoard() {
   const { board, now: nowIso } = useLoaderData<typeof loader>();

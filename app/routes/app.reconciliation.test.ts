@@ -1,6 +1,7 @@
 // Sync health through the real authenticate.admin: requests carry session tokens minted like
 // Shopify's, the shops hold offline sessions (no token exchange), and Admin calls go to the
 // store simulator.
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { getJobRunner } from "~/jobs/runtime.server";
@@ -22,8 +23,8 @@ beforeEach(() => {
   h = harness.h;
 });
 
-const reconcileNow = (shop: string, intent = "reconcile-now") =>
-  fetchRequest("/app/reconciliation", shop, { form: { intent } });
+const reconcileNow = (shop: string, intent = "reconcile-now", idempotencyKey: string = randomUUID()) =>
+  fetchRequest("/app/reconciliation", shop, { form: { intent, idempotencyKey } });
 const reconcileJobs = (shop: string) =>
   prisma.job.findMany({ where: { shop, type: RECONCILE_JOB }, orderBy: { createdAt: "asc" } });
 
@@ -179,18 +180,44 @@ describe("the Run sync now and Backfill actions", () => {
     expect(jobs.map((job) => JSON.parse(job.payload).trigger)).toEqual(["manual", "backfill"]);
   });
 
-  it.each([{ intent: "delete-everything" }, {}])(
-    "answers 400 to an unknown intent %j and enqueues nothing",
-    async (form) => {
-      const response = await callRoute(
-        action,
-        fetchRequest("/app/reconciliation", SHOP_A, { form: form as Record<string, string> }),
-      );
+  it("answers a repeated submission (same key) with the first answer, and queues one job", async () => {
+    const key = randomUUID();
 
-      expect(response.status).toBe(400);
-      expect(await reconcileJobs(SHOP_A)).toHaveLength(0);
-    },
-  );
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        callRoute(action, reconcileNow(SHOP_A, "reconcile-now", key)).then((r) => r.json()),
+      ),
+    );
+
+    expect(answers).toEqual(Array(20).fill({ ok: true, outcome: { kind: "sweep", queued: true } }));
+    expect(await reconcileJobs(SHOP_A)).toHaveLength(1);
+  });
+
+  it("refuses the same key for the other action (409) and queues nothing for it", async () => {
+    const key = randomUUID();
+    await callRoute(action, reconcileNow(SHOP_A, "reconcile-now", key));
+
+    const response = await callRoute(action, reconcileNow(SHOP_A, "backfill", key));
+
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({ ok: false, error: expect.stringMatching(/already used/) });
+    expect(await reconcileJobs(SHOP_A)).toHaveLength(1);
+  });
+
+  it.each([
+    { intent: "delete-everything" },
+    {},
+    { intent: "reconcile-now" },
+    { intent: "backfill", idempotencyKey: "short" },
+  ])("answers 400 to %j (an unknown intent, or no submission key) and enqueues nothing", async (form) => {
+    const response = await callRoute(
+      action,
+      fetchRequest("/app/reconciliation", SHOP_A, { form: form as Record<string, string> }),
+    );
+
+    expect(response.status).toBe(400);
+    expect(await reconcileJobs(SHOP_A)).toHaveLength(0);
+  });
 
   it("once the job has run, shows a finished run that accounts for every change", async () => {
     // GIVEN orders in Shopify whose webhooks never arrived

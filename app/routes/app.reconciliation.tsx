@@ -8,6 +8,9 @@ import { z } from "zod";
 import { ReconcileRunsTable } from "~/components/reconciliation/reconcile-runs-table";
 import { ActiveReconcileBanner, UnaccountedBanner } from "~/components/reconciliation/reconciliation-banners";
 import { ReconciliationOverview } from "~/components/reconciliation/reconciliation-overview";
+import { actorOf } from "~/fulfillment/detail/action-response";
+import { runOnce } from "~/fulfillment/actions/action-requests.server";
+import { onceRefusal, readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 import { isReconcileInProgress, runsWithUnaccounted } from "~/health/format";
@@ -24,19 +27,27 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json(await loadReconciliationHealth(session.shop));
 };
 
+/** One per click: a repeated or concurrent submission gets the first answer. */
+const submission = { idempotencyKey: z.string().min(8).max(100) };
+
 const SyncIntent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("reconcile-now") }),
-  z.object({ intent: z.literal("backfill") }),
+  z.object({ intent: z.literal("reconcile-now"), ...submission }),
+  z.object({ intent: z.literal("backfill"), ...submission }),
 ]);
 
 type ActionData = { ok: true; outcome: ReconcileRequestOutcome } | { ok: false; error: string };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const parsed = SyncIntent.safeParse(Object.fromEntries(await request.formData()));
+  const { session, sessionToken } = await authenticate.admin(request);
+  const parsed = SyncIntent.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json<ActionData>({ ok: false, error: en.reconciliation.toast.invalid }, { status: 400 });
-  const outcome = await requestReconcile(session.shop, parsed.data.intent === "backfill" ? "backfill" : "manual");
-  return json<ActionData>({ ok: true, outcome });
+  const { intent, idempotencyKey } = parsed.data;
+  const once = await runOnce(
+    { shop: session.shop, idempotencyKey, intent, fulfillmentOrderId: null, actor: actorOf(sessionToken) },
+    () => requestReconcile(session.shop, intent === "backfill" ? "backfill" : "manual"),
+  );
+  if (once.kind !== "done") return json<ActionData>({ ok: false, error: onceRefusal(once.kind) }, { status: 409 });
+  return json<ActionData>({ ok: true, outcome: once.result });
 };
 
 function toastOf(data: ActionData): { message: string; isError: boolean } {
@@ -56,7 +67,9 @@ export default function SyncHealth() {
 
   const pendingIntent = fetcher.state === "idle" ? null : fetcher.formData?.get("intent");
   const inProgress = isReconcileInProgress(data);
-  const submit = (intent: "reconcile-now" | "backfill") => fetcher.submit({ intent }, { method: "post" });
+  // A fresh key per click; the buttons are busy until the answer comes.
+  const submit = (intent: "reconcile-now" | "backfill") =>
+    fetcher.submit({ intent, idempotencyKey: crypto.randomUUID() }, { method: "post" });
 
   // The answer to "Run sync now" / "Backfill": queued, or already running (deduplicated).
   useEffect(() => {

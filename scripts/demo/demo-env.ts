@@ -1,8 +1,9 @@
-// The environment demo mode runs with. Credentials are obviously fake: they only have to
-// agree between the app and the in-process simulator, and must never be mistaken for a
-// real Partner app's.
-export const DEMO_API_KEY = "demo-api-key-not-a-real-app";
-export const DEMO_API_SECRET = "demo-api-secret-not-a-real-app-0123456789";
+// The environment demo mode runs with. Credentials are obviously fake (app/demo/demo-shop.ts):
+// they only have to agree between the app and the in-process simulator, and must never be
+// mistaken for a real Partner app's.
+import { DEMO_API_KEY, DEMO_API_SECRET } from "../../app/demo/demo-shop";
+
+export { DEMO_API_KEY, DEMO_API_SECRET };
 export const DEMO_DEFAULT_PORT = 3000;
 export const DEMO_DEFAULT_DATABASE_URL = "file:./prisma/demo.sqlite";
 /** Same path as DEMO_APP_BRIDGE_URL in app/demo/demo-mode.server.ts (not imported: it reads env at import). */

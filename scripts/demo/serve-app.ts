@@ -10,6 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express, { type RequestHandler } from "express";
 import { createServer as createViteServer } from "vite";
 import { DEMO_APP_BRIDGE_PATH } from "./demo-env";
+import { listenOnLoopback } from "./listen-on-loopback";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const REMIX_BUILD = "virtual:remix/server-build";
@@ -57,10 +58,7 @@ export async function serveApp(port: number): Promise<ServedApp> {
   );
   // Load the app once before announcing readiness: a broken env or import fails here, not on first click.
   await vite.ssrLoadModule(REMIX_BUILD);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, () => resolve());
-  });
+  await listenOnLoopback(server, port);
   return {
     server,
     async close() {

@@ -313,9 +313,10 @@ describe("fulfillment workflows in a real browser", () => {
 
     const fulfil = section(page, "Mark as fulfilled");
     await fulfil.getByLabel("Carrier").selectOption("UPS");
-    await fulfil.getByLabel("Tracking number").fill("1Z999AA10123456784");
     await fulfil.getByLabel("Tracking URL").fill("https://www.ups.com/track?tracknum=1Z999AA10123456784");
-    await fulfil.getByRole("button", { name: "Mark as fulfilled" }).click();
+    // A barcode scanner types the number and sends Enter: that submits the form.
+    await fulfil.getByLabel("Tracking number").fill("1Z999AA10123456784");
+    await fulfil.getByLabel("Tracking number").press("Enter");
     await toast(page, /fulfil/i);
 
     const sim = await until(
@@ -325,6 +326,22 @@ describe("fulfillment workflows in a real browser", () => {
     );
     expect(sim.status.displayFulfillmentStatus).toBe("FULFILLED");
     await shown(page.getByText("Closed").first(), 30_000);
+    await page.close();
+  });
+
+  it("(d2) refuses 'Other carrier' without a name next to the field, and fulfils nothing", async () => {
+    const created = await createOrder("warehouse", [{ sku: "KETTLE-01", quantity: 1 }]);
+    const foId = created.fulfillmentOrders[0]!.id;
+    const page = await newPage();
+    await openFulfillmentOrder(page, foId, created.order.name);
+
+    const fulfil = section(page, "Mark as fulfilled");
+    await fulfil.getByLabel("Carrier", { exact: true }).selectOption({ label: "Other carrier" });
+    await fulfil.getByLabel("Tracking number").fill("LOCAL-77");
+    await fulfil.getByLabel("Tracking number").press("Enter");
+
+    await shown(fulfil.getByText("Enter the carrier's name, or choose No carrier."), 30_000);
+    expect((await readOrder(created.order.id)).fulfillmentOrders[0]?.status).toBe("OPEN");
     await page.close();
   });
 

@@ -126,7 +126,8 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export async function simulatorCommand<T>(server: DemoServer, command: Record<string, unknown>): Promise<T> {
   const response = await fetch(`${server.url}/demo/simulator`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    // The demo page's own origin: the route refuses commands from anywhere else.
+    headers: { "Content-Type": "application/json", Origin: new URL(server.url).origin },
     body: JSON.stringify(command),
   });
   const body = (await response.json()) as { result?: T; error?: unknown };

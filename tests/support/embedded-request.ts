@@ -28,9 +28,14 @@ export function documentRequest(path: string, shop: string): Request {
 export function fetchRequest(
   path: string,
   shop: string,
-  options: { form?: Record<string, string>; token?: string } = {},
+  options: { form?: Record<string, string>; token?: string; body?: { contentType: string; text: string } } = {},
 ): Request {
   const headers = new Headers({ Authorization: `Bearer ${options.token ?? sessionTokenFor(shop)}` });
+  if (options.body) {
+    // Whatever a hostile client may post, as it is.
+    headers.set("Content-Type", options.body.contentType);
+    return new Request(`${APP_URL}${path}`, { method: "POST", headers, body: options.body.text });
+  }
   if (!options.form) return new Request(`${APP_URL}${path}`, { headers });
   headers.set("Content-Type", "application/x-www-form-urlencoded");
   return new Request(`${APP_URL}${path}`, {

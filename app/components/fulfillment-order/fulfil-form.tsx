@@ -1,8 +1,10 @@
 import { Button, Checkbox, InlineStack, Select, TextField } from "@shopify/polaris";
+import { TEXT_LIMITS } from "~/fulfillment/actions/contract";
 import { useState } from "react";
 import { OTHER_TRACKING_COMPANY, SUPPORTED_TRACKING_COMPANIES } from "~/fulfillment/detail/tracking-companies";
 import type { LineItemView } from "~/fulfillment/detail/types";
 import { en } from "~/i18n/en";
+import { LimitedTextField } from "../limited-text-field";
 import { ActionForm, type ActionFormContext, useActionForm } from "./action-form";
 import { LineQuantityFields } from "./line-quantity-fields";
 
@@ -23,7 +25,8 @@ export function FulfilForm({ context, lines }: { context: ActionFormContext; lin
   const [trackingNumber, setTrackingNumber] = useState("");
   const [trackingUrl, setTrackingUrl] = useState("");
   const [notifyCustomer, setNotifyCustomer] = useState(true);
-  const trackingCompany = company === OTHER_TRACKING_COMPANY ? otherCompany.trim() : company;
+  const other = company === OTHER_TRACKING_COMPANY;
+  const trackingCompany = other ? otherCompany.trim() : company;
   return (
     <ActionForm
       form={form}
@@ -41,26 +44,28 @@ export function FulfilForm({ context, lines }: { context: ActionFormContext; lin
         options={COMPANY_OPTIONS}
         value={company}
         onChange={setCompany}
-        error={company === OTHER_TRACKING_COMPANY ? undefined : form.errorFor("trackingCompany")}
+        error={other ? undefined : form.errorFor("trackingCompany")}
       />
-      {company === OTHER_TRACKING_COMPANY && (
-        <TextField
+      {other && (
+        <LimitedTextField
           label={t.otherCompanyName}
           value={otherCompany}
           onChange={setOtherCompany}
           autoComplete="off"
-          maxLength={100}
+          limit={TEXT_LIMITS.trackingCompany}
           error={form.errorFor("trackingCompany")}
         />
       )}
       {trackingCompany && <input type="hidden" name="trackingCompany" value={trackingCompany} />}
-      <TextField
+      {/* The server refuses "Other carrier" without a name rather than fulfil without a carrier. */}
+      <input type="hidden" name="otherCarrier" value={other ? "true" : "false"} />
+      <LimitedTextField
         label={t.trackingNumber}
         name="trackingNumber"
         value={trackingNumber}
         onChange={setTrackingNumber}
         autoComplete="off"
-        maxLength={100}
+        limit={TEXT_LIMITS.trackingNumber}
         error={form.errorFor("trackingNumber")}
       />
       <TextField

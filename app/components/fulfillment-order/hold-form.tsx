@@ -1,8 +1,9 @@
-import { Button, Checkbox, InlineStack, Select, TextField } from "@shopify/polaris";
+import { Button, Checkbox, InlineStack, Select } from "@shopify/polaris";
 import { useState } from "react";
-import { MERCHANT_HOLD_REASONS } from "~/fulfillment/actions/contract";
+import { MERCHANT_HOLD_REASONS, TEXT_LIMITS } from "~/fulfillment/actions/contract";
 import type { LineItemView } from "~/fulfillment/detail/types";
 import { en } from "~/i18n/en";
+import { LimitedTextField } from "../limited-text-field";
 import { ActionForm, type ActionFormContext, useActionForm } from "./action-form";
 import { LineQuantityFields } from "./line-quantity-fields";
 
@@ -25,13 +26,13 @@ export function HoldForm({ context, lines }: { context: ActionFormContext; lines
         onChange={setReason}
         error={form.errorFor("reason")}
       />
-      <TextField
+      <LimitedTextField
         label={t.reasonNotes}
         name="reasonNotes"
         value={reasonNotes}
         onChange={setReasonNotes}
         autoComplete="off"
-        maxLength={255}
+        limit={TEXT_LIMITS.reasonNotes}
         error={form.errorFor("reasonNotes")}
       />
       <Checkbox label={t.notifyMerchant} checked={notifyMerchant} onChange={setNotifyMerchant} />

@@ -1,7 +1,9 @@
-import { Button, Checkbox, InlineStack, TextField } from "@shopify/polaris";
+import { Button, Checkbox, InlineStack } from "@shopify/polaris";
 import { useState } from "react";
+import { TEXT_LIMITS } from "~/fulfillment/actions/contract";
 import type { LineItemView } from "~/fulfillment/detail/types";
 import { en } from "~/i18n/en";
+import { LimitedTextField } from "../limited-text-field";
 import { ActionForm, type ActionFormContext, useActionForm } from "./action-form";
 import { LineQuantityFields } from "./line-quantity-fields";
 
@@ -22,14 +24,14 @@ export function RequestFulfillmentForm({ context, lines }: { context: ActionForm
         errorFor={form.errorFor}
         idPrefix="request"
       />
-      <TextField
+      <LimitedTextField
         label={t.request.message}
         name="message"
         value={message}
         onChange={setMessage}
         autoComplete="off"
         multiline={2}
-        maxLength={500}
+        limit={TEXT_LIMITS.message}
         error={form.errorFor("message")}
       />
       <Checkbox label={t.request.notifyCustomer} checked={notifyCustomer} onChange={setNotifyCustomer} />

@@ -1,6 +1,7 @@
-import { Button, InlineStack, TextField } from "@shopify/polaris";
+import { Button, InlineStack } from "@shopify/polaris";
 import { useState } from "react";
-import type { ActionIntent } from "~/fulfillment/actions/contract";
+import { type ActionIntent, TEXT_LIMITS } from "~/fulfillment/actions/contract";
+import { LimitedTextField } from "../limited-text-field";
 import { ActionForm, type ActionFormContext, useActionForm } from "./action-form";
 
 /**
@@ -25,13 +26,13 @@ export function SimpleActionForm({
   return (
     <ActionForm form={form} fields={messageLabel ? ["message"] : []}>
       {messageLabel && (
-        <TextField
+        <LimitedTextField
           label={messageLabel}
           name="message"
           value={message}
           onChange={setMessage}
           autoComplete="off"
-          maxLength={500}
+          limit={TEXT_LIMITS.message}
           error={form.errorFor("message")}
         />
       )}

@@ -18,11 +18,17 @@ export function NotCollectedSetting({ days }: { days: number }) {
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) shopify.toast.show(t.saved);
   }, [fetcher.state, fetcher.data, shopify]);
+  // One key per save: minted after hydration, renewed by each answer.
+  const [idempotencyKey, setIdempotencyKey] = useState("");
+  useEffect(() => {
+    if (fetcher.state === "idle") setIdempotencyKey(crypto.randomUUID());
+  }, [fetcher.state, fetcher.data]);
   const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error : undefined;
   return (
     <Card>
       <fetcher.Form method="post">
         <input type="hidden" name="intent" value="save-not-collected-days" />
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <BlockStack gap="200">
           <Text as="h2" variant="headingMd">
             {t.heading}
@@ -39,7 +45,7 @@ export function NotCollectedSetting({ days }: { days: number }) {
               onChange={setValue}
               error={error}
             />
-            <Button submit loading={fetcher.state !== "idle"}>
+            <Button submit loading={fetcher.state !== "idle"} disabled={idempotencyKey === ""}>
               {t.save}
             </Button>
           </InlineStack>

@@ -1,8 +1,9 @@
 // The reason picker for a bulk hold. Shopify's cross-sell hold reason is not the merchant's to pick.
-import { BlockStack, Modal, Select, TextField } from "@shopify/polaris";
+import { BlockStack, Modal, Select } from "@shopify/polaris";
 import { useState } from "react";
-import { MERCHANT_HOLD_REASONS } from "~/fulfillment/actions/contract";
+import { MERCHANT_HOLD_REASONS, TEXT_LIMITS } from "~/fulfillment/actions/contract";
 import { en } from "~/i18n/en";
+import { isTooLong, LimitedTextField } from "../limited-text-field";
 
 const t = en.worklist.holdModal;
 
@@ -21,7 +22,11 @@ export function HoldModal({ open, count, onClose, onSubmit }: HoldModalProps) {
       open={open}
       onClose={onClose}
       title={t.title(count)}
-      primaryAction={{ content: t.submit, onAction: () => onSubmit({ reason, reasonNotes: notes.trim() }) }}
+      primaryAction={{
+        content: t.submit,
+        disabled: isTooLong(notes.trim(), TEXT_LIMITS.reasonNotes),
+        onAction: () => onSubmit({ reason, reasonNotes: notes.trim() }),
+      }}
       secondaryActions={[{ content: t.cancel, onAction: onClose }]}
     >
       <Modal.Section>
@@ -35,7 +40,13 @@ export function HoldModal({ open, count, onClose, onSubmit }: HoldModalProps) {
             value={reason}
             onChange={setReason}
           />
-          <TextField label={t.notes} value={notes} onChange={setNotes} maxLength={255} autoComplete="off" />
+          <LimitedTextField
+            label={t.notes}
+            value={notes}
+            onChange={setNotes}
+            limit={TEXT_LIMITS.reasonNotes}
+            autoComplete="off"
+          />
         </BlockStack>
       </Modal.Section>
     </Modal>

@@ -5,10 +5,10 @@ import { prisma } from "~/db.server";
 import type { ActionResult } from "./contract";
 import { isUniqueViolation } from "~/db/unique-violation";
 
-export type Claim =
+export type Claim<R = ActionResult> =
   | { kind: "claimed"; id: string }
   /** Already done: the first submission's result. */
-  | { kind: "done"; result: ActionResult }
+  | { kind: "done"; result: R }
   /** Another submission with this key is still running (or was interrupted). */
   | { kind: "running" }
   /** The key was used for a different action or FO. */
@@ -18,7 +18,8 @@ export interface ClaimInput {
   shop: string;
   idempotencyKey: string;
   intent: string;
-  fulfillmentOrderId: string;
+  /** The FO it acts on; null for a screen action on the shop (sync now, retry a job). */
+  fulfillmentOrderId: string | null;
   actor: string | null;
 }
 
@@ -26,7 +27,7 @@ export interface ClaimInput {
  * Claims the key for this submission. A failed earlier attempt (Shopify refused, the page was
  * stale…) doesn't hold the key: the merchant may fix the form and submit again.
  */
-export async function claimActionRequest(input: ClaimInput): Promise<Claim> {
+export async function claimActionRequest<R = ActionResult>(input: ClaimInput): Promise<Claim<R>> {
   const { shop, idempotencyKey } = input;
   try {
     const row = await prisma.actionRequest.create({
@@ -45,12 +46,12 @@ export async function claimActionRequest(input: ClaimInput): Promise<Claim> {
     if (!isUniqueViolation(error)) throw error;
   }
   const existing = await prisma.actionRequest.findUnique({ where: { shop_idempotencyKey: { shop, idempotencyKey } } });
-  if (!existing) return claimActionRequest(input);
+  if (!existing) return claimActionRequest<R>(input);
   if (existing.intent !== input.intent || existing.fulfillmentOrderId !== input.fulfillmentOrderId) {
     return { kind: "conflict" };
   }
   if (existing.status === "succeeded" && existing.result) {
-    return { kind: "done", result: JSON.parse(existing.result) as ActionResult };
+    return { kind: "done", result: JSON.parse(existing.result) as R };
   }
   if (existing.status === "failed") {
     const { count } = await prisma.actionRequest.updateMany({
@@ -68,16 +69,16 @@ export async function claimActionRequest(input: ClaimInput): Promise<Claim> {
  * that ended without a result (Shopify unreachable) frees the key for this one. Still "running"
  * after `timeoutMs`.
  */
-export async function awaitActionRequest(
+export async function awaitActionRequest<R = ActionResult>(
   input: ClaimInput,
   options: { timeoutMs?: number; pollMs?: number } = {},
-): Promise<Claim> {
+): Promise<Claim<R>> {
   const { shop, idempotencyKey } = input;
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   for (;;) {
     const row = await prisma.actionRequest.findUnique({ where: { shop_idempotencyKey: { shop, idempotencyKey } } });
-    if (!row || (row.status === "failed" && !row.result)) return claimActionRequest(input);
-    if (row.status !== "running" && row.result) return { kind: "done", result: JSON.parse(row.result) as ActionResult };
+    if (!row || (row.status === "failed" && !row.result)) return claimActionRequest<R>(input);
+    if (row.status !== "running" && row.result) return { kind: "done", result: JSON.parse(row.result) as R };
     if (Date.now() >= deadline) return { kind: "running" };
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 25));
   }
@@ -85,10 +86,33 @@ export async function awaitActionRequest(
 
 export async function finishActionRequest(
   id: string,
-  outcome: { status: "succeeded" | "failed"; result: ActionResult | null },
+  outcome: { status: "succeeded" | "failed"; result: unknown },
 ): Promise<void> {
   await prisma.actionRequest.update({
     where: { id },
-    data: { status: outcome.status, result: outcome.result ? JSON.stringify(outcome.result) : null },
+    data: { status: outcome.status, result: outcome.result == null ? null : JSON.stringify(outcome.result) },
   });
+}
+
+export type Once<R> =
+  { kind: "done"; result: R; replayed: boolean } | Extract<Claim<R>, { kind: "running" } | { kind: "conflict" }>;
+
+/**
+ * Runs `work` once per (shop, idempotency key), for a screen action that isn't an FO action
+ * (sync now, retry a job): a repeated submission gets the first answer, a concurrent one waits
+ * for it. Work that throws frees the key for a retry.
+ */
+export async function runOnce<R>(input: ClaimInput, work: () => Promise<R>): Promise<Once<R>> {
+  let claim = await claimActionRequest<R>(input);
+  if (claim.kind === "running") claim = await awaitActionRequest<R>(input);
+  if (claim.kind === "done") return { kind: "done", result: claim.result, replayed: true };
+  if (claim.kind !== "claimed") return claim;
+  try {
+    const result = await work();
+    await finishActionRequest(claim.id, { status: "succeeded", result });
+    return { kind: "done", result, replayed: false };
+  } catch (error) {
+    await finishActionRequest(claim.id, { status: "failed", result: null });
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@
 // ask for (validated with zod, server and client alike) and what comes back. Pure: the UI may
 // import it.
 import { z } from "zod";
+import { actionMessages } from "~/i18n/sections/action-messages";
 
 /** Shopify's FulfillmentHoldReason enum (2026-10). */
 export const HOLD_REASONS = [
@@ -30,9 +31,60 @@ export const formBoolean = (fallback: boolean) =>
 
 const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `Not a ${type} id`);
 
+/**
+ * Shopify's quantities are GraphQL `Int`s, 32-bit signed
+ * (https://shopify.dev/docs/api/admin-graphql/latest/scalars/Int); a larger number would fail
+ * the whole request instead of being refused next to its field.
+ */
+export const QUANTITY_MAX = 2_147_483_647;
+
 const lineQuantities = z
-  .array(z.object({ id: gid("FulfillmentOrderLineItem"), quantity: z.coerce.number().int().min(0) }))
+  .array(
+    z.object({
+      id: gid("FulfillmentOrderLineItem"),
+      quantity: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(QUANTITY_MAX, { message: actionMessages.quantityTooLarge(QUANTITY_MAX) }),
+    }),
+  )
   .transform((lines) => lines.filter((l) => l.quantity > 0));
+
+/**
+ * Text Shopify keeps at most `max` characters of. Longer text is refused with the field's error,
+ * never cut: the forms show a counter and the same error before submitting (limited-text-field.tsx).
+ */
+export const limitedText = (max: number) => z.string().max(max, { message: actionMessages.tooLong(max) });
+
+/**
+ * The limits the forms count against. Shopify documents none for these fields
+ * (https://shopify.dev/docs/api/admin-graphql/latest/input-objects/FulfillmentOrderHoldInput,
+ * https://shopify.dev/docs/api/admin-graphql/latest/input-objects/FulfillmentTrackingInput), so
+ * these are the app's own, kept short enough for a note on a screen.
+ */
+export const TEXT_LIMITS = {
+  reasonNotes: 255,
+  /** The message to the fulfillment service (fulfillment and cancellation requests). */
+  message: 500,
+  trackingCompany: 100,
+  trackingNumber: 100,
+} as const;
+
+/**
+ * A tracking link the customer will click in the shipping confirmation: a web address only.
+ * `z.string().url()` alone accepts `javascript:` and `data:` URLs.
+ */
+export const trackingUrl = z.string().refine(isWebUrl, { message: actionMessages.trackingUrlNotWeb });
+
+function isWebUrl(text: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(text);
+    return (protocol === "http:" || protocol === "https:") && hostname !== "";
+  } catch {
+    return false;
+  }
+}
 
 /** The fields every action form carries (action-form.tsx), also the pickup board's cancel and restock. */
 export const common = {
@@ -49,16 +101,20 @@ export const ActionInput = z.discriminatedUnion("intent", [
     ...common,
     /** Empty = all remaining quantities. */
     lines: lineQuantities.default([]),
-    message: z.string().max(500).optional(),
+    message: limitedText(TEXT_LIMITS.message).optional(),
     notifyCustomer: formBoolean(false),
   }),
   z.object({ intent: z.literal("cancel-request"), ...common }),
-  z.object({ intent: z.literal("request-cancellation"), ...common, message: z.string().max(500).optional() }),
+  z.object({
+    intent: z.literal("request-cancellation"),
+    ...common,
+    message: limitedText(TEXT_LIMITS.message).optional(),
+  }),
   z.object({
     intent: z.literal("hold"),
     ...common,
     reason: z.enum(MERCHANT_HOLD_REASONS as unknown as [string, ...string[]]),
-    reasonNotes: z.string().max(255).optional(),
+    reasonNotes: limitedText(TEXT_LIMITS.reasonNotes).optional(),
     notifyMerchant: formBoolean(false),
     /** Empty = the whole FO. */
     lines: lineQuantities.default([]),
@@ -75,9 +131,11 @@ export const ActionInput = z.discriminatedUnion("intent", [
     intent: z.literal("fulfil"),
     ...common,
     lines: lineQuantities.default([]),
-    trackingCompany: z.string().max(100).optional(),
-    trackingNumber: z.string().max(100).optional(),
-    trackingUrl: z.string().url().optional(),
+    trackingCompany: limitedText(TEXT_LIMITS.trackingCompany).optional(),
+    /** The merchant chose "Other carrier": then trackingCompany must name it. */
+    otherCarrier: formBoolean(false),
+    trackingNumber: limitedText(TEXT_LIMITS.trackingNumber).optional(),
+    trackingUrl: trackingUrl.optional(),
     notifyCustomer: formBoolean(true),
   }),
   z.object({ intent: z.literal("move"), ...common, locationId: gid("Location"), lines: lineQuantities.default([]) }),

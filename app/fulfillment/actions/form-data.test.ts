@@ -68,4 +68,17 @@ describe("actionInputFromFormData", () => {
     );
     expect(ActionInput.parse(raw)).toMatchObject({ notifyMerchant: true, lines: [] });
   });
+
+  it.each([["__proto__[0][x]"], ["__proto__[]"], ["__proto__"], ["lines[0][__proto__]"], ["holdIds"]])(
+    "reads a field named %s without throwing or touching Object.prototype",
+    (name) => {
+      const raw = actionInputFromFormData(
+        form([["intent", "fulfil"], ...COMMON, ["holdIds", "x"], [name, "polluted"], ["lines[0][id]", "y"]]),
+      );
+
+      expect(ActionInput.safeParse(raw).success).toBe(false);
+      expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+      expect(({} as Record<string, unknown>).x).toBeUndefined();
+    },
+  );
 });

@@ -4,17 +4,17 @@
 // Field naming:
 // - scalars by name: `intent`, `fulfillmentOrderId`, `expectedUpdatedAt`, `idempotencyKey`,
 //   `message`, `reason`, `reasonNotes`, `trackingCompany`, `trackingNumber`, `trackingUrl`,
-//   `locationId`, `notifyCustomer`, `notifyMerchant`. Repeated scalars: the last one wins, so a
+//   `locationId`, `notifyCustomer`, `notifyMerchant`, `otherCarrier`. Repeated scalars: the last one wins, so a
 //   hidden `notifyCustomer=false` followed by a checkbox `notifyCustomer=true` works.
 // - line quantities: `lines[0][id]` / `lines[0][quantity]`, or `lines[0].id` / `lines[0].quantity`.
 //   The index only orders the lines and groups id with quantity; keep indices contiguous from 0
 //   so field errors ("lines.1.quantity") point at the inputs that carry that index.
 // - lists: `holdIds[]` repeated (or `holdIds` repeated, or `holdIds[0]`, `holdIds[1]`…).
 // - An empty string is "not given" (an untouched tracking URL field must not fail as a URL).
-// - `notifyCustomer` / `notifyMerchant`: "true", "on", "1" are true; "false", "off", "0" false.
+// - `notifyCustomer` / `notifyMerchant` / `otherCarrier`: "true", "on", "1" are true; "false", "off", "0" false.
 //   (zod's coerce.boolean would read the string "false" as true.)
 
-const BOOLEAN_FIELDS = new Set(["notifyCustomer", "notifyMerchant"]);
+const BOOLEAN_FIELDS = new Set(["notifyCustomer", "notifyMerchant", "otherCarrier"]);
 const LIST_FIELDS = new Set(["holdIds"]);
 const INDEXED = /^(\w+)\[(\d+)\](?:\[(\w+)\]|\.(\w+))?$/;
 
@@ -25,8 +25,14 @@ function toBoolean(value: string): boolean | string {
   return value;
 }
 
+/**
+ * Objects without a prototype: a field named `__proto__[0][x]` (read-form.server.ts refuses it
+ * first) becomes an own key like any other, never a write to Object.prototype.
+ */
+const bag = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>;
+
 export function actionInputFromFormData(form: FormData): unknown {
-  const out: Record<string, unknown> = {};
+  const out = bag();
   const indexed = new Map<string, Map<number, unknown>>();
 
   for (const [rawName, rawValue] of form.entries()) {
@@ -34,7 +40,7 @@ export function actionInputFromFormData(form: FormData): unknown {
     const value = rawValue;
     if (rawName.endsWith("[]")) {
       const name = rawName.slice(0, -2);
-      const list = (out[name] as unknown[] | undefined) ?? [];
+      const list = Array.isArray(out[name]) ? (out[name] as unknown[]) : [];
       if (value !== "") list.push(value);
       out[name] = list;
       continue;
@@ -47,14 +53,14 @@ export function actionInputFromFormData(form: FormData): unknown {
       indexed.set(name, byIndex);
       if (key === undefined) byIndex.set(Number(index), value);
       else {
-        const item = (byIndex.get(Number(index)) as Record<string, unknown> | undefined) ?? {};
+        const item = (byIndex.get(Number(index)) as Record<string, unknown> | undefined) ?? bag();
         item[key] = value;
         byIndex.set(Number(index), item);
       }
       continue;
     }
     if (LIST_FIELDS.has(rawName)) {
-      const list = (out[rawName] as unknown[] | undefined) ?? [];
+      const list = Array.isArray(out[rawName]) ? (out[rawName] as unknown[]) : [];
       if (value !== "") list.push(value);
       out[rawName] = list;
       continue;
@@ -68,7 +74,7 @@ export function actionInputFromFormData(form: FormData): unknown {
 
   for (const [name, byIndex] of indexed) {
     const items = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, item]) => item);
-    out[name] = [...((out[name] as unknown[] | undefined) ?? []), ...items];
+    out[name] = [...(Array.isArray(out[name]) ? (out[name] as unknown[]) : []), ...items];
   }
   return out;
 }

@@ -4,7 +4,14 @@ import { ShopifyActions } from "../../../tests/support/shopify-actions";
 import { installShop } from "../../../tests/support/simulator";
 import { unauthenticated } from "~/shopify.server";
 import { UNAVAILABLE_REASONS } from "../available-actions";
-import { ACTOR, actionRequests, eventsOf, ledgerRow, ledgerRowsOfOrder, startKit } from "../../../tests/support/action-kit";
+import {
+  ACTOR,
+  actionRequests,
+  eventsOf,
+  ledgerRow,
+  ledgerRowsOfOrder,
+  startKit,
+} from "../../../tests/support/action-kit";
 import { performFulfillmentAction } from "./perform-action.server";
 
 const kit = startKit();

@@ -111,6 +111,15 @@ export async function performFulfillmentAction(
     // Every quantity at 0 is a mistake, not "everything" (which an empty list means).
     return invalid([{ field: "lines", message: M.noLines }]);
   }
+  if (input.intent === "fulfil" && input.otherCarrier && !input.trackingCompany?.trim()) {
+    // "Other carrier" with no name would send the tracking number without a carrier.
+    return invalid([{ field: "trackingCompany", message: M.otherCarrierName }]);
+  }
+  if (input.intent === "fulfil" && input.trackingUrl && !input.trackingNumber?.trim()) {
+    // "If you provide the url field, you should provide the number field."
+    // (https://shopify.dev/docs/api/admin-graphql/latest/input-objects/FulfillmentTrackingInput)
+    return invalid([{ field: "trackingNumber", message: M.trackingNumberForUrl }]);
+  }
 
   const claimInput: ClaimInput = {
     shop: context.shop,

@@ -2,7 +2,7 @@
 // Shopify updatedAt the page showed), and a key for this submission. Parsed with zod on the
 // server; the UI builds the same fields. Pure.
 import { z } from "zod";
-import { MERCHANT_HOLD_REASONS } from "~/fulfillment/actions/contract";
+import { limitedText, MERCHANT_HOLD_REASONS, TEXT_LIMITS } from "~/fulfillment/actions/contract";
 
 /** At most a page of rows: each one is a Shopify mutation, run one after another. */
 export const BULK_MAX_ROWS = 50;
@@ -37,7 +37,7 @@ export const BulkIntent = z.discriminatedUnion("intent", [
     intent: z.literal("bulk-hold"),
     ...common,
     reason: z.enum(MERCHANT_HOLD_REASONS as unknown as [string, ...string[]]),
-    reasonNotes: z.string().max(255).optional(),
+    reasonNotes: limitedText(TEXT_LIMITS.reasonNotes).optional(),
   }),
   z.object({ intent: z.literal("bulk-release-holds"), ...common }),
 ]);

@@ -18,5 +18,11 @@ export const actionMessages = {
   keyReused: "This submission key was already used for another action. Reload the page and try again.",
   wholeForPickup: "Shopify marks whole fulfillment orders ready for pickup: leave every quantity as it is.",
   noLines: "Choose at least one item.",
+  characterCount: (count: number, max: number) => `${count}/${max} characters`,
+  tooLong: (max: number) => `Keep this to ${max} characters or fewer.`,
+  trackingUrlNotWeb: "Enter a web address that starts with http:// or https://.",
+  trackingNumberForUrl: "Enter the tracking number that goes with this tracking URL.",
+  otherCarrierName: "Enter the carrier's name, or choose No carrier.",
+  quantityTooLarge: (max: number) => `Enter a quantity of at most ${max.toLocaleString("en-US")}.`,
   notOurHold: (app: string) => `Held by ${app}: only that app can release its hold`,
 } as const;
