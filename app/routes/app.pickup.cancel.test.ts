@@ -10,7 +10,7 @@ import { en } from "~/i18n/en";
 import { getJobRunner } from "~/jobs/runtime.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
-import { type seedLocations } from "../../tests/support/seed";
+import { SEED_STOCK, type seedLocations } from "../../tests/support/seed";
 import { ShopifyActions } from "../../tests/support/shopify-actions";
 import { forgetShop } from "~/shopify/session-cache.server";
 import { routeHarness } from "../../tests/support/route-harness";
@@ -106,7 +106,7 @@ describe("cancel and restock from the pickup board", () => {
     await setUp();
     const { order, foId, row } = await notCollectedOrder("PAID");
     expect(row).toMatchObject({ refundable: true, cancellation: null, remainingQuantity: 2 });
-    expect(mugsAtStore()).toEqual({ available: 498, committed: 2 });
+    expect(mugsAtStore()).toEqual({ available: SEED_STOCK.pickup - 2, committed: 2 });
 
     const response = await cancel(row, { staffNote: "Not collected after two reminders" });
 
@@ -128,7 +128,7 @@ describe("cancel and restock from the pickup board", () => {
     expect(truth.cancelledAt).not.toBeNull();
     expect(h.sim.orderStatus(order.id).displayFinancialStatus).toBe("REFUNDED");
     expect(truth.refunds).toHaveLength(1);
-    expect(mugsAtStore()).toEqual({ available: 500, committed: 0 });
+    expect(mugsAtStore()).toEqual({ available: SEED_STOCK.pickup, committed: 0 });
     // The ledger: refreshed as the staff member's doing; the board no longer lists it
     expect(everyRow(await board())).toEqual([]);
     const fo = await prisma.fulfillmentOrder.findFirstOrThrow({ where: { shop: SHOP, shopifyId: foId } });
@@ -166,7 +166,7 @@ describe("cancel and restock from the pickup board", () => {
     });
     expect(h.sim.orderStatus(order.id)).toMatchObject({ cancelled: true, displayFinancialStatus: "PAID" });
     expect(h.sim.getOrder(order.id)).toMatchObject({ cancelReason: "STAFF", refunds: [] });
-    expect(mugsAtStore()).toEqual({ available: 500, committed: 0 });
+    expect(mugsAtStore()).toEqual({ available: SEED_STOCK.pickup, committed: 0 });
   });
 
   it("offers no refund on an unpaid order and refuses one if it is sent anyway", async () => {
@@ -245,7 +245,7 @@ describe("cancel and restock from the pickup board", () => {
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({ ok: false, kind: "user-errors", errors: [{ field: null, message }] });
     expect(h.sim.orderStatus(order.id)).toMatchObject({ cancelled: false, displayFinancialStatus: "PAID" });
-    expect(mugsAtStore()).toEqual({ available: 498, committed: 2 });
+    expect(mugsAtStore()).toEqual({ available: SEED_STOCK.pickup - 2, committed: 2 });
     const shown = (await board()).notCollected.find((o) => o.fulfillmentOrderId === foId);
     expect(shown?.cancellation).toEqual({ status: "failed", error: message });
     expect(await prisma.pickupCancellation.findFirst()).toMatchObject({ status: "failed", error: message });
@@ -354,7 +354,7 @@ describe("cancel and restock from the pickup board", () => {
 
     // THEN the order is cancelled once, refunded, restocked, and off the board
     expect(h.sim.orderStatus(order.id)).toMatchObject({ cancelled: true, displayFinancialStatus: "REFUNDED" });
-    expect(mugsAtStore()).toEqual({ available: 500, committed: 0 });
+    expect(mugsAtStore()).toEqual({ available: SEED_STOCK.pickup, committed: 0 });
     expect(h.sim.snapshot(SHOP).jobs).toHaveLength(1);
     expect(everyRow(await board())).toEqual([]);
     expect(await prisma.pickupCancellation.findFirst()).toMatchObject({ status: "cancelled" });
@@ -391,7 +391,7 @@ describe("cancel and restock from the pickup board", () => {
     // THEN Shopify has cancelled it exactly once, and the board has let it go
     expect(h.sim.orderStatus(order.id)).toMatchObject({ cancelled: true, displayFinancialStatus: "REFUNDED" });
     expect(h.sim.snapshot(SHOP).jobs).toHaveLength(1);
-    expect(mugsAtStore()).toEqual({ available: 500, committed: 0 });
+    expect(mugsAtStore()).toEqual({ available: SEED_STOCK.pickup, committed: 0 });
     expect(everyRow(await board())).toEqual([]);
   });
 

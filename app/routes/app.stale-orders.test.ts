@@ -10,7 +10,7 @@ import { resetCostTracking } from "~/shopify/admin/admin-client.server";
 import { CANCEL_ORDER_JOB, PREPARE_RUN_JOB } from "~/stale-orders/cancellation-runs.server";
 import type { StaleOrderPreview, StaleOrdersScreenView } from "~/stale-orders/views";
 import { callRoute, documentRequest, fetchRequest, sessionTokenFor } from "../../tests/support/embedded-request";
-import { seedLocations } from "../../tests/support/seed";
+import { SEED_STOCK, seedLocations } from "../../tests/support/seed";
 import { routeHarness } from "../../tests/support/route-harness";
 import type { SimulatorHarness } from "../../tests/support/simulator";
 import { action, loader } from "./app.stale-orders";
@@ -168,7 +168,10 @@ describe("the stale-orders screen", () => {
     expect(view.activity.map((a) => a.action)).toContain("stale-orders.run-finished");
     expect(h.sim.orderStatus(first!.id).cancelled).toBe(true);
     expect(h.sim.orderStatus(unselected!.id).cancelled).toBe(false);
-    expect(h.sim.inventoryLevel(s.mug.id, s.warehouse.id)).toEqual({ available: 500 - 2 - 1, committed: 2 + 1 });
+    expect(h.sim.inventoryLevel(s.mug.id, s.warehouse.id)).toEqual({
+      available: SEED_STOCK.warehouse - 2 - 1,
+      committed: 2 + 1,
+    });
     // AND the same selection again cancels nothing
     const again = await callRoute(action, post(SHOP_A, { intent: "run", orderIds: JSON.stringify(selection) }));
     expect(await again.json()).toMatchObject({ result: { runId: null, alreadyHandled: 2 } });

@@ -10,7 +10,7 @@ import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
 import { resetCostTracking } from "~/shopify/admin/admin-client.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { allowConsoleError } from "../../tests/support/console-guard";
-import { seedLocations } from "../../tests/support/seed";
+import { SEED_STOCK, seedLocations } from "../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import { callWebhookRoute, signedWebhook } from "../../tests/support/webhook-routes";
 import { prepareRunHandler, runCancelOrderJob } from "./cancel-order-job.server";
@@ -138,7 +138,7 @@ describe("preparing a confirmed run in the background", () => {
     expect([...perItem.values()].every((n) => n === 1)).toBe(true);
     expect(orderCancels(shop)).toHaveLength(5);
     for (const order of s.orders) expect(h.sim.orderStatus(order.id).cancelled).toBe(true);
-    expect(h.sim.inventoryLevel(s.mug.id, s.warehouse.id)).toEqual({ available: 500, committed: 0 });
+    expect(h.sim.inventoryLevel(s.mug.id, s.warehouse.id)).toEqual({ available: SEED_STOCK.warehouse, committed: 0 });
     // AND the run finished once, counted once
     expect(await prisma.cancellationRun.findUniqueOrThrow({ where: { id: runId! } })).toMatchObject({
       status: "finished",

@@ -6,7 +6,7 @@ import type { TransactionalJobQueue } from "~/jobs/job-queue";
 import { costAwareGraphql, resetCostTracking } from "~/shopify/admin/admin-client.server";
 import { unauthenticated } from "~/shopify.server";
 import { fakeClock } from "../../tests/support/fake-clock";
-import { seedLocations } from "../../tests/support/seed";
+import { SEED_STOCK, seedLocations } from "../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import { cancelStaleOrderItem } from "./cancel-order.server";
 import {
@@ -262,7 +262,7 @@ describe("releasing stock held by stale unpaid orders", () => {
       status: "cancelled",
     });
     expect(h.sim.snapshot(shop).jobs).toHaveLength(1);
-    expect(h.sim.inventoryLevel(s.mug.id, s.warehouse.id)).toEqual({ available: 500, committed: 0 });
+    expect(h.sim.inventoryLevel(s.mug.id, s.warehouse.id)).toEqual({ available: SEED_STOCK.warehouse, committed: 0 });
   });
 
   it("reports Shopify's message when it refuses a cancellation", async () => {
