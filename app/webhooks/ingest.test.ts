@@ -92,6 +92,18 @@ describe.each(TOPICS)("the /webhooks/%s route", (topic) => {
     expect(await jobsFor(webhookId)).toHaveLength(1);
   });
 
+  it("records a redelivery under a new webhook id with the same event id once, with one processing job", async () => {
+    const [first, second] = [randomUUID(), randomUUID()];
+    const eventId = randomUUID();
+    for (const webhookId of [first, second]) {
+      const request = signedWebhook({ topic, shop: INSTALLED, body: sample(topic), webhookId, eventId });
+      expect((await callWebhookRoute(request)).status).toBe(200);
+    }
+    expect(await deliveriesFor(first)).toHaveLength(1);
+    expect(await deliveriesFor(second)).toEqual([]);
+    expect(await jobsFor(first)).toHaveLength(1);
+  });
+
   const definition = topicDefinition(topic)!;
   it(
     definition.processWithoutSession
@@ -159,6 +171,28 @@ describe("group commit in the inbox", () => {
     const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB } });
     const jobDeliveries = jobs.map((j) => (JSON.parse(j.payload) as { deliveryId: string }).deliveryId);
     for (const row of stored) expect(jobDeliveries.filter((id) => id === row.id)).toHaveLength(1);
+  });
+
+  it("answers a redelivery of one event under new webhook ids in the same group as a duplicate", async () => {
+    // GIVEN a burst in which one event arrives three times, each under its own webhook id
+    const eventId = randomUUID();
+    const copies = Array.from({ length: 3 }, () => ({ ...delivery(randomUUID()), eventId }));
+    const others = Array.from({ length: 10 }, () => delivery(randomUUID()));
+
+    // WHEN they queue behind one commit
+    const outcomes = await Promise.all([...others, ...copies].map((input) => recordDelivery(input)));
+
+    // THEN the event is recorded once with one job, and the other two copies are duplicates
+    expect(outcomes.map((o) => o.kind)).toEqual([
+      ...others.map(() => "recorded"),
+      "recorded",
+      "duplicate",
+      "duplicate",
+    ]);
+    const stored = await prisma.webhookDelivery.findMany({ where: { eventId } });
+    expect(stored.map((row) => row.webhookId)).toEqual([copies[0]!.webhookId]);
+    const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB } });
+    expect(jobs.filter((j) => j.payload.includes(stored[0]!.id))).toHaveLength(1);
   });
 
   it("writes a clean burst without losing a delivery or a job", async () => {
