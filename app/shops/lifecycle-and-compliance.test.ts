@@ -230,8 +230,17 @@ describe("customers/data_request", () => {
       data_request: { id: 9999 },
     });
     const [request] = await prisma.customerDataRequest.findMany({ where: { shop } });
-    const report = JSON.parse(request!.report) as { orders: { shopifyId: string; customerName: string }[] };
+    const report = JSON.parse(request!.report) as {
+      orders: { shopifyId: string; customerName: string }[];
+      webhookPayloads: { topic: string; payload: string }[];
+      webhookPayloadsKeptForDays: number;
+    };
     expect(report.orders.map((o) => [o.shopifyId, o.customerName])).toEqual([[adaOrder!.id, "Ada Lovelace"]]);
+    // AND the raw webhook payloads still stored about her (until their retention ends), no one else's
+    expect(report.webhookPayloads.map((d) => d.topic)).toContain("orders/create");
+    expect(report.webhookPayloads.every((d) => d.payload.includes("ada@example.com"))).toBe(true);
+    expect(report.webhookPayloads.some((d) => d.payload.includes("alan@example.com"))).toBe(false);
+    expect(report.webhookPayloadsKeptForDays).toBe(30);
   });
 });
 

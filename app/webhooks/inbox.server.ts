@@ -78,3 +78,15 @@ export async function markDelivery(id: string, status: "processed" | "ignored" |
     data: { status, error: error ?? null, processedAt: new Date() },
   });
 }
+
+/**
+ * Deletes deliveries finished (processed or ignored) before `processedBefore`: their raw payloads
+ * carry customers' names and addresses. A delivery still received or failed is never pruned: it is
+ * work not done, or evidence of work that failed.
+ */
+export async function pruneFinishedDeliveries(processedBefore: Date): Promise<number> {
+  const { count } = await prisma.webhookDelivery.deleteMany({
+    where: { status: { in: ["processed", "ignored"] }, processedAt: { lt: processedBefore } },
+  });
+  return count;
+}
