@@ -78,6 +78,56 @@ describe("webhooks keep the ledger in step with Shopify", () => {
     ]);
   });
 
+  it("follows Shopify's post-purchase hold: an accepted offer arrives as orders/edited and opens the FO with its items", async () => {
+    // GIVEN an order held by Shopify while the buyer sees a post-purchase offer, in the ledger
+    const shop = "sync-post-purchase.myshopify.com";
+    await installShop(h.sim, shop);
+    const s = seedLocations(h.sim, shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.warehouse.id,
+      postPurchaseOffer: true,
+    });
+    await h.webhooks.flush();
+    await drain();
+    expect((await ledgerView(shop))[0]!.fulfillmentOrders.map((fo) => fo.status)).toEqual(["ON_HOLD"]);
+    // WHEN the buyer accepts and only the order edit's webhook gets through
+    h.webhooks.intercept((d) => (d.topic === "orders/edited" ? "deliver" : "drop"));
+    h.sim.completePostPurchase(order.id, { addLineItems: [{ variantId: s.tee.id, quantity: 2 }] });
+    await h.webhooks.flush();
+    await drain();
+    // THEN the ledger holds the open FO with both items, as Shopify does
+    expect(await prisma.webhookDelivery.count({ where: { shop, topic: "orders/edited", status: "processed" } })).toBe(
+      1,
+    );
+    expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
+    expect(h.sim.fulfillmentOrdersOf(order.id).map((fo) => [fo.status, fo.lineItems.length])).toEqual([["OPEN", 2]]);
+  });
+
+  it("follows Shopify lifting an unanswered post-purchase hold after 60 minutes", async () => {
+    const shop = "sync-post-purchase-timeout.myshopify.com";
+    let clock = Date.parse("2026-11-20T10:00:00Z");
+    h.close();
+    h = startSimulator({ now: () => new Date(clock) });
+    await installShop(h.sim, shop);
+    const s = seedLocations(h.sim, shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.warehouse.id,
+      postPurchaseOffer: true,
+    });
+    await h.webhooks.flush();
+    await drain();
+    // WHEN an hour passes and the app next talks to Shopify
+    clock += 60 * 60_000;
+    await syncOrder((await shopAdminGraphql(shop))!, shop, order.id, { source: "reconcile" });
+    await h.webhooks.flush();
+    await drain();
+    // THEN the FO is open in Shopify and in the ledger
+    expect(h.sim.fulfillmentOrdersOf(order.id).map((fo) => fo.status)).toEqual(["OPEN"]);
+    expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
+  });
+
   it("copies the order's new tags and payment onto every FO the queue filters, and never rolls them back", async () => {
     // GIVEN an order split in two, in the ledger
     const shop = "sync-filters.myshopify.com";
