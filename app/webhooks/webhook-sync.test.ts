@@ -22,7 +22,24 @@ async function clockedShop(shop: string) {
   h.close();
   h = startSimulator({ now: () => new Date(clock) });
   await installShop(h.sim, shop);
-  return { s: seedLocations(h.sim, shop), tick: () => (clock += 60_000) };
+  return {
+    s: seedLocations(h.sim, shop),
+    tick: () => (clock += 60_000),
+    advance: (ms: number) => (clock += ms),
+  };
+}
+
+/** An order Shopify holds while the buyer sees a post-purchase offer, already in the ledger. */
+async function postPurchaseOrder(shop: string, s: ReturnType<typeof seedLocations>) {
+  const order = h.sim.createOrder(shop, {
+    lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+    locationId: s.warehouse.id,
+    postPurchaseOffer: true,
+  });
+  await h.webhooks.flush();
+  await drain();
+  expect((await ledgerView(shop))[0]!.fulfillmentOrders.map((fo) => fo.status)).toEqual(["ON_HOLD"]);
+  return order;
 }
 
 beforeAll(() => registerJobHandlers());
@@ -83,14 +100,7 @@ describe("webhooks keep the ledger in step with Shopify", () => {
     const shop = "sync-post-purchase.myshopify.com";
     await installShop(h.sim, shop);
     const s = seedLocations(h.sim, shop);
-    const order = h.sim.createOrder(shop, {
-      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
-      locationId: s.warehouse.id,
-      postPurchaseOffer: true,
-    });
-    await h.webhooks.flush();
-    await drain();
-    expect((await ledgerView(shop))[0]!.fulfillmentOrders.map((fo) => fo.status)).toEqual(["ON_HOLD"]);
+    const order = await postPurchaseOrder(shop, s);
     // WHEN the buyer accepts and only the order edit's webhook gets through
     h.webhooks.intercept((d) => (d.topic === "orders/edited" ? "deliver" : "drop"));
     h.sim.completePostPurchase(order.id, { addLineItems: [{ variantId: s.tee.id, quantity: 2 }] });
@@ -106,20 +116,10 @@ describe("webhooks keep the ledger in step with Shopify", () => {
 
   it("follows Shopify lifting an unanswered post-purchase hold after 60 minutes", async () => {
     const shop = "sync-post-purchase-timeout.myshopify.com";
-    let clock = Date.parse("2026-11-20T10:00:00Z");
-    h.close();
-    h = startSimulator({ now: () => new Date(clock) });
-    await installShop(h.sim, shop);
-    const s = seedLocations(h.sim, shop);
-    const order = h.sim.createOrder(shop, {
-      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
-      locationId: s.warehouse.id,
-      postPurchaseOffer: true,
-    });
-    await h.webhooks.flush();
-    await drain();
+    const { s, advance } = await clockedShop(shop);
+    const order = await postPurchaseOrder(shop, s);
     // WHEN an hour passes and the app next talks to Shopify
-    clock += 60 * 60_000;
+    advance(60 * 60_000);
     await syncOrder((await shopAdminGraphql(shop))!, shop, order.id, { source: "reconcile" });
     await h.webhooks.flush();
     await drain();
