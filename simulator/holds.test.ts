@@ -269,6 +269,19 @@ describe("post-purchase cross-sell hold", () => {
     expect(lastBody(sim, "orders/updated").line_items.map((li) => li.fulfillable_quantity)).toEqual([1]);
   });
 
+  it("counts the 60 minutes from when the order was placed", async () => {
+    const { sim, gql, mug, clock } = setupStore();
+    const placed = new Date(clock.now().getTime() - 61 * 60_000);
+    const order = sim.createOrder(SHOP, {
+      lineItems: [{ variantId: mug.id, quantity: 1 }],
+      postPurchaseOffer: true,
+      createdAt: placed,
+    });
+    const fo = sim.fulfillmentOrdersOf(order.id)[0]!;
+    const res = await gql(`query($id: ID!) { fulfillmentOrder(id: $id) { status } }`, { id: fo.id });
+    expect(res.data.fulfillmentOrder.status).toBe("OPEN");
+  });
+
   it("won't let the app release Shopify's post-purchase hold", async () => {
     const { sim, gql, mug } = setupStore();
     const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], postPurchaseOffer: true });

@@ -45,8 +45,9 @@ function buildLineItem(state: StoreState, shop: string, variantId: string, quant
   };
 }
 
-// Shopify's post-purchase hold (domain/post-purchase-hold.ts), with the moment it lifts by itself.
-function crossSellHold(state: StoreState): SimFulfillmentHold {
+// Shopify's post-purchase hold (domain/post-purchase-hold.ts), placed at checkout: it lifts by
+// itself 60 minutes after the order was placed.
+function crossSellHold(state: StoreState, orderCreatedAt: string): SimFulfillmentHold {
   return {
     id: state.newId("FulfillmentHold"),
     reason: POST_PURCHASE_HOLD_REASON,
@@ -54,7 +55,7 @@ function crossSellHold(state: StoreState): SimFulfillmentHold {
     handle: null,
     externalId: null,
     heldByApp: null,
-    releaseAt: isoSeconds(new Date(state.nowMs() + POST_PURCHASE_HOLD_MS)),
+    releaseAt: isoSeconds(new Date(Date.parse(orderCreatedAt) + POST_PURCHASE_HOLD_MS)),
   };
 }
 
@@ -102,7 +103,7 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
       totalQuantity: li.quantity,
       remainingQuantity: li.quantity,
     })),
-    holds: input.postPurchaseOffer ? [crossSellHold(state)] : [],
+    holds: input.postPurchaseOffer ? [crossSellHold(state, created)] : [],
     merchantRequests: [],
     fulfillmentIds: [],
     preparedForPickup: false,
