@@ -12,6 +12,12 @@ import {
   type ReconcileJobPayload,
 } from "./reconciliation/reconcile-enqueue.server";
 import { runReconcileJob } from "./reconciliation/reconcile-job.server";
+import {
+  enqueuePruneRetained,
+  PRUNE_RETAINED_JOB,
+  pruneRetainedHandler,
+  RETENTION_SCHEDULE_MS,
+} from "./retention/prune-retained.server";
 import { listActiveShops } from "./shops/shop-lifecycle.server";
 import {
   enqueueScheduledRun,
@@ -51,9 +57,18 @@ export function registerJobHandlers(): void {
   runner.register<PickupCancelJobPayload>(PICKUP_CANCEL_JOB, runPickupCancelJob, {
     onDead: ({ cancellationId }, { error }) => abandonPickupCancellation(cancellationId, error),
   });
+  runner.register(PRUNE_RETAINED_JOB, pruneRetainedHandler(getJobQueue()));
 }
 
+export const RETENTION_SCHEDULE = "retention-prune";
+
 export function registerSchedules(): void {
+  every({
+    name: RETENTION_SCHEDULE,
+    intervalMs: RETENTION_SCHEDULE_MS,
+    runOnStart: true,
+    enqueue: async () => void (await enqueuePruneRetained(getJobQueue())),
+  });
   const minutes = env.RECONCILE_INTERVAL_MINUTES ?? DEFAULT_RECONCILE_INTERVAL_MINUTES;
   every({
     name: "reconcile-active-shops",

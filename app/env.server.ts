@@ -22,6 +22,19 @@ const EnvSchema = z.object({
   JOB_RUNNER: z.enum(["on", "off"]).default("on"),
   /** How often the reconciliation sweep runs per shop (minutes). */
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().positive().optional(),
+  /**
+   * Largest webhook body accepted (bytes); larger ones answer 413 before they are buffered.
+   * Shopify's payloads are far smaller (README.md#privacy-and-data-retention).
+   */
+  WEBHOOK_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
+  /** Days a processed webhook delivery (its raw payload) is kept; unprocessed ones are never pruned. */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** Days a finished (succeeded or cancelled) background job is kept. */
+  JOB_RETENTION_DAYS: z.coerce.number().positive().default(14),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -99,6 +99,41 @@ describe("fulfillment holds", () => {
     expect(sim.emitted.at(-1)?.topic).toBe("fulfillment_orders/hold_released");
   });
 
+  it.each([
+    ["some of its lines", (fo: { lineItems: { id: string }[] }) => [{ id: fo.lineItems[0]!.id, quantity: 1 }]],
+    ["every line", (fo: { lineItems: { id: string }[] }) => [{ id: fo.lineItems[0]!.id, quantity: 3 }]],
+  ])("refuses a hold naming %s on a fulfillment order already on hold: not splittable", async (_name, lines) => {
+    const { gql, fo, sim } = merchantOrder(3);
+    await gql(HOLD, { id: fo.id, hold: { reason: "OTHER", handle: "first" } });
+    const res = await gql(HOLD, {
+      id: fo.id,
+      hold: { reason: "OTHER", handle: "second", fulfillmentOrderLineItems: lines(fo) },
+    });
+    expect(res.data.fulfillmentOrderHold).toMatchObject({
+      fulfillmentHold: null,
+      userErrors: [
+        { code: "FULFILLMENT_ORDER_NOT_SPLITTABLE", field: ["fulfillmentHold", "fulfillmentOrderLineItems"] },
+      ],
+    });
+    expect(sim.getFulfillmentOrder(fo.id).holds.map((h) => h.handle)).toEqual(["first"]);
+  });
+
+  it("releases every hold when only an externalId is given: it names the releaser, it is no filter", async () => {
+    const { gql, fo, sim } = merchantOrder();
+    await gql(HOLD, { id: fo.id, hold: { reason: "OTHER", handle: "a", externalId: "wms-1" } });
+    await gql(HOLD, { id: fo.id, hold: { reason: "OTHER", handle: "b", externalId: "wms-2" } });
+    const res = await gql(
+      `mutation($id: ID!, $externalId: String) { fulfillmentOrderReleaseHold(id: $id, externalId: $externalId) {
+        fulfillmentOrder { status fulfillmentHolds { handle } } userErrors { code } } }`,
+      { id: fo.id, externalId: "wms-1" },
+    );
+    expect(res.data.fulfillmentOrderReleaseHold).toMatchObject({
+      fulfillmentOrder: { status: "OPEN", fulfillmentHolds: [] },
+      userErrors: [],
+    });
+    expect(sim.getFulfillmentOrder(fo.id).holds).toEqual([]);
+  });
+
   it("refuses to release a hold id that isn't on the fulfillment order", async () => {
     const { gql, fo } = merchantOrder();
     await gql(HOLD, { id: fo.id, hold: { reason: "OTHER" } });
@@ -179,6 +214,72 @@ describe("post-purchase cross-sell hold", () => {
     });
     expect(sim.inventoryLevel(tee.id, warehouse.id)).toEqual({ available: 8, committed: 2 });
     expect(sim.emitted.map((e) => e.topic)).toContain("fulfillment_orders/hold_released");
+  });
+
+  type OrderBody = { line_items: { id: number; fulfillable_quantity: number }[] };
+  const lastBody = (sim: ReturnType<typeof setupStore>["sim"], topic: string) =>
+    sim.emitted.filter((e) => e.topic === topic).at(-1)?.payload as OrderBody & {
+      order_edit: { order_id: number; line_items: { additions: { id: number; delta: number }[] } };
+    };
+  const legacy = (gid: string) => Number(gid.split("/").pop());
+
+  it("reports fulfillable_quantity 0 in order webhooks while held, and the full quantity once released", () => {
+    const { sim, mug } = setupStore();
+    const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 3 }], postPurchaseOffer: true });
+    expect(lastBody(sim, "orders/create").line_items.map((li) => li.fulfillable_quantity)).toEqual([0]);
+    sim.completePostPurchase(order.id);
+    expect(lastBody(sim, "orders/updated").line_items.map((li) => li.fulfillable_quantity)).toEqual([3]);
+  });
+
+  it("sends an accepted offer as an order edit (orders/edited) naming the added line", () => {
+    const { sim, mug, tee } = setupStore();
+    const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], postPurchaseOffer: true });
+    sim.completePostPurchase(order.id, { addLineItems: [{ variantId: tee.id, quantity: 2 }] });
+    const added = sim.getOrder(order.id).lineItems[1]!;
+    expect(lastBody(sim, "orders/edited").order_edit).toMatchObject({
+      order_id: legacy(order.id),
+      line_items: { additions: [{ id: legacy(added.id), delta: 2 }] },
+    });
+  });
+
+  it("releases the hold without an order edit when the buyer declines or reaches the thank-you page", () => {
+    const { sim, mug } = setupStore();
+    const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], postPurchaseOffer: true });
+    sim.completePostPurchase(order.id);
+    expect(sim.fulfillmentOrdersOf(order.id)[0]).toMatchObject({ status: "OPEN", holds: [] });
+    expect(sim.emitted.map((e) => e.topic)).not.toContain("orders/edited");
+  });
+
+  it("lifts the hold by itself 60 minutes after the order when the buyer never answers", async () => {
+    const { sim, gql, mug, clock } = setupStore();
+    const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], postPurchaseOffer: true });
+    const fo = sim.fulfillmentOrdersOf(order.id)[0]!;
+    const status = async () =>
+      (await gql(`query($id: ID!) { fulfillmentOrder(id: $id) { status } }`, { id: fo.id })).data.fulfillmentOrder
+        .status as string;
+    clock.advance(60 * 60_000 - 1_000);
+    expect(await status()).toBe("ON_HOLD");
+    clock.advance(1_000);
+    expect(await status()).toBe("OPEN");
+    expect(sim.emitted.slice(-3).map((e) => e.topic)).toEqual([
+      "fulfillment_holds/released",
+      "fulfillment_orders/hold_released",
+      "orders/updated",
+    ]);
+    expect(lastBody(sim, "orders/updated").line_items.map((li) => li.fulfillable_quantity)).toEqual([1]);
+  });
+
+  it("counts the 60 minutes from when the order was placed", async () => {
+    const { sim, gql, mug, clock } = setupStore();
+    const placed = new Date(clock.now().getTime() - 61 * 60_000);
+    const order = sim.createOrder(SHOP, {
+      lineItems: [{ variantId: mug.id, quantity: 1 }],
+      postPurchaseOffer: true,
+      createdAt: placed,
+    });
+    const fo = sim.fulfillmentOrdersOf(order.id)[0]!;
+    const res = await gql(`query($id: ID!) { fulfillmentOrder(id: $id) { status } }`, { id: fo.id });
+    expect(res.data.fulfillmentOrder.status).toBe("OPEN");
   });
 
   it("won't let the app release Shopify's post-purchase hold", async () => {

@@ -123,6 +123,8 @@ export interface SimFulfillmentHold {
   externalId: string | null;
   /** null when Shopify itself placed the hold (e.g. post-purchase cross-sell). */
   heldByApp: AppRef | null;
+  /** When Shopify lifts the hold by itself (the post-purchase hold's 60 minutes); never for app holds. */
+  releaseAt?: string;
 }
 
 export interface SimMerchantRequest {

@@ -2,6 +2,7 @@
 // in ./webhooks/payloads.ts (shapes follow Shopify's samples,
 // https://shopify.dev/docs/api/webhooks?reference=graphql).
 import { displayFulfillmentStatus, orderTotal } from "./domain/order-status";
+import { isPostPurchaseHold } from "./domain/post-purchase-hold";
 import type { StoreState } from "./store-state";
 import type { SimFulfillmentHold, SimFulfillmentOrder, SimOrder, SimShop } from "./types";
 import { restFulfillmentStatus, type OrderPayloadInput, type ShopInput } from "./webhooks/payloads";
@@ -48,6 +49,15 @@ export function orderInput(state: StoreState, order: SimOrder): OrderPayloadInpu
       .flatMap((f) => f.lineItems)
       .filter((li) => li.lineItemId === lineItemId)
       .reduce((n, li) => n + li.quantity, 0);
+  // "Like an edited order, the fulfillable_quantity of line items on post-purchase eligible orders
+  // [is] subject to change": it is 0 while Shopify's post-purchase hold is on
+  // (https://shopify.dev/changelog/post-purchase-fulfillment-holds).
+  const heldForOffer = new Set(
+    state
+      .fulfillmentOrdersOf(order.id)
+      .filter((fo) => fo.holds.some(isPostPurchaseHold))
+      .flatMap((fo) => fo.lineItems.map((li) => li.lineItemId)),
+  );
   return {
     id: order.id,
     name: order.name,
@@ -83,7 +93,7 @@ export function orderInput(state: StoreState, order: SimOrder): OrderPayloadInpu
         quantity: li.quantity,
         sku: li.sku,
         variantId: li.variantId,
-        fulfillableQuantity: order.cancelledAt ? 0 : li.quantity - fulfilled,
+        fulfillableQuantity: order.cancelledAt || heldForOffer.has(li.id) ? 0 : li.quantity - fulfilled,
         fulfillmentStatus: fulfilled >= li.quantity ? "fulfilled" : fulfilled > 0 ? "partial" : null,
       };
     }),

@@ -40,6 +40,12 @@ export interface TransactionalJobQueue extends JobQueue {
   enqueueWith(tx: JobTransaction, type: string, payload: unknown, options?: EnqueueOptions): Promise<EnqueueResult>;
 }
 
+/** A queue whose finished jobs can be deleted once they are old (the retention schedule). */
+export interface PrunableJobQueue {
+  /** Deletes succeeded and cancelled jobs finished before `finishedBefore`; dead ones are kept. */
+  pruneFinishedJobs(finishedBefore: Date): Promise<number>;
+}
+
 export interface JobContext {
   jobId: string;
   shop: string | null;

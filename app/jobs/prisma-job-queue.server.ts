@@ -6,6 +6,7 @@ import {
   type EnqueueResult,
   type JobStatus,
   type JobTransaction,
+  type PrunableJobQueue,
   type TransactionalJobQueue,
 } from "./job-queue";
 import { isUniqueViolation } from "~/db/unique-violation";
@@ -37,7 +38,7 @@ export type JobCounts = Record<JobStatus, number>;
 
 type EnqueuedListener = () => void;
 
-export class PrismaJobQueue implements TransactionalJobQueue {
+export class PrismaJobQueue implements TransactionalJobQueue, PrunableJobQueue {
   /** Shared with PrismaJobRunner, which reads and claims the rows this queue writes. */
   readonly db: PrismaClient;
   readonly #listeners = new Set<EnqueuedListener>();

@@ -1,6 +1,7 @@
 // Shopify's mandatory compliance webhooks
 // (https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance).
 import { prisma } from "~/db.server";
+import { retentionPolicy } from "~/retention/prune-retained.server";
 import { forgetShop } from "~/shopify/session-cache.server";
 
 /**
@@ -54,6 +55,20 @@ function customerOrdersWhere(shop: string, ref: CustomerRef) {
 }
 
 /**
+ * Stored webhook payloads that name the customer or one of their orders. Only orders/* payloads
+ * carry personal data (names, emails, addresses); fulfillment-order payloads carry ids only.
+ */
+function deliveriesMentioning(shop: string, ref: CustomerRef, ledgerOrderIds: string[]) {
+  const mentions = [...ledgerOrderIds, ...ref.orderIds, ...(ref.customerId ? [ref.customerId] : [])];
+  const legacyIds = mentions.map((gid) => gid.split("/").pop() ?? gid);
+  return {
+    shop,
+    topic: { startsWith: "orders/" },
+    OR: [...new Set([...mentions, ...legacyIds])].map((id) => ({ payload: { contains: id } })),
+  };
+}
+
+/**
  * customers/redact: remove the customer's personal data from our rows. The ledger keeps only a
  * name and id per order; stored webhook payloads of those orders are blanked too.
  */
@@ -71,21 +86,19 @@ export async function redactCustomer(shop: string, ref: CustomerRef): Promise<{ 
       where: { shop, orderShopifyId: { in: orderIds } },
       data: { customerSearch: null },
     });
-    const mentions = [...orderIds, ...ref.orderIds, ...(ref.customerId ? [ref.customerId] : [])];
-    const legacyIds = mentions.map((gid) => gid.split("/").pop() ?? gid);
     const deliveries = await tx.webhookDelivery.updateMany({
-      where: {
-        shop,
-        topic: { startsWith: "orders/" },
-        OR: [...new Set([...mentions, ...legacyIds])].map((id) => ({ payload: { contains: id } })),
-      },
+      where: deliveriesMentioning(shop, ref, orderIds),
       data: { payload: JSON.stringify({ redacted: true }) },
     });
     return { orders: updated.count, deliveries: deliveries.count };
   });
 }
 
-/** customers/data_request: record the request and produce what we store about that customer. */
+/**
+ * customers/data_request: record the request and produce everything we still store about that
+ * customer: the ledger's orders (name, customer name, statuses, FOs) and the raw webhook payloads
+ * that name them, which are kept until the retention period ends (README.md#privacy-and-data-retention).
+ */
 export async function answerCustomerDataRequest(shop: string, ref: CustomerRef, email: string | null) {
   const orders = await prisma.order.findMany({
     where: customerOrdersWhere(shop, ref),
@@ -99,7 +112,24 @@ export async function answerCustomerDataRequest(shop: string, ref: CustomerRef, 
       fulfillmentOrders: { select: { shopifyId: true, status: true, locationName: true } },
     },
   });
-  const report = { customerId: ref.customerId, orders };
+  const deliveries = await prisma.webhookDelivery.findMany({
+    where: deliveriesMentioning(
+      shop,
+      ref,
+      orders.map((order) => order.shopifyId),
+    ),
+    select: { topic: true, receivedAt: true, payload: true },
+    orderBy: { receivedAt: "asc" },
+  });
+  return recordDataRequest(shop, ref, email, {
+    orders,
+    webhookPayloads: deliveries,
+    webhookPayloadsKeptForDays: retentionPolicy().webhookDeliveryDays,
+  });
+}
+
+async function recordDataRequest(shop: string, ref: CustomerRef, email: string | null, stored: object) {
+  const report = { customerId: ref.customerId, ...stored };
   return prisma.customerDataRequest.create({
     data: {
       shop,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
@@ -36,6 +37,16 @@ async function deliver(topic: string, shop: string, payload: unknown) {
   await getJobRunner().drain();
 }
 
+const uninstalledBody = (shop: string) => ({ id: 1, name: "Leaving", domain: shop, myshopify_domain: shop });
+
+/** A body Shopify signed, sent again under other headers: refused before anything is recorded. */
+async function replay(topic: string, shop: string, payload: unknown) {
+  const webhookId = randomUUID();
+  const response = await callWebhookRoute(signedWebhook({ topic, shop, body: JSON.stringify(payload), webhookId }));
+  await getJobRunner().drain();
+  return { status: response.status, message: await response.text(), webhookId };
+}
+
 const ADA = { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" };
 const ALAN = { firstName: "Alan", lastName: "Turing", email: "alan@example.com" };
 
@@ -48,7 +59,7 @@ describe("app/uninstalled", () => {
       { shop, trigger: "scheduled" },
       { shop, runAt: new Date(Date.now() + 3_600_000) },
     );
-    await deliver("app/uninstalled", shop, { id: 1, name: "Leaving", domain: shop });
+    await deliver("app/uninstalled", shop, uninstalledBody(shop));
     expect(await prisma.session.count({ where: { shop } })).toBe(0);
     expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).uninstalledAt).toBeInstanceOf(Date);
     expect(await prisma.job.count({ where: { shop, status: "queued" } })).toBe(0);
@@ -63,6 +74,7 @@ describe("shop/redact", () => {
     await shopWithOrders(gone, [ADA, ALAN]);
     await shopWithOrders(kept, [ADA]);
     const keptBefore = await ledgerView(kept);
+    await deliver("app/uninstalled", gone, uninstalledBody(gone));
     await deliver("shop/redact", gone, { shop_id: 1, shop_domain: gone });
     for (const table of [
       prisma.session,
@@ -86,6 +98,94 @@ describe("shop/redact", () => {
     expect((await prisma.job.findMany({ where: { shop: gone } })).map((j) => j.type)).toEqual(["webhook.process"]);
     expect(await ledgerView(kept)).toEqual(keptBefore);
     expect(await prisma.session.count({ where: { shop: kept } })).toBe(1);
+  });
+});
+
+describe("shop/redact for a shop that is installed right now", () => {
+  it("is recorded and not executed: every row and session stays", async () => {
+    // GIVEN a shop that is installed, with orders in the ledger
+    const shop = "still-here.myshopify.com";
+    await shopWithOrders(shop, [ADA]);
+    const before = await ledgerView(shop);
+
+    // WHEN a correctly signed shop/redact for it arrives
+    await deliver("shop/redact", shop, { shop_id: 1, shop_domain: shop });
+
+    // THEN nothing is deleted, and the delivery is kept, marked ignored with the reason
+    expect(await ledgerView(shop)).toEqual(before);
+    expect(await prisma.session.count({ where: { shop } })).toBe(1);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop } })).uninstalledAt).toBeNull();
+    const [redact] = await prisma.webhookDelivery.findMany({ where: { shop, topic: "shop/redact" } });
+    expect(redact).toMatchObject({ status: "ignored", error: "shop_installed" });
+  });
+});
+
+describe("a signed body replayed under other headers (the HMAC does not cover them)", () => {
+  it("refuses another shop's shop/redact body sent under this shop's domain, and deletes nothing", async () => {
+    // GIVEN a victim shop that has uninstalled (so a genuine shop/redact would run) and kept its rows
+    const victim = "victim.myshopify.com";
+    await shopWithOrders(victim, [ADA]);
+    await deliver("app/uninstalled", victim, uninstalledBody(victim));
+    const before = await ledgerView(victim);
+
+    // WHEN the attacker's own shop's shop/redact body is replayed with the victim's domain
+    const sent = await replay("shop/redact", victim, { shop_id: 2, shop_domain: "attacker.myshopify.com" });
+
+    // THEN it is refused with a clear 400, nothing is recorded, and the victim's rows stay
+    expect(sent.status).toBe(400);
+    expect(sent.message).toContain("shop_domain (attacker.myshopify.com) is not X-Shopify-Shop-Domain");
+    expect(await prisma.webhookDelivery.count({ where: { webhookId: sent.webhookId } })).toBe(0);
+    expect(await ledgerView(victim)).toEqual(before);
+    expect(await prisma.shop.count({ where: { shop: victim } })).toBe(1);
+  });
+
+  it.each([
+    ["an orders/create body", { id: 1, admin_graphql_api_id: "gid://shopify/Order/1", line_items: [] }],
+    [
+      "a customers/redact body of the same shop",
+      { shop_id: 1, shop_domain: "SHOP", customer: { id: 1 }, orders_to_redact: [1] },
+    ],
+  ])("refuses %s replayed as shop/redact", async (_name, body) => {
+    const victim = "victim-shape.myshopify.com";
+    await shopWithOrders(victim, [ADA]);
+    await deliver("app/uninstalled", victim, uninstalledBody(victim));
+    const before = await ledgerView(victim);
+    const payload = JSON.parse(JSON.stringify(body).replace("SHOP", victim)) as unknown;
+    const sent = await replay("shop/redact", victim, payload);
+    expect(sent.status).toBe(400);
+    expect(sent.message).toMatch(/^Webhook body does not match its headers: /);
+    expect(await ledgerView(victim)).toEqual(before);
+  });
+
+  it("refuses another shop's app/uninstalled body sent under this shop's domain: its sessions stay", async () => {
+    const victim = "victim-sessions.myshopify.com";
+    await shopWithOrders(victim, [ADA]);
+    const sent = await replay("app/uninstalled", victim, uninstalledBody("attacker.myshopify.com"));
+    expect(sent.status).toBe(400);
+    expect(sent.message).toContain("myshopify_domain (attacker.myshopify.com) is not X-Shopify-Shop-Domain");
+    expect(await prisma.session.count({ where: { shop: victim } })).toBe(1);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop: victim } })).uninstalledAt).toBeNull();
+  });
+
+  it("ignores, at processing, a mismatched delivery recorded before ingest checked it", async () => {
+    const victim = "victim-recorded.myshopify.com";
+    await shopWithOrders(victim, [ADA]);
+    await deliver("app/uninstalled", victim, uninstalledBody(victim));
+    const before = await ledgerView(victim);
+    const delivery = await prisma.webhookDelivery.create({
+      data: {
+        shop: victim,
+        topic: "shop/redact",
+        webhookId: randomUUID(),
+        payload: JSON.stringify({ shop_id: 2, shop_domain: "attacker.myshopify.com" }),
+      },
+    });
+    await getJobQueue().enqueue("webhook.process", { deliveryId: delivery.id }, { shop: victim });
+    await getJobRunner().drain();
+    expect(await ledgerView(victim)).toEqual(before);
+    const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
+    expect(row.status).toBe("ignored");
+    expect(row.error).toMatch(/^headers_mismatch: /);
   });
 });
 
@@ -130,8 +230,17 @@ describe("customers/data_request", () => {
       data_request: { id: 9999 },
     });
     const [request] = await prisma.customerDataRequest.findMany({ where: { shop } });
-    const report = JSON.parse(request!.report) as { orders: { shopifyId: string; customerName: string }[] };
+    const report = JSON.parse(request!.report) as {
+      orders: { shopifyId: string; customerName: string }[];
+      webhookPayloads: { topic: string; payload: string }[];
+      webhookPayloadsKeptForDays: number;
+    };
     expect(report.orders.map((o) => [o.shopifyId, o.customerName])).toEqual([[adaOrder!.id, "Ada Lovelace"]]);
+    // AND the raw webhook payloads still stored about her (until their retention ends), no one else's
+    expect(report.webhookPayloads.map((d) => d.topic)).toContain("orders/create");
+    expect(report.webhookPayloads.every((d) => d.payload.includes("ada@example.com"))).toBe(true);
+    expect(report.webhookPayloads.some((d) => d.payload.includes("alan@example.com"))).toBe(false);
+    expect(report.webhookPayloadsKeptForDays).toBe(30);
   });
 });
 

@@ -27,6 +27,18 @@ export async function isShopActive(shop: string): Promise<boolean> {
   return Boolean(row && !row.uninstalledAt);
 }
 
+/**
+ * Installed right now: an active Shop row or an offline session (afterAuth writes the session
+ * before the row, so either one means the app holds the shop's token).
+ */
+export async function isShopInstalled(shop: string): Promise<boolean> {
+  const [active, sessions] = await Promise.all([
+    isShopActive(shop),
+    prisma.session.count({ where: { shop, isOnline: false } }),
+  ]);
+  return active || sessions > 0;
+}
+
 export async function listActiveShops(): Promise<string[]> {
   const rows = await prisma.shop.findMany({ where: { uninstalledAt: null }, select: { shop: true } });
   return rows.map((r) => r.shop);

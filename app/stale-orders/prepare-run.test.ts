@@ -225,7 +225,11 @@ describe("preparing a confirmed run in the background", () => {
     });
     // WHEN app/uninstalled arrives and is processed
     const response = await callWebhookRoute(
-      signedWebhook({ topic: "app/uninstalled", shop, body: JSON.stringify({ id: 1, name: "Gone", domain: shop }) }),
+      signedWebhook({
+        topic: "app/uninstalled",
+        shop,
+        body: JSON.stringify({ id: 1, name: "Gone", domain: shop, myshopify_domain: shop }),
+      }),
     );
     expect(response.status).toBe(200);
     await getJobRunner().drain();
@@ -251,7 +255,11 @@ describe("preparing a confirmed run in the background", () => {
     });
     // WHEN app/uninstalled arrives and is processed
     await callWebhookRoute(
-      signedWebhook({ topic: "app/uninstalled", shop, body: JSON.stringify({ id: 1, name: "Gone", domain: shop }) }),
+      signedWebhook({
+        topic: "app/uninstalled",
+        shop,
+        body: JSON.stringify({ id: 1, name: "Gone", domain: shop, myshopify_domain: shop }),
+      }),
     );
     await getJobRunner().drain();
     // THEN the run is finished, its orders failed with the reason, nothing cancelled in Shopify

@@ -1,7 +1,8 @@
 // The webhook inbox: every delivery recorded durably before it is acknowledged.
-// Unique on (shop, webhookId) — a redelivery of the same webhook is a duplicate. The event id
-// is kept as well: Shopify's docs have named both headers as the one to dedupe on
-// (https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates).
+// Unique on (shop, webhookId) and on (shop, topic, eventId): Shopify's docs have named both
+// headers as the one to dedupe on, and today name the event id: a redelivery can carry a new
+// webhook id (https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates). Either violation
+// answers "duplicate", with no second row and no second job.
 import { randomUUID } from "node:crypto";
 import { prisma } from "~/db.server";
 import { groupCommit } from "~/db/group-commit";
@@ -76,4 +77,16 @@ export async function markDelivery(id: string, status: "processed" | "ignored" |
     where: { id },
     data: { status, error: error ?? null, processedAt: new Date() },
   });
+}
+
+/**
+ * Deletes deliveries finished (processed or ignored) before `processedBefore`: their raw payloads
+ * carry customers' names and addresses. A delivery still received or failed is never pruned: it is
+ * work not done, or evidence of work that failed.
+ */
+export async function pruneFinishedDeliveries(processedBefore: Date): Promise<number> {
+  const { count } = await prisma.webhookDelivery.deleteMany({
+    where: { status: { in: ["processed", "ignored"] }, processedAt: { lt: processedBefore } },
+  });
+  return count;
 }

@@ -1,21 +1,38 @@
 // Webhook ingestion: verify → record → acknowledge. Processing happens in a background job
 // so the response goes back well inside Shopify's 5-second timeout
 // (https://shopify.dev/docs/apps/build/webhooks/best-practices).
+import { env } from "~/env.server";
 import { authenticate } from "~/shopify.server";
+import { readBodyWithin } from "./bounded-body";
 import { recordDelivery } from "./inbox.server";
+import { checkPayloadAgainstHeaders } from "./payload-check";
 import { normalizeTopic, topicDefinition } from "./topics";
 
 const ok = () => new Response(null, { status: 200 });
+const refuse = (status: number, message: string) =>
+  new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 export async function ingestWebhook(request: Request): Promise<Response> {
   // authenticate.webhook reads the body and JSON.parses it (rounding ids above 2^53), so the
-  // raw bytes are taken first: they are what the inbox stores.
-  const raw = request.method === "POST" ? await request.clone().text() : "";
+  // raw bytes are taken first: they are what the inbox stores. Read within a limit, before the
+  // HMAC can be checked: the docs give no maximum for HTTPS deliveries, and a sender without the
+  // secret must not make the app buffer an unbounded body (README.md#privacy-and-data-retention).
+  let raw = "";
+  let received = request;
+  if (request.method === "POST") {
+    const body = await readBodyWithin(request, env.WEBHOOK_MAX_BODY_BYTES);
+    if (body.kind === "too-large")
+      return refuse(413, `Webhook body larger than ${env.WEBHOOK_MAX_BODY_BYTES} bytes refused.`);
+    raw = body.text;
+    const headers = new Headers(request.headers);
+    headers.delete("content-length");
+    received = new Request(request.url, { method: request.method, headers, body: raw });
+  }
 
   let context: Awaited<ReturnType<typeof authenticate.webhook>>;
   try {
     // Throws 405 (not POST), 401 (bad HMAC) and 400 (missing headers) as Responses.
-    context = await authenticate.webhook(request);
+    context = await authenticate.webhook(received);
   } catch (error) {
     // A correctly signed body that is not JSON.
     if (error instanceof SyntaxError) return new Response(null, { status: 400, statusText: "Bad Request" });
@@ -27,6 +44,15 @@ export async function ingestWebhook(request: Request): Promise<Response> {
   if (!definition) {
     console.info(JSON.stringify({ event: "webhook.unknown_topic", shop: context.shop, topic }));
     return ok();
+  }
+  // The HMAC covers the body, not the headers: the body must agree with the topic and shop the
+  // headers claim before anything is recorded (payload-check.ts).
+  const check = checkPayloadAgainstHeaders(definition.kind, context.shop, context.payload);
+  if (!check.ok) {
+    console.warn(
+      JSON.stringify({ event: "webhook.headers_mismatch", shop: context.shop, topic, reason: check.reason }),
+    );
+    return refuse(400, `Webhook body does not match its headers: ${check.reason}.`);
   }
   // A shop without an offline session has uninstalled the app: nothing to do, but Shopify
   // must not retry. Lifecycle and compliance topics still count.

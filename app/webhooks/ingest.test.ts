@@ -23,7 +23,13 @@ const UNPUBLISHED_SAMPLES: Record<string, string> = {
     updated_at: "2026-11-20T10:00:00Z",
   }),
 };
-const sample = (topic: string) => UNPUBLISHED_SAMPLES[topic] ?? readFileSync(webhookSamplePath(topic), "utf8");
+// Shopify's compliance samples name the shop as "{shop}.myshopify.com"; a real delivery names the
+// shop it is sent for, and the body must agree with the header (payload-check.ts).
+const sample = (topic: string, shop = INSTALLED) =>
+  (UNPUBLISHED_SAMPLES[topic] ?? readFileSync(webhookSamplePath(topic), "utf8")).replaceAll(
+    "{shop}.myshopify.com",
+    shop,
+  );
 
 const deliveriesFor = (webhookId: string) => prisma.webhookDelivery.findMany({ where: { webhookId } });
 const jobsFor = async (webhookId: string) => {
@@ -92,6 +98,18 @@ describe.each(TOPICS)("the /webhooks/%s route", (topic) => {
     expect(await jobsFor(webhookId)).toHaveLength(1);
   });
 
+  it("records a redelivery under a new webhook id with the same event id once, with one processing job", async () => {
+    const [first, second] = [randomUUID(), randomUUID()];
+    const eventId = randomUUID();
+    for (const webhookId of [first, second]) {
+      const request = signedWebhook({ topic, shop: INSTALLED, body: sample(topic), webhookId, eventId });
+      expect((await callWebhookRoute(request)).status).toBe(200);
+    }
+    expect(await deliveriesFor(first)).toHaveLength(1);
+    expect(await deliveriesFor(second)).toEqual([]);
+    expect(await jobsFor(first)).toHaveLength(1);
+  });
+
   const definition = topicDefinition(topic)!;
   it(
     definition.processWithoutSession
@@ -100,7 +118,7 @@ describe.each(TOPICS)("the /webhooks/%s route", (topic) => {
     async () => {
       const webhookId = randomUUID();
       const response = await callWebhookRoute(
-        signedWebhook({ topic, shop: UNINSTALLED, body: sample(topic), webhookId }),
+        signedWebhook({ topic, shop: UNINSTALLED, body: sample(topic, UNINSTALLED), webhookId }),
       );
       expect(response.status).toBe(200);
       expect(await deliveriesFor(webhookId)).toHaveLength(definition.processWithoutSession ? 1 : 0);
@@ -161,6 +179,28 @@ describe("group commit in the inbox", () => {
     for (const row of stored) expect(jobDeliveries.filter((id) => id === row.id)).toHaveLength(1);
   });
 
+  it("answers a redelivery of one event under new webhook ids in the same group as a duplicate", async () => {
+    // GIVEN a burst in which one event arrives three times, each under its own webhook id
+    const eventId = randomUUID();
+    const copies = Array.from({ length: 3 }, () => ({ ...delivery(randomUUID()), eventId }));
+    const others = Array.from({ length: 10 }, () => delivery(randomUUID()));
+
+    // WHEN they queue behind one commit
+    const outcomes = await Promise.all([...others, ...copies].map((input) => recordDelivery(input)));
+
+    // THEN the event is recorded once with one job, and the other two copies are duplicates
+    expect(outcomes.map((o) => o.kind)).toEqual([
+      ...others.map(() => "recorded"),
+      "recorded",
+      "duplicate",
+      "duplicate",
+    ]);
+    const stored = await prisma.webhookDelivery.findMany({ where: { eventId } });
+    expect(stored.map((row) => row.webhookId)).toEqual([copies[0]!.webhookId]);
+    const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB } });
+    expect(jobs.filter((j) => j.payload.includes(stored[0]!.id))).toHaveLength(1);
+  });
+
   it("writes a clean burst without losing a delivery or a job", async () => {
     const ids = Array.from({ length: 30 }, () => randomUUID());
     const outcomes = await Promise.all(ids.map((id) => recordDelivery(delivery(id))));
@@ -170,6 +210,63 @@ describe("group commit in the inbox", () => {
     const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB, shop: INSTALLED } });
     const jobDeliveries = new Set(jobs.map((j) => (JSON.parse(j.payload) as { deliveryId: string }).deliveryId));
     expect(recorded.every((id) => jobDeliveries.has(id))).toBe(true);
+  });
+});
+
+describe("a body over the size limit (refused before it is buffered)", () => {
+  const LIMIT = 4 * 1024 * 1024; // WEBHOOK_MAX_BODY_BYTES' default
+  const CHUNK = 64 * 1024;
+
+  /** A body of `chunks` × 64 KiB that counts how much of it the server pulled. */
+  function countingBody(chunks: number) {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= chunks * CHUNK) return controller.close();
+        pulled += CHUNK;
+        controller.enqueue(new Uint8Array(CHUNK).fill(0x20));
+      },
+    });
+    return { stream, pulled: () => pulled };
+  }
+
+  function request(body: ReadableStream<Uint8Array>, contentLength?: number) {
+    const signed = signedWebhook({ topic: "orders/create", shop: INSTALLED, body: "{}" });
+    const headers = new Headers(signed.headers);
+    if (contentLength !== undefined) headers.set("Content-Length", String(contentLength));
+    return new Request(signed.url, { method: "POST", headers, body, duplex: "half" } as RequestInit);
+  }
+
+  it("answers 413 to a declared Content-Length over the limit without reading the body", async () => {
+    const body = countingBody(1600); // 100 MB
+    const response = await callWebhookRoute(request(body.stream, 1600 * CHUNK));
+    expect(response.status).toBe(413);
+    expect(await response.text()).toBe(`Webhook body larger than ${LIMIT} bytes refused.`);
+    expect(body.pulled()).toBeLessThanOrEqual(CHUNK);
+  });
+
+  it("answers 413 to a chunked body once it streams past the limit, and reads no further", async () => {
+    const body = countingBody(1600);
+    const response = await callWebhookRoute(request(body.stream));
+    expect(response.status).toBe(413);
+    expect(body.pulled()).toBeLessThanOrEqual(LIMIT + 2 * CHUNK);
+  });
+
+  it("still accepts a signed body under the limit sent chunked", async () => {
+    const webhookId = randomUUID();
+    const raw = sample("orders/create");
+    const signed = signedWebhook({ topic: "orders/create", shop: INSTALLED, body: raw, webhookId });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(raw));
+        controller.close();
+      },
+    });
+    const response = await callWebhookRoute(
+      new Request(signed.url, { method: "POST", headers: signed.headers, body: stream, duplex: "half" } as RequestInit),
+    );
+    expect(response.status).toBe(200);
+    expect((await deliveriesFor(webhookId))[0]?.payload).toBe(raw);
   });
 });
 

@@ -6,12 +6,13 @@ import { isPermanentJobError } from "~/jobs/job-queue";
 import { deleteOrder, markFulfillmentOrdersPreparedForPickup } from "~/fulfillment/ledger.server";
 import { getJobQueue } from "~/jobs/runtime.server";
 import { answerCustomerDataRequest, customerRefOf, redactCustomer, redactShop } from "~/shops/compliance.server";
-import { recordScopes, recordUninstall } from "~/shops/shop-lifecycle.server";
+import { isShopInstalled, recordScopes, recordUninstall } from "~/shops/shop-lifecycle.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { APP_UNINSTALLED, failPreparingRuns } from "~/stale-orders/prepare-run.server";
 import { refreshFromWebhook } from "./handlers/refresh-from-webhook.server";
 import { findDeliveryById, markDelivery } from "./inbox.server";
 import { parseJsonLossless } from "./lossless-json";
+import { checkPayloadAgainstHeaders } from "./payload-check";
 import { refreshTargetsOf } from "./payload-targets";
 import { topicDefinition } from "./topics";
 import { abandonPickupCancellationsOf } from "~/fulfillment/pickup/cancel-and-restock.server";
@@ -33,6 +34,9 @@ async function handle(
   if (!definition) return { status: "ignored", reason: "unknown_topic" };
   const payload = parseJsonLossless(delivery.payload);
   const { shop } = delivery;
+  // Checked at ingest too; again here for deliveries recorded before that check existed.
+  const check = checkPayloadAgainstHeaders(definition.kind, shop, payload);
+  if (!check.ok) return { status: "ignored", reason: `headers_mismatch: ${check.reason}` };
 
   switch (definition.kind) {
     case "order":
@@ -81,6 +85,11 @@ async function handle(
       return { status: "processed" };
     }
     case "shop-redact":
+      // Shopify sends shop/redact 48 hours after the shop uninstalls the app
+      // (https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance#shop-redact). A shop
+      // that is installed right now (never left, or came back) keeps its data: the delivery stays
+      // recorded, marked ignored, and nothing is deleted.
+      if (await isShopInstalled(shop)) return { status: "ignored", reason: "shop_installed" };
       await redactShop(shop, job.jobId);
       return { status: "processed", reason: "shop_redacted" };
   }

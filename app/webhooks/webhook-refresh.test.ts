@@ -22,7 +22,24 @@ async function clockedShop(shop: string) {
   h.close();
   h = startSimulator({ now: () => new Date(clock) });
   await installShop(h.sim, shop);
-  return { s: seedLocations(h.sim, shop), tick: () => (clock += 60_000) };
+  return {
+    s: seedLocations(h.sim, shop),
+    tick: () => (clock += 60_000),
+    advance: (ms: number) => (clock += ms),
+  };
+}
+
+/** An order Shopify holds while the buyer sees a post-purchase offer, already in the ledger. */
+async function postPurchaseOrder(shop: string, s: ReturnType<typeof seedLocations>) {
+  const order = h.sim.createOrder(shop, {
+    lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+    locationId: s.warehouse.id,
+    postPurchaseOffer: true,
+  });
+  await h.webhooks.flush();
+  await drain();
+  expect((await ledgerView(shop))[0]!.fulfillmentOrders.map((fo) => fo.status)).toEqual(["ON_HOLD"]);
+  return order;
 }
 
 beforeAll(() => registerJobHandlers());
@@ -76,6 +93,39 @@ describe("webhooks keep the ledger in step with Shopify", () => {
       ["status", "OPEN", "ON_HOLD"],
       ["holds", null, "AWAITING_PAYMENT"],
     ]);
+  });
+
+  it("follows Shopify's post-purchase hold: an accepted offer arrives as orders/edited and opens the FO with its items", async () => {
+    // GIVEN an order held by Shopify while the buyer sees a post-purchase offer, in the ledger
+    const shop = "sync-post-purchase.myshopify.com";
+    await installShop(h.sim, shop);
+    const s = seedLocations(h.sim, shop);
+    const order = await postPurchaseOrder(shop, s);
+    // WHEN the buyer accepts and only the order edit's webhook gets through
+    h.webhooks.intercept((d) => (d.topic === "orders/edited" ? "deliver" : "drop"));
+    h.sim.completePostPurchase(order.id, { addLineItems: [{ variantId: s.tee.id, quantity: 2 }] });
+    await h.webhooks.flush();
+    await drain();
+    // THEN the ledger holds the open FO with both items, as Shopify does
+    expect(await prisma.webhookDelivery.count({ where: { shop, topic: "orders/edited", status: "processed" } })).toBe(
+      1,
+    );
+    expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
+    expect(h.sim.fulfillmentOrdersOf(order.id).map((fo) => [fo.status, fo.lineItems.length])).toEqual([["OPEN", 2]]);
+  });
+
+  it("follows Shopify lifting an unanswered post-purchase hold after 60 minutes", async () => {
+    const shop = "sync-post-purchase-timeout.myshopify.com";
+    const { s, advance } = await clockedShop(shop);
+    const order = await postPurchaseOrder(shop, s);
+    // WHEN an hour passes and the app next talks to Shopify
+    advance(60 * 60_000);
+    await refreshOrder((await shopAdminGraphql(shop))!, shop, order.id, { source: "reconcile" });
+    await h.webhooks.flush();
+    await drain();
+    // THEN the FO is open in Shopify and in the ledger
+    expect(h.sim.fulfillmentOrdersOf(order.id).map((fo) => fo.status)).toEqual(["OPEN"]);
+    expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
   });
 
   it("copies the order's new tags and payment onto every FO the queue filters, and never rolls them back", async () => {

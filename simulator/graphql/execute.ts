@@ -15,6 +15,7 @@ import {
 import { loadAdminSchema, type SchemaVersion } from "../admin-schema";
 import { gidType } from "../ids";
 import { runDueJobs } from "../operations/order-cancel";
+import { releaseExpiredPostPurchaseHolds } from "../operations/orders";
 import type { StoreState } from "../store-state";
 import type { AppRef } from "../types";
 import type { ResolverMap, SimContext } from "./context";
@@ -108,6 +109,7 @@ export function runGraphQL(
   request: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
 ): GraphQLBody {
   runDueJobs(state);
+  releaseExpiredPostPurchaseHolds(state);
   const schema = loadAdminSchema(version);
   let doc: DocumentNode;
   try {

@@ -71,15 +71,22 @@ export function placeHold(state: StoreState, shop: string, foId: string, input: 
     );
   }
   const items = input.fulfillmentOrderLineItems?.length ? input.fulfillmentOrderLineItems : null;
+  // fulfillmentOrderLineItems is "not supported when placing a hold on a fulfillment order that is
+  // already held. If supplied when a fulfillment order is already on hold, a user error will be
+  // returned indicating that the fulfillment order is not able to be split"
+  // (https://shopify.dev/docs/api/admin-graphql/latest/input-objects/FulfillmentOrderHoldInput):
+  // any line list, even one naming every line. The docs give no field path; the input's is used.
+  if (items && fo.status === "ON_HOLD") {
+    return fail("The fulfillment order is not in a splittable state.", "FULFILLMENT_ORDER_NOT_SPLITTABLE", [
+      "fulfillmentHold",
+      "fulfillmentOrderLineItems",
+    ]);
+  }
   let remaining: SimFulfillmentOrder | null = null;
   if (items) {
     const errors = validateLineItems(fo, items, ["fulfillmentHold", "fulfillmentOrderLineItems"]);
     if (errors.length) return { userErrors: errors, hold: null, fo: null, remaining: null };
-    if (!coversAll(fo, items)) {
-      if (fo.status === "ON_HOLD")
-        return fail("The fulfillment order can't be split while on hold.", "FULFILLMENT_ORDER_NOT_SPLITTABLE");
-      remaining = splitOff(state, fo, complement(fo, items));
-    }
+    if (!coversAll(fo, items)) remaining = splitOff(state, fo, complement(fo, items));
   }
   const hold: SimFulfillmentHold = {
     id: state.newId("FulfillmentHold"),
@@ -165,9 +172,10 @@ export function releaseHold(
         fo: null,
       };
     }
-  } else if (args.externalId) {
-    targets = fo.holds.filter((h) => h.externalId === args.externalId && releasable(h));
   } else {
+    // `externalId` is "a configurable ID used to track the automation system releasing this hold"
+    // (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderReleaseHold): it
+    // names the releaser, it does not choose holds. Without holdIds every hold is released.
     targets = fo.holds.filter(releasable);
   }
   fo.holds = fo.holds.filter((h) => !targets.includes(h));

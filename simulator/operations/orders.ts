@@ -2,6 +2,7 @@
 import { commit } from "../domain/inventory";
 import { refreshClosed } from "../domain/order-status";
 import { touch } from "../domain/fulfillment-order-records";
+import { isPostPurchaseHold, POST_PURCHASE_HOLD_MS, POST_PURCHASE_HOLD_REASON } from "../domain/post-purchase-hold";
 import { isoSeconds } from "../ids";
 import type { StoreState } from "../store-state";
 import { SimulatorError } from "../store-state";
@@ -10,6 +11,7 @@ import type {
   DeliveryMethodType,
   FinancialStatus,
   RiskLevel,
+  SimFulfillmentHold,
   SimFulfillmentOrder,
   SimLineItem,
   SimOrder,
@@ -43,16 +45,17 @@ function buildLineItem(state: StoreState, shop: string, variantId: string, quant
   };
 }
 
-// Shopify-placed hold while the buyer sees a post-purchase offer:
-// https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentHoldReason
-function crossSellHold(state: StoreState) {
+// Shopify's post-purchase hold (domain/post-purchase-hold.ts), placed at checkout: it lifts by
+// itself 60 minutes after the order was placed.
+function crossSellHold(state: StoreState, orderCreatedAt: string): SimFulfillmentHold {
   return {
     id: state.newId("FulfillmentHold"),
-    reason: "ONLINE_STORE_POST_PURCHASE_CROSS_SELL",
+    reason: POST_PURCHASE_HOLD_REASON,
     reasonNotes: null,
     handle: null,
     externalId: null,
     heldByApp: null,
+    releaseAt: isoSeconds(new Date(Date.parse(orderCreatedAt) + POST_PURCHASE_HOLD_MS)),
   };
 }
 
@@ -101,7 +104,7 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
       totalQuantity: li.quantity,
       remainingQuantity: li.quantity,
     })),
-    holds: input.postPurchaseOffer ? [crossSellHold(state)] : [],
+    holds: input.postPurchaseOffer ? [crossSellHold(state, created)] : [],
     merchantRequests: [],
     fulfillmentIds: [],
     preparedForPickup: false,
@@ -117,6 +120,11 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
   return order;
 }
 
+/**
+ * The buyer answers the post-purchase offer. With `addLineItems` they accepted it: Shopify adds the
+ * items as an order edit, so `orders/edited` arrives (then `orders/updated`). Without, they
+ * declined it or reached the thank-you page. Either way the hold is released.
+ */
 export function completePostPurchase(
   state: StoreState,
   orderId: string,
@@ -124,10 +132,10 @@ export function completePostPurchase(
 ): void {
   const order = state.order(orderId);
   const fos = state.fulfillmentOrdersOf(orderId);
-  const held = fos.filter((fo) => fo.holds.some((h) => h.reason === "ONLINE_STORE_POST_PURCHASE_CROSS_SELL"));
+  const held = fos.filter((fo) => fo.holds.some(isPostPurchaseHold));
   const target = held[0] ?? fos[0];
   if (!target) throw new SimulatorError(`Order ${orderId} has no fulfillment order`);
-  for (const add of input.addLineItems ?? []) {
+  const added = (input.addLineItems ?? []).map((add) => {
     const li = buildLineItem(state, order.shop, add.variantId, add.quantity);
     order.lineItems.push(li);
     target.lineItems.push({
@@ -137,9 +145,45 @@ export function completePostPurchase(
       remainingQuantity: li.quantity,
     });
     commit(state, order.shop, li.variantId, target.locationId, li.quantity);
+    return li;
+  });
+  if (added.length) {
+    state.emit(order.shop, "orders/edited", {
+      id: state.newId("OrderEdit"),
+      orderId: order.id,
+      createdAt: state.nowIso(),
+      committedAt: state.nowIso(),
+      lineItemAdditions: added.map((li) => ({ id: li.id, delta: li.quantity })),
+    });
   }
+  releasePostPurchaseHolds(state, order, held);
+  order.updatedAt = state.nowIso();
+  state.emit(order.shop, "orders/updated", orderInput(state, order));
+}
+
+/** The buyer never answered: Shopify lifts every post-purchase hold 60 minutes after it was placed. */
+export function releaseExpiredPostPurchaseHolds(state: StoreState): void {
+  const now = state.nowMs();
+  for (const shop of state.shops.values()) {
+    const due = shop.fulfillmentOrders.filter((fo) =>
+      fo.holds.some((h) => isPostPurchaseHold(h) && h.releaseAt !== undefined && Date.parse(h.releaseAt) <= now),
+    );
+    for (const orderId of new Set(due.map((fo) => fo.orderId))) {
+      const order = state.order(orderId);
+      releasePostPurchaseHolds(
+        state,
+        order,
+        due.filter((fo) => fo.orderId === orderId),
+      );
+      order.updatedAt = state.nowIso();
+      state.emit(order.shop, "orders/updated", orderInput(state, order));
+    }
+  }
+}
+
+function releasePostPurchaseHolds(state: StoreState, order: SimOrder, held: SimFulfillmentOrder[]): void {
   for (const fo of held) {
-    const released = fo.holds.filter((h) => h.reason === "ONLINE_STORE_POST_PURCHASE_CROSS_SELL");
+    const released = fo.holds.filter(isPostPurchaseHold);
     fo.holds = fo.holds.filter((h) => !released.includes(h));
     if (fo.holds.length === 0 && fo.status === "ON_HOLD") fo.status = "OPEN";
     touch(state, fo);
@@ -151,8 +195,6 @@ export function completePostPurchase(
     }
     state.emit(order.shop, "fulfillment_orders/hold_released", { fulfillmentOrder: foRef(fo) });
   }
-  order.updatedAt = state.nowIso();
-  state.emit(order.shop, "orders/updated", orderInput(state, order));
 }
 
 /** A staff member edits the order's tags in Shopify admin: Shopify sends orders/updated. */

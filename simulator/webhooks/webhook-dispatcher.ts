@@ -168,7 +168,10 @@ export class WebhookDispatcher implements WebhookSink {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** The next `n` matching webhooks arrive twice (same webhook id and event id). */
+  /**
+   * The next `n` matching webhooks arrive twice: the copy repeats the event id and body under a
+   * new webhook id (see `copyOf`).
+   */
   duplicateNext(n = 1, topic?: string): this {
     return this.addRule("duplicate", n, topic);
   }
@@ -201,8 +204,8 @@ export class WebhookDispatcher implements WebhookSink {
   }
 
   /**
-   * Sends an earlier webhook again, now, with its original body and headers
-   * (a duplicate arriving late). Bypasses the queue and the controls.
+   * Sends an earlier webhook again, now, with its original body and event id under a new webhook
+   * id (a duplicate arriving late, see `copyOf`). Bypasses the queue and the controls.
    */
   redeliver(webhookId: string): DeliveryRecord {
     const original = this.log.find((r) => r.webhookId === webhookId);
@@ -247,9 +250,18 @@ export class WebhookDispatcher implements WebhookSink {
     }
   }
 
+  /**
+   * A second delivery of the same event. Shopify names `X-Shopify-Event-Id` as the marker of a
+   * duplicate (https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates) and does not say the
+   * copy keeps its `X-Shopify-Webhook-Id`; the stricter reading is taken: a new webhook id, the same
+   * event id and body. Retries of one delivery (`attempt`) keep their webhook id.
+   */
   private copyOf(record: DeliveryRecord, kind: DeliveryKind): DeliveryRecord {
+    const webhookId = randomUUID();
     const copy: DeliveryRecord = {
       ...record,
+      webhookId,
+      headers: { ...record.headers, "X-Shopify-Webhook-Id": webhookId },
       id: this.nextId++,
       kind,
       status: "queued",
