@@ -161,6 +161,35 @@ describe("orders and fulfillmentOrders queries", () => {
   });
 });
 
+describe("fulfillmentOrders search", () => {
+  it("honours assigned_location_id, id, status and updated_at, ignores other filters, and sorts by sortKey", async () => {
+    const { sim, gql, mug, warehouse, threePl, clock } = setupStore();
+    const a = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], locationId: threePl.id });
+    clock.advance(86_400_000);
+    const b = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], locationId: warehouse.id });
+    const [foA] = sim.fulfillmentOrdersOf(a.id);
+    const [foB] = sim.fulfillmentOrdersOf(b.id);
+    clock.advance(86_400_000);
+    // A is touched last, so it sorts after B by UPDATED_AT though its id is smaller.
+    await gql(`mutation($id: ID!) { fulfillmentOrderSubmitFulfillmentRequest(id: $id) { userErrors { message } } }`, {
+      id: foA!.id,
+    });
+    const ids = async (args: string) =>
+      (
+        (await gql(`{ fulfillmentOrders(first: 10, ${args}) { nodes { id } } }`)).data.fulfillmentOrders.nodes as {
+          id: string;
+        }[]
+      ).map((n) => n.id);
+    // Undocumented filters are ignored: everything comes back.
+    expect(await ids(`query: "created_at:>='2030-01-01'"`)).toEqual([foA!.id, foB!.id]);
+    expect(await ids(`query: "request_status:submitted"`)).toEqual([foA!.id, foB!.id]);
+    expect(await ids(`query: "updated_at:>='${sim.nowIso()}'"`)).toEqual([foA!.id]);
+    expect(await ids(`query: "assigned_location_id:${warehouse.id.split("/").pop()}"`)).toEqual([foB!.id]);
+    expect(await ids(`query: "id:>${foA!.id.split("/").pop()}"`)).toEqual([foB!.id]);
+    expect(await ids(`sortKey: UPDATED_AT`)).toEqual([foB!.id, foA!.id]);
+  });
+});
+
 describe("query cost and throttling", () => {
   it("reports requested and actual cost with the bucket status on every response", async () => {
     const { gql } = setupStore();

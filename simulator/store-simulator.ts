@@ -309,6 +309,16 @@ export class StoreSimulator {
     return structuredClone(this.state.shop(domain));
   }
 
+  /**
+   * Appends ready-made orders and FOs to a shop as they are, with no webhook: a long past
+   * (thousands of old records) that scale tests need without replaying every operation.
+   */
+  importHistory(domain: string, records: { orders: SimOrder[]; fulfillmentOrders: SimFulfillmentOrder[] }): void {
+    const shop = this.state.shop(domain);
+    shop.orders.push(...records.orders.map((o) => ({ ...structuredClone(o), shop: domain })));
+    shop.fulfillmentOrders.push(...records.fulfillmentOrders.map((fo) => ({ ...structuredClone(fo), shop: domain })));
+  }
+
   /** Current simulator time as Shopify's DateTime string. */
   nowIso(): string {
     return isoSeconds(this.state.clock());
