@@ -168,7 +168,7 @@ describe("cancellation requests and fulfillmentOrderCancel", () => {
   const CANCEL = `mutation($id: ID!) { fulfillmentOrderCancel(id: $id) {
     fulfillmentOrder { id status } replacementFulfillmentOrder { id status requestStatus } userErrors { field message code } } }`;
 
-  it("requests cancellation of an accepted request; the service accepts and the items return in a new open fulfillment order", async () => {
+  it("requests cancellation of an accepted request; the service accepts and the same FO is cancelled, with no replacement", async () => {
     const { sim, gql, fo, order } = threePlOrder();
     await gql(SUBMIT, { id: fo.id });
     sim.acceptFulfillmentRequest(fo.id);
@@ -177,10 +177,13 @@ describe("cancellation requests and fulfillmentOrderCancel", () => {
       fulfillmentOrder: { id: fo.id, status: "IN_PROGRESS", requestStatus: "CANCELLATION_REQUESTED" },
       userErrors: [],
     });
-    const replacement = sim.acceptCancellationRequest(fo.id, { message: "Not shipped yet" });
-    expect(sim.getFulfillmentOrder(fo.id)).toMatchObject({ status: "CLOSED", requestStatus: "CANCELLATION_ACCEPTED" });
-    expect(replacement).toMatchObject({ status: "OPEN", requestStatus: "UNSUBMITTED", orderId: order.id });
-    expect(sim.emitted.at(-1)?.topic).toBe("fulfillment_orders/cancellation_request_accepted");
+    const accepted = sim.acceptCancellationRequest(fo.id, { message: "Not shipped yet" });
+    expect(accepted).toMatchObject({ id: fo.id, status: "CANCELLED", requestStatus: "CANCELLATION_ACCEPTED" });
+    expect(sim.fulfillmentOrdersOf(order.id).map((f) => f.id)).toEqual([fo.id]);
+    expect(sim.emitted.at(-1)).toMatchObject({
+      topic: "fulfillment_orders/cancellation_request_accepted",
+      payload: { fulfillment_order: { id: fo.id, status: "cancelled" } },
+    });
   });
 
   it("keeps the fulfillment order in progress when the service rejects the cancellation", async () => {
@@ -205,17 +208,20 @@ describe("cancellation requests and fulfillmentOrderCancel", () => {
     });
   });
 
-  it("cancels a submitted fulfillment order and returns an open replacement", async () => {
+  it("cancels a submitted fulfillment order: the original is closed and an open replacement holds the work", async () => {
     const { sim, gql, fo } = threePlOrder();
     await gql(SUBMIT, { id: fo.id });
     const res = await gql(CANCEL, { id: fo.id });
     const p = res.data.fulfillmentOrderCancel;
     expect(p.userErrors).toEqual([]);
-    expect(p.fulfillmentOrder).toEqual({ id: fo.id, status: "CANCELLED" });
+    expect(p.fulfillmentOrder).toEqual({ id: fo.id, status: "CLOSED" });
     expect(p.replacementFulfillmentOrder).toMatchObject({ status: "OPEN", requestStatus: "UNSUBMITTED" });
     expect(sim.emitted.at(-1)).toMatchObject({
       topic: "fulfillment_orders/cancelled",
-      payload: { fulfillment_order: { status: "cancelled" } },
+      payload: {
+        fulfillment_order: { id: fo.id, status: "closed" },
+        replacement_fulfillment_order: { id: p.replacementFulfillmentOrder.id, status: "open" },
+      },
     });
   });
 
@@ -230,7 +236,7 @@ describe("cancellation requests and fulfillmentOrderCancel", () => {
     expect(actions.data.fulfillmentOrder.supportedActions).toEqual([{ action: "CANCEL_FULFILLMENT_ORDER" }]);
     const res = await gql(CANCEL, { id: fo.id });
     expect(res.data.fulfillmentOrderCancel).toMatchObject({
-      fulfillmentOrder: { id: fo.id, status: "CANCELLED" },
+      fulfillmentOrder: { id: fo.id, status: "CLOSED" },
       userErrors: [],
     });
   });

@@ -195,24 +195,28 @@ function replacementOf(state: StoreState, fo: SimFulfillmentOrder): SimFulfillme
   return replacement;
 }
 
-// Accepting a cancellation closes the FO; the unfulfilled items return to the
-// merchant in a new OPEN fulfillment order at the same location.
+// Accepting a cancellation request leaves the same FO CANCELLED (request status
+// CANCELLATION_ACCEPTED) and creates no replacement: the response carries only "the fulfillment
+// order whose cancellation request was accepted", and the payload has no replacement field
+// (unlike fulfillmentOrderCancel's). Where its commitment goes the docs don't say; the stricter
+// reading is that a cancelled FO holds no stock, so it returns to available.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderAcceptCancellationRequest
+// https://shopify.dev/docs/api/admin-graphql/latest/payloads/FulfillmentOrderAcceptCancellationRequestPayload
 export function acceptCancellationRequest(
   state: StoreState,
   foId: string,
   opts: { message?: string },
 ): SimFulfillmentOrder {
   const fo = serviceFo(state, foId, ["CANCELLATION_REQUESTED"], "accept the cancellation request of");
-  const replacement = replacementOf(state, fo);
-  fo.status = "CLOSED";
+  releaseRemaining(state, fo, true);
+  fo.status = "CANCELLED";
   fo.requestStatus = "CANCELLATION_ACCEPTED";
   touch(state, fo);
   state.emit(fo.shop, "fulfillment_orders/cancellation_request_accepted", {
     fulfillmentOrder: foRef(fo),
     message: opts.message ?? null,
   });
-  return replacement;
+  return fo;
 }
 
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderRejectCancellationRequest
@@ -232,11 +236,11 @@ export function rejectCancellationRequest(
 }
 
 // fulfillmentOrderCancel "works when the fulfillment order has a SUBMITTED or
-// CANCELLATION_REQUESTED status" and creates a replacement FO for the work left.
+// CANCELLATION_REQUESTED status", creates a replacement FO "to represent the work left to be
+// done", and "the original fulfillment order will be marked as closed": status CLOSED. (The
+// payload page and the fulfillment_orders/cancelled sample say "canceled"; the mutation page is
+// the one that states the resulting status, so the simulator follows it.)
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderCancel
-// The mutation page says the original is "marked as closed", its payload page says
-// "marked as canceled"; Shopify's fulfillment_orders/cancelled sample payload shows
-// status "cancelled", which is what the simulator uses.
 export function cancelFulfillmentOrder(
   state: StoreState,
   shop: string,
@@ -252,7 +256,7 @@ export function cancelFulfillmentOrder(
   // The request status is left as it was: CLOSED means "the fulfillment service
   // closed the fulfillment order without completing it", which isn't the case.
   // https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderRequestStatus
-  fo.status = "CANCELLED";
+  fo.status = "CLOSED";
   touch(state, fo);
   state.emit(shop, "fulfillment_orders/cancelled", {
     fulfillmentOrder: foRef(fo),
