@@ -162,6 +162,62 @@ describe("fulfillment requests to a 3PL", () => {
   });
 });
 
+describe("fulfillmentOrderClose: the service can't complete an accepted FO", () => {
+  const ACTIONS = `query($id: ID!) { fulfillmentOrder(id: $id) { status requestStatus supportedActions { action } } }`;
+  const MOVE = `mutation($id: ID!, $loc: ID!) { fulfillmentOrderMove(id: $id, newLocationId: $loc) {
+    movedFulfillmentOrder { id status requestStatus assignedLocation { location { id } } } userErrors { message } } }`;
+
+  it("marks it INCOMPLETE with request status CLOSED, tells the merchant, and hands control back", async () => {
+    const { sim, gql, fo } = threePlOrder();
+    await gql(SUBMIT, { id: fo.id });
+    sim.acceptFulfillmentRequest(fo.id);
+    sim.closeAsIncomplete(fo.id, { message: "Out of stock" });
+    const res = await gql(ACTIONS, { id: fo.id });
+    expect(res.data.fulfillmentOrder).toEqual({
+      status: "INCOMPLETE",
+      requestStatus: "CLOSED",
+      supportedActions: [{ action: "REQUEST_FULFILLMENT" }, { action: "MOVE" }],
+    });
+    expect(sim.emitted.at(-1)).toMatchObject({
+      topic: "fulfillment_orders/fulfillment_service_failed_to_complete",
+      payload: { fulfillment_order: { id: fo.id, status: "incomplete" }, message: "Out of stock" },
+    });
+  });
+
+  it("lets the merchant request fulfillment again", async () => {
+    const { sim, gql, fo } = threePlOrder();
+    await gql(SUBMIT, { id: fo.id });
+    sim.acceptFulfillmentRequest(fo.id);
+    sim.closeAsIncomplete(fo.id);
+    const res = await gql(SUBMIT, { id: fo.id });
+    expect(res.data.fulfillmentOrderSubmitFulfillmentRequest.userErrors).toEqual([]);
+    expect(sim.getFulfillmentOrder(fo.id)).toMatchObject({ status: "OPEN", requestStatus: "SUBMITTED" });
+  });
+
+  it("lets the merchant move it to another location, where it is open work", async () => {
+    const { sim, gql, fo, warehouse } = threePlOrder();
+    await gql(SUBMIT, { id: fo.id });
+    sim.acceptFulfillmentRequest(fo.id);
+    sim.closeAsIncomplete(fo.id);
+    const res = await gql(MOVE, { id: fo.id, loc: warehouse.id });
+    expect(res.data.fulfillmentOrderMove).toMatchObject({
+      movedFulfillmentOrder: {
+        status: "OPEN",
+        requestStatus: "UNSUBMITTED",
+        assignedLocation: { location: { id: warehouse.id } },
+      },
+      userErrors: [],
+    });
+  });
+
+  it("refuses to close an FO whose request was never accepted", async () => {
+    const { sim, gql, fo } = threePlOrder();
+    await gql(SUBMIT, { id: fo.id });
+    expect(() => sim.closeAsIncomplete(fo.id)).toThrow(/request status is SUBMITTED/);
+    expect(sim.getFulfillmentOrder(fo.id).status).toBe("OPEN");
+  });
+});
+
 describe("cancellation requests and fulfillmentOrderCancel", () => {
   const REQUEST_CANCEL = `mutation($id: ID!) { fulfillmentOrderSubmitCancellationRequest(id: $id, message: "Customer changed mind") {
     fulfillmentOrder { id status requestStatus } userErrors { field message } } }`;

@@ -12,6 +12,7 @@ import { displayFulfillmentStatus } from "./domain/order-status";
 import {
   acceptCancellationRequest,
   acceptFulfillmentRequest,
+  closeAsIncomplete,
   rejectCancellationRequest,
   rejectFulfillmentRequest,
 } from "./operations/fulfillment-requests";
@@ -172,6 +173,11 @@ export class StoreSimulator {
   }
 
   /** Returns the replacement FO that goes back to the merchant. */
+  /** The fulfillment service closes an accepted FO it can't complete (fulfillmentOrderClose). */
+  closeAsIncomplete(foId: string, opts: { message?: string } = {}): SimFulfillmentOrder {
+    return structuredClone(closeAsIncomplete(this.state, foId, opts));
+  }
+
   acceptCancellationRequest(foId: string, opts: { message?: string } = {}): SimFulfillmentOrder {
     return structuredClone(acceptCancellationRequest(this.state, foId, opts));
   }

@@ -66,6 +66,10 @@ export function moveFulfillmentOrder(
   moveCommitment(state, moved, dest.id);
   moved.locationId = dest.id;
   moved.requestStatus = "UNSUBMITTED";
+  // Moving an INCOMPLETE FO is how the merchant takes back what the service couldn't ship
+  // (fulfillmentOrderClose docs); at its new location it is open work. The docs don't name the
+  // status; OPEN is the only one an unsubmitted, unheld FO has.
+  if (moved.status === "INCOMPLETE") moved.status = "OPEN";
   touch(state, moved);
   if (!whole && fo.lineItems.every((li) => li.remainingQuantity === 0)) fo.status = "CLOSED";
   touch(state, fo);

@@ -57,7 +57,7 @@ describe("the fulfillment queue in a real browser", () => {
       "Ready to ship",
       "On hold",
       "Local pickup",
-      "Rejected",
+      "Returned by 3PL",
       "Done",
       "All",
     ]) {
