@@ -1,6 +1,6 @@
 import { BlockStack, Card, Text } from "@shopify/polaris";
 import { en } from "~/i18n/en";
-import { formatDateTime } from "~/sync-status/format";
+import { formatDateTime } from "~/health/format";
 import type { AuditEventView } from "~/stale-orders/views";
 
 const t = en.staleOrders.activity;

@@ -12,7 +12,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { en } from "~/i18n/en";
-import { formatDateTime } from "~/sync-status/format";
+import { formatDateTime } from "~/health/format";
 import type { ItemStatus } from "~/stale-orders/options";
 import { progressOf, type RunItemView, type RunView } from "~/stale-orders/views";
 
