@@ -162,13 +162,69 @@ describe("fulfillment requests to a 3PL", () => {
   });
 });
 
+describe("fulfillmentOrderClose: the service can't complete an accepted FO", () => {
+  const ACTIONS = `query($id: ID!) { fulfillmentOrder(id: $id) { status requestStatus supportedActions { action } } }`;
+  const MOVE = `mutation($id: ID!, $loc: ID!) { fulfillmentOrderMove(id: $id, newLocationId: $loc) {
+    movedFulfillmentOrder { id status requestStatus assignedLocation { location { id } } } userErrors { message } } }`;
+
+  it("marks it INCOMPLETE with request status CLOSED, tells the merchant, and hands control back", async () => {
+    const { sim, gql, fo } = threePlOrder();
+    await gql(SUBMIT, { id: fo.id });
+    sim.acceptFulfillmentRequest(fo.id);
+    sim.closeAsIncomplete(fo.id, { message: "Out of stock" });
+    const res = await gql(ACTIONS, { id: fo.id });
+    expect(res.data.fulfillmentOrder).toEqual({
+      status: "INCOMPLETE",
+      requestStatus: "CLOSED",
+      supportedActions: [{ action: "REQUEST_FULFILLMENT" }, { action: "MOVE" }],
+    });
+    expect(sim.emitted.at(-1)).toMatchObject({
+      topic: "fulfillment_orders/fulfillment_service_failed_to_complete",
+      payload: { fulfillment_order: { id: fo.id, status: "incomplete" }, message: "Out of stock" },
+    });
+  });
+
+  it("lets the merchant request fulfillment again", async () => {
+    const { sim, gql, fo } = threePlOrder();
+    await gql(SUBMIT, { id: fo.id });
+    sim.acceptFulfillmentRequest(fo.id);
+    sim.closeAsIncomplete(fo.id);
+    const res = await gql(SUBMIT, { id: fo.id });
+    expect(res.data.fulfillmentOrderSubmitFulfillmentRequest.userErrors).toEqual([]);
+    expect(sim.getFulfillmentOrder(fo.id)).toMatchObject({ status: "OPEN", requestStatus: "SUBMITTED" });
+  });
+
+  it("lets the merchant move it to another location, where it is open work", async () => {
+    const { sim, gql, fo, warehouse } = threePlOrder();
+    await gql(SUBMIT, { id: fo.id });
+    sim.acceptFulfillmentRequest(fo.id);
+    sim.closeAsIncomplete(fo.id);
+    const res = await gql(MOVE, { id: fo.id, loc: warehouse.id });
+    expect(res.data.fulfillmentOrderMove).toMatchObject({
+      movedFulfillmentOrder: {
+        status: "OPEN",
+        requestStatus: "UNSUBMITTED",
+        assignedLocation: { location: { id: warehouse.id } },
+      },
+      userErrors: [],
+    });
+  });
+
+  it("refuses to close an FO whose request was never accepted", async () => {
+    const { sim, gql, fo } = threePlOrder();
+    await gql(SUBMIT, { id: fo.id });
+    expect(() => sim.closeAsIncomplete(fo.id)).toThrow(/request status is SUBMITTED/);
+    expect(sim.getFulfillmentOrder(fo.id).status).toBe("OPEN");
+  });
+});
+
 describe("cancellation requests and fulfillmentOrderCancel", () => {
   const REQUEST_CANCEL = `mutation($id: ID!) { fulfillmentOrderSubmitCancellationRequest(id: $id, message: "Customer changed mind") {
     fulfillmentOrder { id status requestStatus } userErrors { field message } } }`;
   const CANCEL = `mutation($id: ID!) { fulfillmentOrderCancel(id: $id) {
     fulfillmentOrder { id status } replacementFulfillmentOrder { id status requestStatus } userErrors { field message code } } }`;
 
-  it("requests cancellation of an accepted request; the service accepts and the items return in a new open fulfillment order", async () => {
+  it("requests cancellation of an accepted request; the service accepts and the same FO is cancelled, with no replacement", async () => {
     const { sim, gql, fo, order } = threePlOrder();
     await gql(SUBMIT, { id: fo.id });
     sim.acceptFulfillmentRequest(fo.id);
@@ -177,10 +233,13 @@ describe("cancellation requests and fulfillmentOrderCancel", () => {
       fulfillmentOrder: { id: fo.id, status: "IN_PROGRESS", requestStatus: "CANCELLATION_REQUESTED" },
       userErrors: [],
     });
-    const replacement = sim.acceptCancellationRequest(fo.id, { message: "Not shipped yet" });
-    expect(sim.getFulfillmentOrder(fo.id)).toMatchObject({ status: "CLOSED", requestStatus: "CANCELLATION_ACCEPTED" });
-    expect(replacement).toMatchObject({ status: "OPEN", requestStatus: "UNSUBMITTED", orderId: order.id });
-    expect(sim.emitted.at(-1)?.topic).toBe("fulfillment_orders/cancellation_request_accepted");
+    const accepted = sim.acceptCancellationRequest(fo.id, { message: "Not shipped yet" });
+    expect(accepted).toMatchObject({ id: fo.id, status: "CANCELLED", requestStatus: "CANCELLATION_ACCEPTED" });
+    expect(sim.fulfillmentOrdersOf(order.id).map((f) => f.id)).toEqual([fo.id]);
+    expect(sim.emitted.at(-1)).toMatchObject({
+      topic: "fulfillment_orders/cancellation_request_accepted",
+      payload: { fulfillment_order: { id: fo.id, status: "cancelled" } },
+    });
   });
 
   it("keeps the fulfillment order in progress when the service rejects the cancellation", async () => {
@@ -205,17 +264,20 @@ describe("cancellation requests and fulfillmentOrderCancel", () => {
     });
   });
 
-  it("cancels a submitted fulfillment order and returns an open replacement", async () => {
+  it("cancels a submitted fulfillment order: the original is closed and an open replacement holds the work", async () => {
     const { sim, gql, fo } = threePlOrder();
     await gql(SUBMIT, { id: fo.id });
     const res = await gql(CANCEL, { id: fo.id });
     const p = res.data.fulfillmentOrderCancel;
     expect(p.userErrors).toEqual([]);
-    expect(p.fulfillmentOrder).toEqual({ id: fo.id, status: "CANCELLED" });
+    expect(p.fulfillmentOrder).toEqual({ id: fo.id, status: "CLOSED" });
     expect(p.replacementFulfillmentOrder).toMatchObject({ status: "OPEN", requestStatus: "UNSUBMITTED" });
     expect(sim.emitted.at(-1)).toMatchObject({
       topic: "fulfillment_orders/cancelled",
-      payload: { fulfillment_order: { status: "cancelled" } },
+      payload: {
+        fulfillment_order: { id: fo.id, status: "closed" },
+        replacement_fulfillment_order: { id: p.replacementFulfillmentOrder.id, status: "open" },
+      },
     });
   });
 
@@ -230,7 +292,7 @@ describe("cancellation requests and fulfillmentOrderCancel", () => {
     expect(actions.data.fulfillmentOrder.supportedActions).toEqual([{ action: "CANCEL_FULFILLMENT_ORDER" }]);
     const res = await gql(CANCEL, { id: fo.id });
     expect(res.data.fulfillmentOrderCancel).toMatchObject({
-      fulfillmentOrder: { id: fo.id, status: "CANCELLED" },
+      fulfillmentOrder: { id: fo.id, status: "CLOSED" },
       userErrors: [],
     });
   });

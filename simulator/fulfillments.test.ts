@@ -219,6 +219,96 @@ describe("fulfillmentOrderMove", () => {
     });
   });
 
+  it("moves only the lines the destination stocks when none are named; the rest stay on the open original", async () => {
+    // GIVEN an order of a mug and a cap at the warehouse; the store stocks mugs but not caps
+    const ctx = setupStore();
+    const cap = ctx.sim.addVariant(SHOP, {
+      title: "Cap",
+      sku: "CAP-1",
+      price: "9.00",
+      inventory: { [ctx.warehouse.id]: 5 },
+    });
+    const o = ctx.sim.createOrder(SHOP, {
+      lineItems: [
+        { variantId: ctx.mug.id, quantity: 2 },
+        { variantId: cap.id, quantity: 1 },
+      ],
+      locationId: ctx.warehouse.id,
+    });
+    const fo = ctx.sim.fulfillmentOrdersOf(o.id)[0]!;
+    const capLine = fo.lineItems[1];
+    const candidates = await ctx.gql(
+      `query($id: ID!) { fulfillmentOrder(id: $id) { locationsForMove(first: 10) { nodes {
+        location { id } movable message availableLineItemsCount { count } unavailableLineItemsCount { count } } } } }`,
+      { id: fo.id },
+    );
+    expect(candidates.data.fulfillmentOrder.locationsForMove.nodes).toEqual([
+      {
+        location: { id: ctx.thirdParty.id },
+        movable: true,
+        message: "Some items aren't stocked at this location and will stay where they are.",
+        availableLineItemsCount: { count: 1 },
+        unavailableLineItemsCount: { count: 1 },
+      },
+      {
+        location: { id: ctx.store.id },
+        movable: true,
+        message: "Some items aren't stocked at this location and will stay where they are.",
+        availableLineItemsCount: { count: 1 },
+        unavailableLineItemsCount: { count: 1 },
+      },
+    ]);
+    // WHEN the cap is named for the store, Shopify refuses
+    const named = await ctx.gql(MOVE, { id: fo.id, to: ctx.store.id, items: [{ id: capLine!.id, quantity: 1 }] });
+    expect(named.data.fulfillmentOrderMove).toMatchObject({
+      movedFulfillmentOrder: null,
+      userErrors: [
+        { field: ["newLocationId"], message: "The destination location doesn't stock the requested inventory item." },
+      ],
+    });
+    // WHEN everything is asked for, only the mugs move
+    const res = await ctx.gql(MOVE, { id: fo.id, to: ctx.store.id });
+    const p = res.data.fulfillmentOrderMove;
+    expect(p.userErrors).toEqual([]);
+    expect(p.movedFulfillmentOrder).toMatchObject({
+      status: "OPEN",
+      assignedLocation: { location: { id: ctx.store.id } },
+      lineItems: { nodes: [{ totalQuantity: 2 }] },
+    });
+    expect(p.originalFulfillmentOrder).toMatchObject({
+      id: fo.id,
+      status: "OPEN",
+      assignedLocation: { name: "Warehouse" },
+      lineItems: { nodes: [{ totalQuantity: 1 }] },
+    });
+    expect(ctx.sim.getFulfillmentOrder(fo.id).lineItems.map((li) => li.id)).toEqual([capLine!.id]);
+    expect(ctx.sim.inventoryLevel(ctx.mug.id, ctx.store.id)).toEqual({ available: 3, committed: 2 });
+  });
+
+  it("refuses a move to a location that stocks none of the items, and doesn't list it as movable", async () => {
+    const ctx = setupStore();
+    const outlet = ctx.sim.addLocation(SHOP, { name: "Outlet", kind: "merchant" });
+    const o = ctx.sim.createOrder(SHOP, {
+      lineItems: [{ variantId: ctx.mug.id, quantity: 1 }],
+      locationId: ctx.warehouse.id,
+    });
+    const fo = ctx.sim.fulfillmentOrdersOf(o.id)[0]!;
+    const res = await ctx.gql(MOVE, { id: fo.id, to: outlet.id });
+    expect(res.data.fulfillmentOrderMove.userErrors).toEqual([
+      { field: ["newLocationId"], message: "The destination location doesn't stock the requested inventory item." },
+    ]);
+    expect(ctx.sim.getFulfillmentOrder(fo.id).locationId).toBe(ctx.warehouse.id);
+    const candidates = await ctx.gql(
+      `query($id: ID!) { fulfillmentOrder(id: $id) { locationsForMove(first: 10) { nodes { location { id } movable message } } } }`,
+      { id: fo.id },
+    );
+    expect(candidates.data.fulfillmentOrder.locationsForMove.nodes).toContainEqual({
+      location: { id: outlet.id },
+      movable: false,
+      message: "The destination location doesn't stock the requested inventory item.",
+    });
+  });
+
   it("refuses to move to the same location or to an inactive one", async () => {
     const { gql, fo, warehouse, closedStore } = order();
     const same = await gql(MOVE, { id: fo.id, to: warehouse.id });

@@ -219,10 +219,40 @@ describe("orders and fulfillmentOrders queries", () => {
     await gql(`mutation($id: ID!) { fulfillmentOrderCancel(id: $id) { userErrors { message } } }`, { id: fo!.id });
     const open = await gql(`{ fulfillmentOrders(first: 10) { nodes { id status } } }`);
     const all = await gql(
-      `{ fulfillmentOrders(first: 10, includeClosed: true, query: "status:cancelled") { nodes { id status } } }`,
+      `{ fulfillmentOrders(first: 10, includeClosed: true, query: "status:closed") { nodes { id status } } }`,
     );
     expect(open.data.fulfillmentOrders.nodes.map((n: { status: string }) => n.status)).toEqual(["OPEN"]);
-    expect(all.data.fulfillmentOrders.nodes).toEqual([{ id: fo!.id, status: "CANCELLED" }]);
+    // fulfillmentOrderCancel closes the original (its replacement is the OPEN one).
+    expect(all.data.fulfillmentOrders.nodes).toEqual([{ id: fo!.id, status: "CLOSED" }]);
+  });
+});
+
+describe("fulfillmentOrders search", () => {
+  it("honours assigned_location_id, id, status and updated_at, ignores other filters, and sorts by sortKey", async () => {
+    const { sim, gql, mug, warehouse, thirdParty, clock } = setupStore();
+    const a = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], locationId: thirdParty.id });
+    clock.advance(86_400_000);
+    const b = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], locationId: warehouse.id });
+    const [foA] = sim.fulfillmentOrdersOf(a.id);
+    const [foB] = sim.fulfillmentOrdersOf(b.id);
+    clock.advance(86_400_000);
+    // A is touched last, so it sorts after B by UPDATED_AT though its id is smaller.
+    await gql(`mutation($id: ID!) { fulfillmentOrderSubmitFulfillmentRequest(id: $id) { userErrors { message } } }`, {
+      id: foA!.id,
+    });
+    const ids = async (args: string) =>
+      (
+        (await gql(`{ fulfillmentOrders(first: 10, ${args}) { nodes { id } } }`)).data.fulfillmentOrders.nodes as {
+          id: string;
+        }[]
+      ).map((n) => n.id);
+    // Undocumented filters are ignored: everything comes back.
+    expect(await ids(`query: "created_at:>='2030-01-01'"`)).toEqual([foA!.id, foB!.id]);
+    expect(await ids(`query: "request_status:submitted"`)).toEqual([foA!.id, foB!.id]);
+    expect(await ids(`query: "updated_at:>='${sim.nowIso()}'"`)).toEqual([foA!.id]);
+    expect(await ids(`query: "assigned_location_id:${warehouse.id.split("/").pop()}"`)).toEqual([foB!.id]);
+    expect(await ids(`query: "id:>${foA!.id.split("/").pop()}"`)).toEqual([foB!.id]);
+    expect(await ids(`sortKey: UPDATED_AT`)).toEqual([foB!.id, foA!.id]);
   });
 });
 

@@ -12,6 +12,7 @@ import { displayFulfillmentStatus } from "./domain/order-status";
 import {
   acceptCancellationRequest,
   acceptFulfillmentRequest,
+  closeAsIncomplete,
   rejectCancellationRequest,
   rejectFulfillmentRequest,
 } from "./operations/fulfillment-requests";
@@ -173,6 +174,11 @@ export class StoreSimulator {
   }
 
   /** Returns the replacement FO that goes back to the merchant. */
+  /** The fulfillment service closes an accepted FO it can't complete (fulfillmentOrderClose). */
+  closeAsIncomplete(foId: string, opts: { message?: string } = {}): SimFulfillmentOrder {
+    return structuredClone(closeAsIncomplete(this.state, foId, opts));
+  }
+
   acceptCancellationRequest(foId: string, opts: { message?: string } = {}): SimFulfillmentOrder {
     return structuredClone(acceptCancellationRequest(this.state, foId, opts));
   }
@@ -321,6 +327,16 @@ export class StoreSimulator {
   snapshot(domain: string): SimShop {
     runDueJobs(this.state);
     return structuredClone(this.state.shop(domain));
+  }
+
+  /**
+   * Appends ready-made orders and FOs to a shop as they are, with no webhook: a long past
+   * (thousands of old records) that scale tests need without replaying every operation.
+   */
+  importHistory(domain: string, records: { orders: SimOrder[]; fulfillmentOrders: SimFulfillmentOrder[] }): void {
+    const shop = this.state.shop(domain);
+    shop.orders.push(...records.orders.map((o) => ({ ...structuredClone(o), shop: domain })));
+    shop.fulfillmentOrders.push(...records.fulfillmentOrders.map((fo) => ({ ...structuredClone(fo), shop: domain })));
   }
 
   /** Current simulator time as Shopify's DateTime string. */

@@ -53,6 +53,13 @@ const heldByShopify = fo({
 const pickup = fo({ deliveryMethod: "PICK_UP" });
 const prepared = fo({ deliveryMethod: "PICK_UP", preparedForPickupAt: "2026-11-20T10:00:00.000Z" });
 const closed = fo({ status: "CLOSED", remainingQuantity: 0, supportedActions: [] });
+/** Closed unfinished by the 3PL (fulfillmentOrderClose): the merchant may move it or request again. */
+const incomplete = fo({
+  status: "INCOMPLETE",
+  requestStatus: "CLOSED",
+  supportedActions: ["REQUEST_FULFILLMENT", "MOVE"],
+  thirdParty: true,
+});
 const partlyFulfilled = fo({ status: "IN_PROGRESS", supportedActions: ["CREATE_FULFILLMENT", "MOVE"] });
 const scheduled = fo({ status: "SCHEDULED", supportedActions: ["MARK_AS_OPEN"], fulfillAt: "2026-12-01T00:00:00Z" });
 const tenHolds = fo({
@@ -120,6 +127,10 @@ describe("availableActions", () => {
       "ready-for-pickup",
       R.onHold,
     ],
+    ["an FO the 3PL closed unfinished can be requested again", incomplete, "request-fulfillment", null],
+    ["an FO the 3PL closed unfinished can be moved", incomplete, "move", null],
+    ["an FO the 3PL closed unfinished is still the 3PL's to fulfil", incomplete, "fulfil", R.fulfilThirdParty],
+    ["an FO the 3PL closed unfinished can't be held (Shopify doesn't offer it)", incomplete, "hold", R.notSupported],
     ["a closed FO allows nothing", closed, "fulfil", R.closed],
     ["a cancelled FO allows nothing", fo({ status: "CANCELLED" }), "hold", R.closed],
     ["a scheduled FO can't be fulfilled yet", scheduled, "fulfil", R.scheduled],

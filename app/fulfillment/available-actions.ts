@@ -39,7 +39,10 @@ export interface GatedFulfillmentOrder {
 export const UNAVAILABLE_REASONS = actionReasons;
 
 const R = UNAVAILABLE_REASONS;
-const CLOSED_STATUSES = new Set(["CLOSED", "CANCELLED", "INCOMPLETE"]);
+// INCOMPLETE is not among them: the fulfillment service closed it unfinished and control is back
+// with the merchant, who can move it or request fulfillment again (supportedActions says which).
+// https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderClose
+const CLOSED_STATUSES = new Set(["CLOSED", "CANCELLED"]);
 const WITH_3PL = new Set(["SUBMITTED", "ACCEPTED", "CANCELLATION_REQUESTED", "CANCELLATION_REJECTED"]);
 /** "Each app can place up to 10 active holds per fulfillment order." (fulfillmentOrderHold) */
 export const MAX_HOLDS_PER_APP = 10;

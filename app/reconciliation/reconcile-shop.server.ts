@@ -5,7 +5,10 @@
 // for (which must be 0).
 import { refreshOrder } from "~/fulfillment/refresh-order.server";
 import type { ClientStats } from "~/shopify/admin/admin-client.server";
-import { fetchFulfillmentOrdersChangedPage } from "~/shopify/admin/fulfillment-orders-changed-since.server";
+import {
+  fetchFulfillmentOrdersChangedPage,
+  type FulfillmentOrderListing,
+} from "~/shopify/admin/fulfillment-orders-changed-since.server";
 import { fetchOrdersChangedPage } from "~/shopify/admin/orders-changed-since.server";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import {
@@ -34,21 +37,42 @@ const searchDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 const notOlder = (stored: Date | undefined, listed: string) =>
   stored !== undefined && stored.getTime() >= new Date(listed).getTime();
 
-async function listChanged(graphql: AdminGraphql, search: string) {
+async function listChanged(graphql: AdminGraphql, orderSearch: string, foListings: FulfillmentOrderListing[]) {
   const orders = new Map<string, string>();
   const fulfillmentOrders = new Map<string, { orderId: string; updatedAt: string }>();
   let cursor: string | null = null;
   do {
-    const page = await fetchOrdersChangedPage(graphql, search, cursor);
+    const page = await fetchOrdersChangedPage(graphql, orderSearch, cursor);
     for (const node of page.nodes) orders.set(node.id, node.updatedAt);
     cursor = page.nextCursor;
   } while (cursor);
-  do {
-    const page = await fetchFulfillmentOrdersChangedPage(graphql, search, cursor);
-    for (const node of page.nodes) fulfillmentOrders.set(node.id, { orderId: node.orderId, updatedAt: node.updatedAt });
-    cursor = page.nextCursor;
-  } while (cursor);
+  for (const listing of foListings) {
+    do {
+      const page = await fetchFulfillmentOrdersChangedPage(graphql, listing, cursor);
+      for (const node of page.nodes)
+        fulfillmentOrders.set(node.id, { orderId: node.orderId, updatedAt: node.updatedAt });
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
   return { orders, fulfillmentOrders };
+}
+
+/** A backfill brings in every order placed in the window; a sweep, every order updated in it. */
+function orderSearch(backfill: boolean, since: Date): string {
+  return `${backfill ? "created_at" : "updated_at"}:>='${searchDate(since)}'`;
+}
+
+/**
+ * FOs can be searched only by assigned_location_id, id, status and updated_at (Shopify ignores
+ * `created_at` there and would return every FO the shop ever had). An FO created in the window
+ * was also updated in it, so `updated_at` bounds every read; a closed FO last updated before the
+ * window is outside it. A backfill also reads the FOs still open, whatever their age, so work
+ * placed before the window still reaches the queue (a closed FO is never in that read).
+ * https://shopify.dev/docs/api/admin-graphql/latest/queries/fulfillmentOrders#arguments-query
+ */
+function fulfillmentOrderListings(backfill: boolean, since: Date): FulfillmentOrderListing[] {
+  const changed = { search: `updated_at:>='${searchDate(since)}'`, includeClosed: true };
+  return backfill ? [changed, { search: null, includeClosed: false }] : [changed];
 }
 
 export async function reconcileShop(graphql: AdminGraphql, shop: string, options: ReconcileOptions) {
@@ -72,9 +96,7 @@ export async function reconcileShop(graphql: AdminGraphql, shop: string, options
     throttledRetries: 0,
   };
   try {
-    // A backfill brings in every order placed in the window; a sweep, everything updated in it.
-    const field = backfill ? "created_at" : "updated_at";
-    const changed = await listChanged(graphql, `${field}:>='${searchDate(since)}'`);
+    const changed = await listChanged(graphql, orderSearch(backfill, since), fulfillmentOrderListings(backfill, since));
     const orderIds = new Set([
       ...changed.orders.keys(),
       ...[...changed.fulfillmentOrders.values()].map((f) => f.orderId),

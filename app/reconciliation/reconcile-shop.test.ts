@@ -139,6 +139,50 @@ describe("the reconciliation sweep", () => {
     expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
   });
 
+  it("backfills only the window on install, however many closed FOs the shop has had", async () => {
+    // GIVEN a shop whose past holds 10,000 orders with closed FOs, last touched 200 days ago,
+    // and one order from then whose FO is still open
+    const shop = "reconcile-history.myshopify.com";
+    await installShop(h.sim, shop);
+    h.webhooks.intercept(() => "drop");
+    placeOrders(shop, 1);
+    const past = h.sim.snapshot(shop);
+    const [oldOrder, oldFo] = [past.orders[0]!, past.fulfillmentOrders[0]!];
+    const orders = [];
+    const fulfillmentOrders = [];
+    for (let i = 0; i < 10_000; i += 1) {
+      const orderId = `gid://shopify/Order/${900_000_000 + i}`;
+      orders.push({ ...oldOrder, id: orderId, name: `#H${i}` });
+      fulfillmentOrders.push({
+        ...oldFo,
+        id: `gid://shopify/FulfillmentOrder/${900_000_000 + i}`,
+        orderId,
+        status: "CLOSED" as const,
+      });
+    }
+    h.sim.importHistory(shop, { orders, fulfillmentOrders });
+    // … and 3 orders placed in the last 60 days
+    clock.advance(200 * 86_400_000);
+    placeOrders(shop, 3);
+    await h.webhooks.flush();
+    h.operations.length = 0;
+    // WHEN the app is installed and backfills
+    const { graphql } = await clientFor(shop);
+    const run = await reconcileShop(graphql, shop, { trigger: "install", now: clock.date });
+    // THEN it read one page of FOs changed in the window and one page of open FOs, nothing else
+    expect(h.operations.filter((name) => name === "FulfillmentOrdersChangedSince")).toHaveLength(2);
+    expect(run).toMatchObject({ status: "succeeded", ordersSeen: 4, objectsSeen: 3 + 3 + 1, unaccounted: 0 });
+    const stored = await prisma.fulfillmentOrder.findMany({ where: { shop }, select: { shopifyId: true } });
+    expect(stored.map((fo) => fo.shopifyId).sort()).toEqual(
+      h.sim
+        .snapshot(shop)
+        .fulfillmentOrders.filter((fo) => fo.status !== "CLOSED")
+        .map((fo) => fo.id)
+        .sort(),
+    );
+    expect(stored).toHaveLength(4);
+  }, 60_000);
+
   it("completes a sweep of 2,000 fulfillment orders on a small bucket with zero failed calls", async () => {
     // GIVEN a shop with a small cost bucket and 2,000 FOs the ledger has never seen
     const shop = "reconcile-throttle.myshopify.com";

@@ -239,6 +239,24 @@ describe("cancel request and request cancellation", () => {
     expect(open.map((fo) => fo.requestStatus)).toEqual(["UNSUBMITTED"]);
   });
 
+  it("hands an FO the 3PL closed unfinished back to the merchant: it can be moved or requested again", async () => {
+    const { foId } = await placeOrder("thirdParty", [{ variant: "mug", quantity: 1 }]);
+    await act(foId, { intent: "request-fulfillment" });
+    h.sim.acceptFulfillmentRequest(foId);
+    h.sim.closeAsIncomplete(foId, { message: "Out of stock" });
+    await deliver();
+
+    const { view } = await load(foId);
+    expect(view!.fulfillmentOrder).toMatchObject({ status: "INCOMPLETE", requestStatus: "CLOSED" });
+    expect(availability(view!, "request-fulfillment")).toMatchObject({ available: true });
+    expect(availability(view!, "move")).toMatchObject({ available: true });
+    const { status, result } = await act(foId, { intent: "request-fulfillment" });
+
+    expect(status).toBe(200);
+    expect(result).toMatchObject({ ok: true, intent: "request-fulfillment" });
+    expect(simFo(foId)).toMatchObject({ status: "OPEN", requestStatus: "SUBMITTED" });
+  });
+
   it("requests cancellation of an accepted request, and shows the pending age, then the service's answer", async () => {
     const { foId } = await placeOrder("thirdParty", [{ variant: "mug", quantity: 1 }]);
     await act(foId, { intent: "request-fulfillment" });

@@ -3,7 +3,7 @@
 // from `committed`; cancelling with restock returns them to `available`.
 // https://shopify.dev/docs/apps/build/orders-fulfillment/inventory-management-apps ("How it works")
 import type { StoreState } from "../store-state";
-import type { SimFulfillmentOrder } from "../types";
+import type { SimFulfillmentOrder, SimFulfillmentOrderLineItem } from "../types";
 
 function variantOf(state: StoreState, orderId: string, lineItemId: string): string | undefined {
   return state.order(orderId).lineItems.find((li) => li.id === lineItemId)?.variantId;
@@ -49,4 +49,29 @@ export function releaseRemaining(state: StoreState, fo: SimFulfillmentOrder, res
     if (variantId && li.remainingQuantity > 0)
       release(state, fo.shop, variantId, fo.locationId, li.remainingQuantity, restock);
   }
+}
+
+/**
+ * Whether the location stocks the item: it has an inventory level there (whatever the quantity).
+ * fulfillmentOrderMove fails when "the destination location doesn't stock the requested
+ * inventory item". https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderMove
+ */
+export function stocks(state: StoreState, shop: string, variantId: string, locationId: string): boolean {
+  return `${variantId}|${locationId}` in state.shop(shop).inventory;
+}
+
+/** The FO's lines with something left, split by whether `locationId` stocks their item. */
+export function linesByStock(
+  state: StoreState,
+  fo: SimFulfillmentOrder,
+  locationId: string,
+): { stocked: SimFulfillmentOrderLineItem[]; unstocked: SimFulfillmentOrderLineItem[] } {
+  const stocked: SimFulfillmentOrderLineItem[] = [];
+  const unstocked: SimFulfillmentOrderLineItem[] = [];
+  for (const li of fo.lineItems) {
+    if (li.remainingQuantity === 0) continue;
+    const variantId = variantOf(state, fo.orderId, li.lineItemId);
+    (variantId && stocks(state, fo.shop, variantId, locationId) ? stocked : unstocked).push(li);
+  }
+  return { stocked, unstocked };
 }

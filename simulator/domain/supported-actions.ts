@@ -45,6 +45,10 @@ export function supportedActions(state: StoreState, fo: SimFulfillmentOrder): Fu
       return fo.holds.some((h) => h.heldByApp !== null) ? ["RELEASE_HOLD", "HOLD", "MOVE"] : ["HOLD", "MOVE"];
     case "SCHEDULED":
       return ["MARK_AS_OPEN"];
+    case "INCOMPLETE":
+      // Closed by the fulfillment service: the merchant can move it or request fulfillment again.
+      // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderClose
+      return thirdParty ? ["REQUEST_FULFILLMENT", "MOVE"] : ["MOVE"];
     default:
       return [];
   }

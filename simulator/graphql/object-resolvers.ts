@@ -3,6 +3,8 @@
 // loudly (see execute.ts).
 import { displayFulfillmentStatus, fulfilledQuantity, orderTotal } from "../domain/order-status";
 import { supportedActions } from "../domain/supported-actions";
+import { linesByStock } from "../domain/inventory";
+import { NOT_STOCKED, PARTLY_STOCKED } from "../operations/move";
 import { gidNumber } from "../ids";
 import type {
   SimCustomer,
@@ -186,21 +188,36 @@ export const objectResolvers: ResolverMap = {
     // https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrder#field-FulfillmentOrder.fields.locationsForMove
     locationsForMove: field<SimFulfillmentOrder>((fo, args, ctx) => {
       const ids = args.locationIds as string[] | null | undefined;
-      const remaining = fo.lineItems.filter((li) => li.remainingQuantity > 0);
-      const movable = supportedActions(ctx.state, fo).includes("MOVE");
+      // Per location: the lines it stocks can move there, the others can't (fulfillmentOrderMove
+      // refuses an item the destination doesn't stock); `message` is "the reason why the
+      // fulfillment order, or some of its line items, can't be moved to the location".
+      // https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderLocationForMove
+      const canMove = supportedActions(ctx.state, fo).includes("MOVE");
       const candidates = ctx.state
         .shop(ctx.shop)
         .locations.filter((l) => l.active && l.id !== fo.locationId && (!ids || ids.includes(l.id)))
-        .map((location) => ({
-          id: location.id,
-          location,
-          movable,
-          message: movable ? null : "Fulfillment order can't be moved in its current state.",
-          availableLineItemsCount: { count: movable ? remaining.length : 0, precision: "EXACT" },
-          unavailableLineItemsCount: { count: movable ? 0 : remaining.length, precision: "EXACT" },
-          availableLineItems: movable ? remaining : [],
-          unavailableLineItems: movable ? [] : remaining,
-        }));
+        .map((location) => {
+          const { stocked, unstocked } = linesByStock(ctx.state, fo, location.id);
+          const available = canMove ? stocked : [];
+          const unavailable = canMove ? unstocked : [...stocked, ...unstocked];
+          const message = !canMove
+            ? "Fulfillment order can't be moved in its current state."
+            : stocked.length === 0
+              ? NOT_STOCKED
+              : unstocked.length
+                ? PARTLY_STOCKED
+                : null;
+          return {
+            id: location.id,
+            location,
+            movable: available.length > 0,
+            message,
+            availableLineItemsCount: { count: available.length, precision: "EXACT" },
+            unavailableLineItemsCount: { count: unavailable.length, precision: "EXACT" },
+            availableLineItems: available,
+            unavailableLineItems: unavailable,
+          };
+        });
       return connection(candidates, args as ConnectionArgs);
     }),
   },

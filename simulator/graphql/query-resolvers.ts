@@ -107,18 +107,32 @@ function sortBy<T extends { id: string }>(items: T[], key: (x: T) => string): T[
   return [...items].sort((a, b) => key(a).localeCompare(key(b)) || num(a.id) - num(b.id));
 }
 
+function compareIds(actual: string, t: SearchTerm): boolean {
+  const a = Number(actual.split("/").pop());
+  const b = Number(t.value.split("/").pop());
+  if (Number.isNaN(b)) throw new GraphQLError(`Invalid id in search query: ${t.value}`);
+  if (t.op === ">") return a > b;
+  if (t.op === ">=") return a >= b;
+  if (t.op === "<") return a < b;
+  if (t.op === "<=") return a <= b;
+  return a === b;
+}
+
+// The fulfillmentOrders `query:` filters are exactly the four the docs list: assigned_location_id,
+// id, status and updated_at. Anything else (created_at, request_status, …) is ignored, as Shopify
+// ignores a filter it does not know, so the whole list comes back.
+// https://shopify.dev/docs/api/admin-graphql/latest/queries/fulfillmentOrders#arguments-query
+// https://shopify.dev/docs/api/usage/search-syntax
 function foMatches(fo: SimFulfillmentOrder, t: SearchTerm): boolean | undefined {
   switch (t.field) {
     case "updated_at":
       return compareDates(fo.updatedAt, t);
-    case "created_at":
-      return compareDates(fo.createdAt, t);
     case "status":
       return fo.status.toLowerCase() === t.value.toLowerCase();
-    case "request_status":
-      return fo.requestStatus.toLowerCase() === t.value.toLowerCase();
     case "assigned_location_id":
       return fo.locationId.endsWith(`/${t.value}`) || fo.locationId === t.value;
+    case "id":
+      return compareIds(fo.id, t);
     default:
       return undefined;
   }
@@ -128,6 +142,13 @@ export function filterFulfillmentOrders(fos: SimFulfillmentOrder[], query: unkno
   const terms = parseSearch(query as string | null);
   return fos.filter((fo) => matchesAll(terms, (t) => foMatches(fo, t)));
 }
+
+// sortKey: FulfillmentOrderSortKeys (ID, the default, or UPDATED_AT).
+// https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderSortKeys
+const FO_SORT: Record<string, (fo: SimFulfillmentOrder) => string> = {
+  ID: (fo) => fo.id.padStart(40, "0"),
+  UPDATED_AT: (fo) => fo.updatedAt,
+};
 
 export const queryResolvers: ResolverMap = {
   QueryRoot: {
@@ -153,10 +174,10 @@ export const queryResolvers: ResolverMap = {
       const fos = ctx.state
         .shop(ctx.shop)
         .fulfillmentOrders.filter((fo) => args.includeClosed === true || !isClosed(fo));
-      return connection(
-        sortBy(filterFulfillmentOrders(fos, args.query), (fo) => fo.id.padStart(40, "0")),
-        args as ConnectionArgs,
-      );
+      const key = FO_SORT[String(args.sortKey ?? "ID")];
+      if (!key)
+        throw new GraphQLError(`Simulator does not implement fulfillmentOrders sortKey ${String(args.sortKey)}`);
+      return connection(sortBy(filterFulfillmentOrders(fos, args.query), key), args as ConnectionArgs);
     }),
     location: field<unknown>((_s, args, ctx) => {
       const shop = ctx.state.shop(ctx.shop);

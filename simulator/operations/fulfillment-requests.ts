@@ -16,6 +16,7 @@ import { isThirdPartyFo } from "../domain/supported-actions";
 import type { StoreState } from "../store-state";
 import { SimulatorError } from "../store-state";
 import type { SimFulfillmentOrder, SimMerchantRequest } from "../types";
+import type { PayloadInput, PayloadTopic } from "../webhooks/payloads";
 import { foRef, foRequestRef } from "../webhook-payloads";
 
 function addRequest(
@@ -66,7 +67,15 @@ export function submitFulfillmentRequest(
   const fo = state.node(shop, args.id) as SimFulfillmentOrder | null;
   if (!fo) return fail("Fulfillment order does not exist.");
   if (!isThirdPartyFo(state, fo)) return fail("Fulfillment order is not assigned to a fulfillment service location.");
-  if (fo.status !== "OPEN" || (fo.requestStatus !== "UNSUBMITTED" && fo.requestStatus !== "REJECTED")) {
+  // An INCOMPLETE FO (closed by the service) can be requested again: fulfillmentOrderClose
+  // "returns the control of the fulfillment order to the merchant, allowing them to … request
+  // fulfillment from the same fulfillment service again".
+  // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderClose
+  const incomplete = fo.status === "INCOMPLETE" && fo.requestStatus === "CLOSED";
+  if (
+    !incomplete &&
+    (fo.status !== "OPEN" || (fo.requestStatus !== "UNSUBMITTED" && fo.requestStatus !== "REJECTED"))
+  ) {
     return fail("Cannot request fulfillment for the fulfillment order.");
   }
   const items = args.fulfillmentOrderLineItems?.length ? args.fulfillmentOrderLineItems : null;
@@ -79,6 +88,8 @@ export function submitFulfillmentRequest(
   }
   const unsubmitted = items && !coversAll(fo, items) ? splitOff(state, fo, complement(fo, items)) : null;
   if (unsubmitted) unsubmitted.requestStatus = "UNSUBMITTED";
+  // Back in the request cycle: the docs don't name the status; OPEN is what a submitted FO has.
+  if (incomplete) fo.status = "OPEN";
   fo.requestStatus = "SUBMITTED";
   const req = addRequest(state, fo, "FULFILLMENT_REQUEST", args.message ?? null, {
     notify_customer: args.notifyCustomer ?? false,
@@ -106,6 +117,21 @@ function serviceFo(
   return fo;
 }
 
+/** The fulfillment service's answer: the FO's new statuses, stamped, and the webhook about it. */
+function answer<T extends PayloadTopic>(
+  state: StoreState,
+  fo: SimFulfillmentOrder,
+  to: Pick<SimFulfillmentOrder, "status" | "requestStatus">,
+  topic: T,
+  payload: (fo: SimFulfillmentOrder) => PayloadInput<T>,
+): SimFulfillmentOrder {
+  fo.status = to.status;
+  fo.requestStatus = to.requestStatus;
+  touch(state, fo);
+  state.emit(fo.shop, topic, payload(fo));
+  return fo;
+}
+
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderAcceptFulfillmentRequest
 export function acceptFulfillmentRequest(
   state: StoreState,
@@ -113,14 +139,13 @@ export function acceptFulfillmentRequest(
   opts: { message?: string },
 ): SimFulfillmentOrder {
   const fo = serviceFo(state, foId, ["SUBMITTED"], "accept the fulfillment request of");
-  fo.status = "IN_PROGRESS";
-  fo.requestStatus = "ACCEPTED";
-  touch(state, fo);
-  state.emit(fo.shop, "fulfillment_orders/fulfillment_request_accepted", {
-    fulfillmentOrder: foRequestRef(fo),
-    message: opts.message ?? null,
-  });
-  return fo;
+  return answer(
+    state,
+    fo,
+    { status: "IN_PROGRESS", requestStatus: "ACCEPTED" },
+    "fulfillment_orders/fulfillment_request_accepted",
+    (f) => ({ fulfillmentOrder: foRequestRef(f), message: opts.message ?? null }),
+  );
 }
 
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderRejectFulfillmentRequest
@@ -130,14 +155,39 @@ export function rejectFulfillmentRequest(
   opts: { reason?: string; message?: string },
 ): SimFulfillmentOrder {
   const fo = serviceFo(state, foId, ["SUBMITTED"], "reject the fulfillment request of");
-  fo.status = "OPEN";
-  fo.requestStatus = "REJECTED";
-  touch(state, fo);
-  state.emit(fo.shop, "fulfillment_orders/fulfillment_request_rejected", {
-    fulfillmentOrder: foRequestRef(fo),
-    message: opts.message ?? null,
-  });
-  return fo;
+  return answer(
+    state,
+    fo,
+    { status: "OPEN", requestStatus: "REJECTED" },
+    "fulfillment_orders/fulfillment_request_rejected",
+    (f) => ({ fulfillmentOrder: foRequestRef(f), message: opts.message ?? null }),
+  );
+}
+
+// fulfillmentOrderClose: the fulfillment service can't ship the rest. Only for an FO at a
+// fulfillment service location whose request was accepted and whose status is IN_PROGRESS; it
+// becomes INCOMPLETE with request status CLOSED ("the fulfillment service closed the fulfillment
+// order without completing it"), and control returns to the merchant, who can move it or request
+// fulfillment again. The FO keeps its items (and their commitment) for that.
+// https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderClose
+// https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderRequestStatus
+// It emits fulfillment_orders/fulfillment_service_failed_to_complete, which "occurs when a
+// fulfillment service intends to close an in_progress fulfillment order":
+// https://shopify.dev/docs/api/admin-graphql/latest/enums/WebhookSubscriptionTopic
+// https://help.shopify.com/en/manual/shopify-flow/reference/triggers/fulfillment-service-failed-to-complete
+// "The fulfillment request has been accepted": ACCEPTED only (a cancellation answered no is
+// not named, so the stricter reading refuses it).
+export function closeAsIncomplete(state: StoreState, foId: string, opts: { message?: string }): SimFulfillmentOrder {
+  const fo = serviceFo(state, foId, ["ACCEPTED"], "close");
+  if (!isThirdPartyFo(state, fo)) throw new SimulatorError(`Cannot close ${foId}: not at a fulfillment service`);
+  if (fo.status !== "IN_PROGRESS") throw new SimulatorError(`Cannot close ${foId}: it is ${fo.status}`);
+  return answer(
+    state,
+    fo,
+    { status: "INCOMPLETE", requestStatus: "CLOSED" },
+    "fulfillment_orders/fulfillment_service_failed_to_complete",
+    (f) => ({ fulfillmentOrder: foRef(f), message: opts.message ?? null }),
+  );
 }
 
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderSubmitCancellationRequest
@@ -195,24 +245,27 @@ function replacementOf(state: StoreState, fo: SimFulfillmentOrder): SimFulfillme
   return replacement;
 }
 
-// Accepting a cancellation closes the FO; the unfulfilled items return to the
-// merchant in a new OPEN fulfillment order at the same location.
+// Accepting a cancellation request leaves the same FO CANCELLED (request status
+// CANCELLATION_ACCEPTED) and creates no replacement: the response carries only "the fulfillment
+// order whose cancellation request was accepted", and the payload has no replacement field
+// (unlike fulfillmentOrderCancel's). Where its commitment goes the docs don't say; the stricter
+// reading is that a cancelled FO holds no stock, so it returns to available.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderAcceptCancellationRequest
+// https://shopify.dev/docs/api/admin-graphql/latest/payloads/FulfillmentOrderAcceptCancellationRequestPayload
 export function acceptCancellationRequest(
   state: StoreState,
   foId: string,
   opts: { message?: string },
 ): SimFulfillmentOrder {
   const fo = serviceFo(state, foId, ["CANCELLATION_REQUESTED"], "accept the cancellation request of");
-  const replacement = replacementOf(state, fo);
-  fo.status = "CLOSED";
-  fo.requestStatus = "CANCELLATION_ACCEPTED";
-  touch(state, fo);
-  state.emit(fo.shop, "fulfillment_orders/cancellation_request_accepted", {
-    fulfillmentOrder: foRef(fo),
-    message: opts.message ?? null,
-  });
-  return replacement;
+  releaseRemaining(state, fo, true);
+  return answer(
+    state,
+    fo,
+    { status: "CANCELLED", requestStatus: "CANCELLATION_ACCEPTED" },
+    "fulfillment_orders/cancellation_request_accepted",
+    (f) => ({ fulfillmentOrder: foRef(f), message: opts.message ?? null }),
+  );
 }
 
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderRejectCancellationRequest
@@ -232,11 +285,11 @@ export function rejectCancellationRequest(
 }
 
 // fulfillmentOrderCancel "works when the fulfillment order has a SUBMITTED or
-// CANCELLATION_REQUESTED status" and creates a replacement FO for the work left.
+// CANCELLATION_REQUESTED status", creates a replacement FO "to represent the work left to be
+// done", and "the original fulfillment order will be marked as closed": status CLOSED. (The
+// payload page and the fulfillment_orders/cancelled sample say "canceled"; the mutation page is
+// the one that states the resulting status, so the simulator follows it.)
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderCancel
-// The mutation page says the original is "marked as closed", its payload page says
-// "marked as canceled"; Shopify's fulfillment_orders/cancelled sample payload shows
-// status "cancelled", which is what the simulator uses.
 export function cancelFulfillmentOrder(
   state: StoreState,
   shop: string,
@@ -252,7 +305,7 @@ export function cancelFulfillmentOrder(
   // The request status is left as it was: CLOSED means "the fulfillment service
   // closed the fulfillment order without completing it", which isn't the case.
   // https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderRequestStatus
-  fo.status = "CANCELLED";
+  fo.status = "CLOSED";
   touch(state, fo);
   state.emit(shop, "fulfillment_orders/cancelled", {
     fulfillmentOrder: foRef(fo),

@@ -41,7 +41,7 @@ describe("the fulfillment worklist in a real browser", () => {
       "Ready to ship",
       "On hold",
       "Local pickup",
-      "Rejected",
+      "Returned by 3PL",
       "Done",
       "All",
     ]) {

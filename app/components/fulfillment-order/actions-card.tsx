@@ -112,6 +112,11 @@ export function ActionsCard({
         <Text as="h2" variant="headingMd">
           {t.heading}
         </Text>
+        {view.fulfillmentOrder.status === "INCOMPLETE" && (
+          <Text as="p" tone="critical">
+            {en.fulfillmentOrder.incomplete}
+          </Text>
+        )}
         <CancellationNote cancellation={view.cancellation} now={now} />
         {available.map((availability, index) => (
           // Keyed by the FO's version: once the page reloads after an action, every form starts

@@ -169,6 +169,47 @@ describe("move", () => {
     });
   });
 
+  it("moves only what the new location stocks and says what moved and what stayed", async () => {
+    // GIVEN an order of 3 tees and a cap at the warehouse; the store doesn't stock caps
+    const k = await kit.start("move-stock.myshopify.com");
+    const cap = k.h.sim.addVariant(k.shop, {
+      title: "Cap",
+      sku: "CAP-1",
+      price: "9.00",
+      inventory: { [k.seed.warehouse.id]: 5 },
+    });
+    const placed = await k.placeOrder({
+      lineItems: [
+        { variantId: k.seed.tee.id, quantity: 3 },
+        { variantId: cap.id, quantity: 1 },
+      ],
+      locationId: k.seed.warehouse.id,
+    });
+    const foId = placed.fulfillmentOrderIds[0]!;
+    const locations = await listLocationsForMove(k.graphql, foId);
+    expect(locations?.find((l) => l.locationId === k.seed.pickup.id)).toMatchObject({
+      movable: true,
+      message: "Some items aren't stocked at this location and will stay where they are.",
+    });
+    // WHEN the merchant moves the FO to the store
+    const result = await performFulfillmentAction(
+      k.graphql,
+      { shop: k.shop, actor: ACTOR },
+      await k.form(foId, { intent: "move", locationId: k.seed.pickup.id }),
+    );
+    // THEN the tees moved, the cap stayed on the open original, and the screen says so
+    expect(result).toMatchObject({
+      ok: true,
+      message: "Moved 3 items to Downtown store; 1 item isn't stocked there and stayed at Warehouse",
+    });
+    const rows = await ledgerRowsOfOrder(k.shop, placed.orderId);
+    expect(rows.map((r) => [r.locationName, r.status, r.remainingQuantity])).toEqual([
+      ["Warehouse", "OPEN", 1],
+      ["Downtown store", "OPEN", 3],
+    ]);
+    expect(await ledgerView(k.shop)).toEqual(simulatorView(k.h.sim, k.shop));
+  });
+
   it("shows Shopify's refusal to move to an inactive location on the location field", async () => {
     const { k, foId, act } = await order("move-inactive.myshopify.com", "warehouse");
     const closedStore = k.h.sim.addLocation(k.shop, { name: "Closed store", kind: "merchant", active: false });

@@ -245,6 +245,17 @@ describe("request fulfillment", () => {
   });
 });
 
+/** A 3PL FO whose fulfillment request the service accepted, with the ledger in step. */
+async function acceptedThreePlOrder(shop: string) {
+  const placed = await threePlOrder(shop);
+  const { k, foId, orderId, act } = placed;
+  expect((await act(await k.form(foId, { intent: "request-fulfillment" }))).ok).toBe(true);
+  k.h.sim.acceptFulfillmentRequest(foId);
+  k.clock.advance(1000);
+  await k.refresh(orderId);
+  return placed;
+}
+
 describe("cancel a request, request a cancellation", () => {
   it("withdraws a request the 3PL hasn't accepted: the replacement FO joins the ledger as its child", async () => {
     const { k, foId, orderId, act } = await threePlOrder("cancel-request.myshopify.com");
@@ -252,7 +263,7 @@ describe("cancel a request, request a cancellation", () => {
     const result = await act(await k.form(foId, { intent: "cancel-request" }));
     const replacement = k.h.sim.fulfillmentOrdersOf(orderId).find((fo) => fo.id !== foId)!;
     expect(result).toMatchObject({ ok: true, fulfillmentOrderIds: [foId, replacement.id] });
-    expect(k.h.sim.getFulfillmentOrder(foId).status).toBe("CANCELLED");
+    expect(k.h.sim.getFulfillmentOrder(foId).status).toBe("CLOSED");
     expect(await ledgerView(k.shop)).toEqual(simulatorView(k.h.sim, k.shop));
     expect(await ledgerRow(k.shop, replacement.id)).toMatchObject({
       parentShopifyId: foId,
@@ -261,18 +272,29 @@ describe("cancel a request, request a cancellation", () => {
     expect(await eventsOf(k.shop, foId)).toContainEqual({
       kind: "status",
       from: "OPEN",
-      to: "CANCELLED",
+      to: "CLOSED",
       source: "user",
       actor: ACTOR,
     });
   });
 
-  it("asks the 3PL to cancel once it accepted", async () => {
-    const { k, foId, orderId, act } = await threePlOrder("request-cancellation.myshopify.com");
-    expect((await act(await k.form(foId, { intent: "request-fulfillment" }))).ok).toBe(true);
-    k.h.sim.acceptFulfillmentRequest(foId);
+  it("records the 3PL accepting a cancellation as the same FO cancelled, with no replacement", async () => {
+    const { k, foId, orderId, act } = await acceptedThreePlOrder("cancellation-accepted.myshopify.com");
+    expect((await act(await k.form(foId, { intent: "request-cancellation" }))).ok).toBe(true);
     k.clock.advance(1000);
+    k.h.sim.acceptCancellationRequest(foId, { message: "Not packed yet" });
     await k.refresh(orderId);
+    expect(await ledgerRowsOfOrder(k.shop, orderId)).toEqual([
+      expect.objectContaining({ shopifyId: foId, status: "CANCELLED", requestStatus: "CANCELLATION_ACCEPTED" }),
+    ]);
+    expect(await eventsOf(k.shop, foId)).toContainEqual(
+      expect.objectContaining({ kind: "status", from: "IN_PROGRESS", to: "CANCELLED" }),
+    );
+    expect(await ledgerView(k.shop)).toEqual(simulatorView(k.h.sim, k.shop));
+  });
+
+  it("asks the 3PL to cancel once it accepted", async () => {
+    const { k, foId, act } = await acceptedThreePlOrder("request-cancellation.myshopify.com");
     expect(await act(await k.form(foId, { intent: "cancel-request" }))).toMatchObject({
       kind: "unavailable",
       message: UNAVAILABLE_REASONS.notAccepted,

@@ -30,7 +30,7 @@ import {
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { availabilityOf, type GatedFulfillmentOrder, toGatedFulfillmentOrder } from "../available-actions";
 import { findFulfillmentOrderForAction, markFulfillmentOrdersPreparedForPickup } from "../ledger.server";
-import type { LineageHint } from "../ledger-types";
+import type { LineageHint, OrderSnapshot } from "../ledger-types";
 import { refreshOrder } from "../refresh-order.server";
 import { awaitActionRequest, claimActionRequest, type ClaimInput, finishActionRequest } from "./action-requests.server";
 import {
@@ -185,12 +185,24 @@ async function perform(
   const synced = await refreshLedger(graphql, context, row.orderShopifyId, performed.lineage);
   const ids = [...new Set(performed.fulfillmentOrderIds.filter((id): id is string => id !== null))];
   let message = performed.message;
-  if (input.intent === "move") {
-    const movedId = performed.lineage[0]?.childId ?? input.fulfillmentOrderId;
-    const location = synced?.fulfillmentOrders.find((f) => f.id === movedId)?.locationName;
-    message = M.moved(location ?? "the new location");
-  }
+  if (input.intent === "move") message = moveMessage(synced, input.fulfillmentOrderId, performed.lineage[0]?.childId);
   return { ok: true, intent: input.intent, fulfillmentOrderIds: ids, message, replayed: false };
+}
+
+const unitsLeft = (fo: { lineItems: readonly { remainingQuantity: number }[] }) =>
+  fo.lineItems.reduce((sum, li) => sum + li.remainingQuantity, 0);
+
+/**
+ * What moved and what stayed. Shopify moves only the items the destination stocks, so a move of
+ * the whole FO can leave some on the original, still open at its location.
+ * https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderMove
+ */
+function moveMessage(synced: OrderSnapshot | null, originalId: string, movedId: string | undefined): string {
+  const moved = synced?.fulfillmentOrders.find((f) => f.id === (movedId ?? originalId));
+  const stayed = movedId ? synced?.fulfillmentOrders.find((f) => f.id === originalId) : undefined;
+  const where = moved?.locationName ?? M.newLocation;
+  if (!moved || !stayed || unitsLeft(stayed) === 0) return M.moved(where);
+  return M.movedPartly(unitsLeft(moved), where, unitsLeft(stayed), stayed.locationName ?? M.oldLocation);
 }
 
 /**

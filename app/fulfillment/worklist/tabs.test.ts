@@ -43,9 +43,10 @@ describe("the worklist's tabs", () => {
     { fo: fo("CLOSED", "UNSUBMITTED", "PICK_UP", MERCHANT), tab: "done" },
     { fo: fo("CANCELLED", "CANCELLATION_ACCEPTED", "SHIPPING", THIRD_PARTY), tab: "done" },
     { fo: fo("CANCELLED", "UNSUBMITTED", "SHIPPING", MERCHANT), tab: "done" },
-    // Not in a working tab: scheduled for later, or a 3PL that failed to complete (shown under All)
+    // A 3PL that couldn't complete it closed it (fulfillmentOrderClose): back with the merchant
+    { fo: fo("INCOMPLETE", "CLOSED", "SHIPPING", THIRD_PARTY), tab: "rejected" },
+    // Not in a working tab: scheduled for later (shown under All)
     { fo: fo("SCHEDULED", "UNSUBMITTED", "SHIPPING", MERCHANT), tab: null },
-    { fo: fo("INCOMPLETE", "ACCEPTED", "SHIPPING", THIRD_PARTY), tab: null },
   ])("puts $fo.status / $fo.requestStatus / $fo.deliveryMethod under $tab", ({ fo: facts, tab }) => {
     expect(tabOf(facts)).toBe(tab);
     expect(matchesTab("all", facts)).toBe(true);
@@ -77,7 +78,7 @@ describe("the worklist's tabs", () => {
     }
   });
 
-  it("leaves only scheduled, incomplete and impossible combinations out of every working tab", () => {
+  it("leaves only scheduled and impossible combinations out of every working tab", () => {
     const untabbed = combinations.filter((facts) => tabOf(facts) === null);
     const statuses = new Set(untabbed.map((facts) => facts.status));
     // OPEN / IN_PROGRESS without a tab are pairs Shopify never produces: a closed request on a
@@ -85,6 +86,10 @@ describe("the worklist's tabs", () => {
     const impossible = (f: TabFacts) =>
       ["CANCELLATION_ACCEPTED", "CLOSED"].includes(f.requestStatus) ||
       (f.status === "IN_PROGRESS" && f.requestStatus === "UNSUBMITTED" && f.thirdParty);
+    // An INCOMPLETE FO always has request status CLOSED (fulfillmentOrderClose).
+    for (const facts of untabbed.filter((f) => f.status === "INCOMPLETE")) {
+      expect(facts.requestStatus, JSON.stringify(facts)).not.toBe("CLOSED");
+    }
     for (const facts of untabbed.filter((f) => f.status === "OPEN" || f.status === "IN_PROGRESS")) {
       expect(impossible(facts), JSON.stringify(facts)).toBe(true);
     }

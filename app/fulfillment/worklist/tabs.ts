@@ -47,7 +47,10 @@ const WORKABLE: readonly FulfillmentOrderStatus[] = ["OPEN", "IN_PROGRESS"];
 
 // Mutually exclusive by construction (the table test checks every combination): a hold wins over
 // everything (status ON_HOLD), a 3PL request's state decides the 3PL tabs, and only unsubmitted
-// FOs are the merchant's to ship or hand over. SCHEDULED and INCOMPLETE FOs are only under "All".
+// FOs are the merchant's to ship or hand over. A 3PL that said no (REJECTED) or closed the FO
+// unfinished (INCOMPLETE, request CLOSED: fulfillmentOrderClose) hands it back, so both are under
+// "rejected". SCHEDULED FOs are only under "All".
+// https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderClose
 export const TAB_SPECS: Record<WorklistTab, TabSpec> = {
   "to-request": { statuses: ["OPEN"], requestStatuses: ["UNSUBMITTED"], thirdParty: true, pickup: null },
   "awaiting-3pl": {
@@ -59,7 +62,12 @@ export const TAB_SPECS: Record<WorklistTab, TabSpec> = {
   "ready-to-ship": { statuses: WORKABLE, requestStatuses: ["UNSUBMITTED"], thirdParty: false, pickup: false },
   "on-hold": { statuses: ["ON_HOLD"], requestStatuses: null, thirdParty: null, pickup: null },
   "local-pickup": { statuses: WORKABLE, requestStatuses: ["UNSUBMITTED"], thirdParty: false, pickup: true },
-  rejected: { statuses: WORKABLE, requestStatuses: ["REJECTED"], thirdParty: null, pickup: null },
+  rejected: {
+    statuses: [...WORKABLE, "INCOMPLETE"],
+    requestStatuses: ["REJECTED", "CLOSED"],
+    thirdParty: null,
+    pickup: null,
+  },
   done: { statuses: ["CLOSED", "CANCELLED"], requestStatuses: null, thirdParty: null, pickup: null },
   all: { statuses: null, requestStatuses: null, thirdParty: null, pickup: null },
 };
@@ -82,7 +90,7 @@ export function matchesTab(tab: WorklistTab, fo: TabFacts): boolean {
   return true;
 }
 
-/** The one working tab an FO belongs to ("all" is not one), or null for SCHEDULED / INCOMPLETE. */
+/** The one working tab an FO belongs to ("all" is not one), or null for SCHEDULED. */
 export function tabOf(fo: TabFacts): Exclude<WorklistTab, "all"> | null {
   for (const tab of WORKLIST_TABS) if (tab !== "all" && matchesTab(tab, fo)) return tab;
   return null;

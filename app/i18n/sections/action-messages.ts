@@ -11,6 +11,10 @@ export const actionMessages = {
   pickedUp: "Marked picked up",
   fulfilled: "Fulfilled",
   moved: (location: string) => `Moved to ${location}`,
+  movedPartly: (moved: number, to: string, stayed: number, at: string) =>
+    `Moved ${moved} ${moved === 1 ? "item" : "items"} to ${to}; ${stayed} ${stayed === 1 ? "item isn't" : "items aren't"} stocked there and stayed at ${at}`,
+  newLocation: "the new location",
+  oldLocation: "its location",
   stale: "This fulfillment order changed since the page was loaded. Reload to see the latest and try again.",
   notFound: "This fulfillment order isn't in the app's records for this shop.",
   stillRunning:

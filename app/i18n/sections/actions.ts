@@ -70,6 +70,7 @@ export const actions = {
     choose: "Choose a location",
     submit: "Move",
     noLocations: "No other location can take these items.",
+    notMovableHeading: "Shopify can't move it to:",
     notMovable: (name: string, message: string | null) => `${name}${message ? ` — ${message}` : ""}`,
   },
   done: "Done",

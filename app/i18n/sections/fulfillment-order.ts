@@ -93,6 +93,9 @@ export const fulfillmentOrder = {
     by: (actor: string) => `by ${describeActor(actor)}`,
     none: "none",
   },
+  /** An INCOMPLETE FO: the 3PL closed it unfinished and it is the merchant's again. */
+  incomplete:
+    "The fulfillment service couldn't complete this fulfillment order and handed it back to you: move it to another location or request fulfillment again.",
   cancellation: {
     pending: (age: string) => `Cancellation requested ${age} ago; waiting for the fulfillment service's answer.`,
     accepted: (at: string) => `The fulfillment service accepted the cancellation (${at}).`,

@@ -1,8 +1,8 @@
 import type { FulfillmentOrderCancelMutation, FulfillmentOrderCancelMutationVariables } from "~/types/admin.generated";
 import { type AdminGraphql, runOperation } from "./run-operation.server";
 
-// Withdraws a fulfillment request the 3PL hasn't accepted yet. Shopify cancels the FO and
-// opens a replacement FO with the work left, back with the merchant.
+// Withdraws a fulfillment request the 3PL hasn't accepted yet. Shopify closes the FO (status
+// CLOSED) and opens a replacement FO with the work left, back with the merchant.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderCancel
 export const FULFILLMENT_ORDER_CANCEL_MUTATION = `#graphql
   mutation FulfillmentOrderCancel($id: ID!) {

@@ -5,10 +5,15 @@ import type {
 import { type AdminGraphql, runOperation } from "./run-operation.server";
 
 // Fulfillment orders change without their order's updatedAt moving (a hold, a 3PL accepting),
-// so the sweep lists them separately, closed ones included, 250 per page.
+// so the sweep lists them separately, 250 per page. Their search honours only
+// assigned_location_id, id, status and updated_at, and ignores any other filter (so a
+// `created_at:` term would page every FO the shop ever had); the sort key UPDATED_AT matches
+// the updated_at filter, so a page boundary never skips a change.
+// https://shopify.dev/docs/api/admin-graphql/latest/queries/fulfillmentOrders#arguments-query
+// https://shopify.dev/docs/api/usage/pagination-graphql#search-performance-considerations
 export const FULFILLMENT_ORDERS_CHANGED_SINCE_QUERY = `#graphql
-  query FulfillmentOrdersChangedSince($query: String!, $after: String) {
-    fulfillmentOrders(first: 250, after: $after, query: $query, includeClosed: true, sortKey: UPDATED_AT) {
+  query FulfillmentOrdersChangedSince($query: String, $includeClosed: Boolean!, $after: String) {
+    fulfillmentOrders(first: 250, after: $after, query: $query, includeClosed: $includeClosed, sortKey: UPDATED_AT) {
       pageInfo {
         hasNextPage
         endCursor
@@ -28,9 +33,15 @@ export interface VersionedFulfillmentOrder {
   updatedAt: string;
 }
 
+/** One read of the FO list: a search (null = none) and whether closed FOs are included. */
+export interface FulfillmentOrderListing {
+  search: string | null;
+  includeClosed: boolean;
+}
+
 export async function fetchFulfillmentOrdersChangedPage(
   graphql: AdminGraphql,
-  search: string,
+  listing: FulfillmentOrderListing,
   after: string | null,
 ): Promise<{ nodes: VersionedFulfillmentOrder[]; nextCursor: string | null }> {
   const { data } = await runOperation<FulfillmentOrdersChangedSinceQuery, FulfillmentOrdersChangedSinceQueryVariables>(
@@ -39,7 +50,7 @@ export async function fetchFulfillmentOrdersChangedPage(
       name: "FulfillmentOrdersChangedSince",
       kind: "query",
       document: FULFILLMENT_ORDERS_CHANGED_SINCE_QUERY,
-      variables: { query: search, after },
+      variables: { query: listing.search, includeClosed: listing.includeClosed, after },
     },
   );
   const page = data.fulfillmentOrders;
