@@ -132,6 +132,13 @@ export function rejectFulfillmentRequest(
   const fo = serviceFo(state, foId, ["SUBMITTED"], "reject the fulfillment request of");
   fo.status = "OPEN";
   fo.requestStatus = "REJECTED";
+  // The reason and message are only arguments of the mutation; the one place the Admin API
+  // gives a fulfillment service's answer back is the request's `responseData` ("The response
+  // from the fulfillment service",
+  // https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderMerchantRequest#field-responseData).
+  // The docs give no shape for it: the simulator stores the arguments as they were sent.
+  const request = fo.merchantRequests.findLast((r) => r.kind === "FULFILLMENT_REQUEST");
+  if (request) request.responseData = { reason: opts.reason ?? null, message: opts.message ?? null };
   touch(state, fo);
   state.emit(fo.shop, "fulfillment_orders/fulfillment_request_rejected", {
     fulfillmentOrder: foRequestRef(fo),

@@ -3,6 +3,7 @@ import { BlockStack, Modal, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { MERCHANT_HOLD_REASONS } from "~/fulfillment/actions/contract";
 import { en } from "~/i18n/en";
+import { holdReasonLabel } from "~/components/labels";
 
 const t = en.queue.holdModal;
 
@@ -28,10 +29,7 @@ export function HoldModal({ open, count, onClose, onSubmit }: HoldModalProps) {
         <BlockStack gap="300">
           <Select
             label={t.reason}
-            options={MERCHANT_HOLD_REASONS.map((value) => ({
-              value,
-              label: en.actions.hold.reasons[value] ?? value,
-            }))}
+            options={MERCHANT_HOLD_REASONS.map((value) => ({ value, label: holdReasonLabel(value) }))}
             value={reason}
             onChange={setReason}
           />
