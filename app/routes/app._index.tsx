@@ -19,6 +19,7 @@ import {
 import { loadQueue } from "~/fulfillment/queue/load-queue.server";
 import {
   decodeCursor,
+  filterProblems,
   hasFilters,
   NO_FILTERS,
   parseQueueParams,
@@ -36,8 +37,9 @@ export const meta: MetaFunction = () => [{ title: t.documentTitle }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const params = parseQueueParams(new URL(request.url).searchParams);
-  return json(await loadQueue(session.shop, params));
+  const search = new URL(request.url).searchParams;
+  // A refused search or tag is left out and reported, so the screen can say why.
+  return json({ ...(await loadQueue(session.shop, parseQueueParams(search))), problems: filterProblems(search) });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -124,6 +126,7 @@ export default function Queue() {
                 params={params}
                 counts={view.counts}
                 locations={view.locations}
+                problems={view.problems}
                 loading={loading}
                 onChange={go}
               />
