@@ -52,6 +52,8 @@ export interface CreateShopInput {
   name?: string;
   plan?: PlanInput;
   currency?: string;
+  /** IANA time zone; UTC unless given. */
+  timezone?: string;
   accessToken?: string;
   scopes?: string;
 }
@@ -88,6 +90,7 @@ export class StoreSimulator {
       domain: input.domain,
       name: input.name ?? input.domain.replace(/\.myshopify\.com$/, ""),
       currency: input.currency ?? "USD",
+      timezone: input.timezone ?? "UTC",
       plan,
       scopes:
         input.scopes ??

@@ -2,7 +2,8 @@ import { Banner, BlockStack, DataTable, InlineGrid, Text } from "@shopify/polari
 import { rejectionReasonLabel } from "~/components/labels";
 import { SectionCard } from "~/components/section-card";
 import { StatusBadge, humanizeEnum } from "~/components/status-badge";
-import { formatAge, formatDateTime } from "~/fulfillment/detail/derive";
+import { formatAge } from "~/fulfillment/detail/derive";
+import { useShopFormat } from "~/components/shop-format-context";
 import type { FulfillmentOrderDetailView } from "~/fulfillment/detail/types";
 import type { ReactNode } from "react";
 import { en } from "~/i18n/en";
@@ -23,6 +24,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /** The FO's state, where it ships from and how, and its items with what remains. */
 export function FulfillmentOrderCard({ fo, now }: { fo: FulfillmentOrderDetailView["fulfillmentOrder"]; now: Date }) {
+  const { dateTime: formatDateTime } = useShopFormat();
   return (
     <SectionCard heading={t.fo.heading}>
       {fo.rejection && (

@@ -77,11 +77,6 @@ export function formatAge(fromIso: string, now: Date): string {
   return `${Math.floor(ms / DAY)} d`;
 }
 
-const DATE_TIME = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** UTC, so the server render and the browser agree (no hydration mismatch). */
-export const formatDateTime = (iso: string) => `${DATE_TIME.format(new Date(iso))} UTC`;
-
 /** "gid://shopify/FulfillmentOrder/123" → "#123", for links between FOs. */
 export const shortId = (gid: string) => `#${gid.split("/").pop() ?? gid}`;
 
