@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SHOP, setupStore } from "./test-fixtures";
+import { SHOP, setupStore } from "../tests/support/simulator-fixture";
 
 const FO_FIELDS = `id status requestStatus supportedActions { action } lineItems(first: 10) { nodes { id totalQuantity remainingQuantity } }`;
 const SUBMIT = `mutation($id: ID!, $items: [FulfillmentOrderLineItemInput!], $message: String) {
@@ -14,7 +14,7 @@ function threePlOrder() {
       { variantId: ctx.mug.id, quantity: 3 },
       { variantId: ctx.tee.id, quantity: 1 },
     ],
-    locationId: ctx.threePl.id,
+    locationId: ctx.thirdParty.id,
   });
   const fo = ctx.sim.fulfillmentOrdersOf(order.id)[0]!;
   return { ...ctx, order, fo };
@@ -144,7 +144,7 @@ describe("fulfillment requests to a 3PL", () => {
   });
 
   it("closes the fulfillment order when the 3PL ships it and marks the order fulfilled", async () => {
-    const { sim, gql, fo, order, mug, threePl } = threePlOrder();
+    const { sim, gql, fo, order, mug, thirdParty } = threePlOrder();
     await gql(SUBMIT, { id: fo.id });
     sim.acceptFulfillmentRequest(fo.id);
     sim.fulfillAsService(fo.id, { trackingNumber: "1Z999" });
@@ -157,7 +157,7 @@ describe("fulfillment requests to a 3PL", () => {
       displayFulfillmentStatus: "FULFILLED",
       fulfillments: [{ trackingInfo: [{ number: "1Z999" }] }],
     });
-    expect(sim.inventoryLevel(mug.id, threePl.id)).toEqual({ available: 17, committed: 0 });
+    expect(sim.inventoryLevel(mug.id, thirdParty.id)).toEqual({ available: 17, committed: 0 });
     expect(sim.emitted.map((e) => e.topic)).toContain("orders/fulfilled");
   });
 });

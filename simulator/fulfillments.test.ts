@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SHOP, setupStore } from "./test-fixtures";
+import { SHOP, setupStore } from "../tests/support/simulator-fixture";
 
 const CREATE = `mutation($fulfillment: FulfillmentInput!) { fulfillmentCreate(fulfillment: $fulfillment) {
   fulfillment { id status totalQuantity trackingInfo { company number url } order { displayFulfillmentStatus } }
@@ -10,7 +10,7 @@ const MOVE = `mutation($id: ID!, $to: ID!, $items: [FulfillmentOrderLineItemInpu
   remainingFulfillmentOrder { id }
   userErrors { field message } } }`;
 
-function order(locationKey: "warehouse" | "threePl" | "store" = "warehouse", deliveryMethod?: "PICK_UP") {
+function order(locationKey: "warehouse" | "thirdParty" | "store" = "warehouse", deliveryMethod?: "PICK_UP") {
   const ctx = setupStore();
   const o = ctx.sim.createOrder(SHOP, {
     lineItems: [
@@ -79,7 +79,7 @@ describe("fulfillmentCreate", () => {
   });
 
   it("refuses to fulfill a fulfillment order assigned to a 3PL's location", async () => {
-    const { gql, fo } = order("threePl");
+    const { gql, fo } = order("thirdParty");
     const res = await gql(CREATE, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }] } });
     expect(res.data.fulfillmentCreate).toMatchObject({
       fulfillment: null,
@@ -142,22 +142,22 @@ describe("local pickup", () => {
 
 describe("fulfillmentOrderMove", () => {
   it("reassigns a whole fulfillment order and moves the inventory commitment", async () => {
-    const { sim, gql, fo, mug, warehouse, threePl } = order();
-    const res = await gql(MOVE, { id: fo.id, to: threePl.id });
+    const { sim, gql, fo, mug, warehouse, thirdParty } = order();
+    const res = await gql(MOVE, { id: fo.id, to: thirdParty.id });
     const p = res.data.fulfillmentOrderMove;
     expect(p.userErrors).toEqual([]);
     expect(p.movedFulfillmentOrder).toMatchObject({
       id: fo.id,
       status: "OPEN",
-      assignedLocation: { name: "ShipBob", location: { id: threePl.id } },
+      assignedLocation: { name: "ShipBob", location: { id: thirdParty.id } },
     });
     expect(p.originalFulfillmentOrder.id).toBe(fo.id);
     expect(p.remainingFulfillmentOrder).toBeNull();
     expect(sim.inventoryLevel(mug.id, warehouse.id)).toEqual({ available: 10, committed: 0 });
-    expect(sim.inventoryLevel(mug.id, threePl.id)).toEqual({ available: 17, committed: 3 });
+    expect(sim.inventoryLevel(mug.id, thirdParty.id)).toEqual({ available: 17, committed: 3 });
     expect(sim.emitted.at(-1)).toMatchObject({
       topic: "fulfillment_orders/moved",
-      payload: { destination_location_id: threePl.id, source_location: { id: warehouse.id } },
+      payload: { destination_location_id: thirdParty.id, source_location: { id: warehouse.id } },
     });
   });
 
@@ -181,13 +181,13 @@ describe("fulfillmentOrderMove", () => {
   });
 
   it("lists the other active locations as move candidates", async () => {
-    const { gql, fo, threePl, store } = order();
+    const { gql, fo, thirdParty, store } = order();
     const res = await gql(
       `query($id: ID!) { fulfillmentOrder(id: $id) { locationsForMove(first: 10) { nodes { location { id } movable availableLineItemsCount { count } } } } }`,
       { id: fo.id },
     );
     expect(res.data.fulfillmentOrder.locationsForMove.nodes).toEqual([
-      { location: { id: threePl.id }, movable: true, availableLineItemsCount: { count: 2 } },
+      { location: { id: thirdParty.id }, movable: true, availableLineItemsCount: { count: 2 } },
       { location: { id: store.id }, movable: true, availableLineItemsCount: { count: 2 } },
     ]);
   });

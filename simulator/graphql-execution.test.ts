@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SHOP, setupStore } from "./test-fixtures";
+import { SHOP, setupStore } from "../tests/support/simulator-fixture";
 
 describe("GraphQL execution against the real Admin schema", () => {
   it("rejects an unknown field with a Shopify-style validation error", async () => {
@@ -145,8 +145,8 @@ describe("orders and fulfillmentOrders queries", () => {
   });
 
   it("lists fulfillment orders excluding closed ones unless includeClosed", async () => {
-    const { sim, gql, mug, threePl } = setupStore();
-    const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], locationId: threePl.id });
+    const { sim, gql, mug, thirdParty } = setupStore();
+    const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], locationId: thirdParty.id });
     const [fo] = sim.fulfillmentOrdersOf(order.id);
     await gql(`mutation($id: ID!) { fulfillmentOrderSubmitFulfillmentRequest(id: $id) { userErrors { message } } }`, {
       id: fo!.id,

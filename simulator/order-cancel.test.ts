@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SHOP, setupStore } from "./test-fixtures";
+import { SHOP, setupStore } from "../tests/support/simulator-fixture";
 
 const CANCEL = `mutation($id: ID!, $restock: Boolean!) { orderCancel(orderId: $id, reason: CUSTOMER, restock: $restock, notifyCustomer: false, staffNote: "asked by phone") {
   job { id done } orderCancelUserErrors { field message code } } }`;

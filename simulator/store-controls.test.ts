@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SHOP, setupStore } from "./test-fixtures";
+import { SHOP, setupStore } from "../tests/support/simulator-fixture";
 
 describe("test controls and truth readers", () => {
   it("switches the throttle bucket when the plan changes", async () => {
@@ -41,8 +41,8 @@ describe("test controls and truth readers", () => {
   });
 
   it("refuses 3PL actions that don't fit the fulfillment order's request status", () => {
-    const { sim, mug, threePl } = setupStore();
-    const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], locationId: threePl.id });
+    const { sim, mug, thirdParty } = setupStore();
+    const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], locationId: thirdParty.id });
     const fo = sim.fulfillmentOrdersOf(order.id)[0]!;
     expect(() => sim.acceptFulfillmentRequest(fo.id)).toThrow(/request status is UNSUBMITTED/);
     expect(() => sim.fulfillAsService(fo.id)).toThrow(/can't fulfill/);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { StoreSimulator } from "./store-simulator";
 import { shapeDifferences } from "./webhooks/key-tree";
 import { WebhookDispatcher } from "./webhooks/webhook-dispatcher";
-import { SHOP, setupStore } from "./test-fixtures";
+import { SHOP, setupStore } from "../tests/support/simulator-fixture";
 
 const SAMPLES = "/work/shared/shopify/webhooks";
 
@@ -33,7 +33,7 @@ function absentAlong(payload: unknown, path: string): boolean {
 /** Drives the simulator through every flow that emits a webhook. */
 async function everyTopic() {
   const ctx = setupStore();
-  const { sim, gql, mug, tee, threePl, store, clock } = ctx;
+  const { sim, gql, mug, tee, thirdParty, store, clock } = ctx;
   const o1 = sim.createOrder(SHOP, {
     lineItems: [
       { variantId: mug.id, quantity: 2 },
@@ -51,7 +51,7 @@ async function everyTopic() {
   await gql(`mutation($id: ID!) { fulfillmentOrderReleaseHold(id: $id) { userErrors { message } } }`, { id: fo1.id });
   await gql(
     `mutation($id: ID!, $to: ID!) { fulfillmentOrderMove(id: $id, newLocationId: $to) { userErrors { message } } }`,
-    { id: fo1.id, to: threePl.id },
+    { id: fo1.id, to: thirdParty.id },
   );
   await gql(
     `mutation($id: ID!) { fulfillmentOrderSubmitFulfillmentRequest(id: $id, message: "hi") { userErrors { message } } }`,
@@ -70,7 +70,7 @@ async function everyTopic() {
     { id: rest1.id },
   );
 
-  const o2 = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], locationId: threePl.id });
+  const o2 = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], locationId: thirdParty.id });
   const fo2 = sim.fulfillmentOrdersOf(o2.id)[0]!;
   await gql(`mutation($id: ID!) { fulfillmentOrderSubmitFulfillmentRequest(id: $id) { userErrors { message } } }`, {
     id: fo2.id,
@@ -108,7 +108,7 @@ async function everyTopic() {
     { id: fo3.id, li: fo3.lineItems[0]!.id },
   );
 
-  const o4 = sim.createOrder(SHOP, { lineItems: [{ variantId: tee.id, quantity: 1 }], locationId: threePl.id });
+  const o4 = sim.createOrder(SHOP, { lineItems: [{ variantId: tee.id, quantity: 1 }], locationId: thirdParty.id });
   const fo4 = sim.fulfillmentOrdersOf(o4.id)[0]!;
   await gql(`mutation($id: ID!) { fulfillmentOrderSubmitFulfillmentRequest(id: $id) { userErrors { message } } }`, {
     id: fo4.id,

@@ -1,4 +1,4 @@
-// Pure comparison of what Shopify says (a snapshot) with what the ledger holds, so the sync
+// Pure comparison of what Shopify says (a snapshot) with what the ledger holds, so the refresh
 // knows what changed (for the event history) and the reconciliation sweep knows whether the
 // ledger was already correct.
 import type { FulfillmentOrderSnapshot, HoldSnapshot, OrderSnapshot } from "./ledger-types";

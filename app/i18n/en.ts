@@ -5,7 +5,7 @@ import { actionReasons } from "./sections/action-reasons";
 import { actions } from "./sections/actions";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
-import { queue } from "./sections/queue";
+import { queue } from "./sections/worklist";
 import { staleOrders } from "./sections/stale-orders";
 
 export const en = {
@@ -25,11 +25,11 @@ export const en = {
   sync: {
     title: "Sync health",
     subtitle: "How closely the app's records match Shopify, and the webhooks that keep them current.",
-    runSyncNow: "Run sync now",
+    reconcileNow: "Run sync now",
     backfill: "Backfill last 60 days",
     toast: {
-      syncQueued: "Sync queued",
-      syncAlreadyRunning: "A sync is already queued or running",
+      reconcileQueued: "Sync queued",
+      reconcileAlreadyRunning: "A sync is already queued or running",
       backfillQueued: "Backfill queued",
       backfillAlreadyRunning: "A backfill is already queued or running",
       invalid: "That action isn't available",

@@ -3,7 +3,7 @@
 // updated_at, 250 a page) and repairs whatever the ledger is missing. Each run reports what it
 // saw, how much webhooks had already got right, what it repaired, and what it could not account
 // for (which must be 0).
-import { syncOrder } from "~/fulfillment/sync-order.server";
+import { refreshOrder } from "~/fulfillment/refresh-order.server";
 import type { ClientStats } from "~/shopify/admin/admin-client.server";
 import { fetchFulfillmentOrdersChangedPage } from "~/shopify/admin/fulfillment-orders-changed-since.server";
 import { fetchOrdersChangedPage } from "~/shopify/admin/orders-changed-since.server";
@@ -90,7 +90,7 @@ export async function reconcileShop(graphql: AdminGraphql, shop: string, options
     const stale = new Set<string>();
     for (const id of changed.orders.keys()) if (!correctOrder(id, before)) stale.add(id);
     for (const [id, fo] of changed.fulfillmentOrders) if (!correctFo(id, before)) stale.add(fo.orderId);
-    for (const orderId of stale) await syncOrder(graphql, shop, orderId, { source: "reconcile" });
+    for (const orderId of stale) await refreshOrder(graphql, shop, orderId, { source: "reconcile" });
 
     const after = await storedVersions(shop, [...changed.orders.keys()], [...changed.fulfillmentOrders.keys()]);
     for (const id of changed.orders.keys()) {

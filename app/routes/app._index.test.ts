@@ -1,11 +1,11 @@
-// The home screen (fulfillment queue) through the real authenticate.admin: session tokens
+// The home screen (fulfillment worklist) through the real authenticate.admin: session tokens
 // minted like Shopify's, the shop's offline session, and Admin calls to the store simulator.
 import { afterEach, describe, expect, it } from "vitest";
-import { type Kit, startKit } from "~/fulfillment/actions/action-test-kit.server";
+import { type Kit, startKit } from "../../tests/support/action-kit";
 import { OUR_HOLD_HANDLE_PREFIX } from "~/fulfillment/actions/contract";
 import { prisma } from "~/db.server";
-import type { BulkActionData } from "~/fulfillment/queue/bulk-intent";
-import type { QueueView } from "~/fulfillment/queue/types";
+import type { BulkActionData } from "~/fulfillment/worklist/bulk-intent";
+import type { WorklistView } from "~/fulfillment/worklist/types";
 import { callRoute, documentRequest, fetchRequest, sessionTokenFor } from "../../tests/support/embedded-request";
 import { action, loader } from "./app._index";
 
@@ -95,9 +95,9 @@ const rowsOf = async (ids: string[]) =>
 
 const post = (form: Record<string, string>) => callRoute(action, fetchRequest("/app", SHOP, { form }));
 const view = async (search = "") =>
-  (await (await callRoute(loader, fetchRequest(`/app${search}`, SHOP))).json()) as QueueView;
+  (await (await callRoute(loader, fetchRequest(`/app${search}`, SHOP))).json()) as WorklistView;
 
-describe("the queue loader", () => {
+describe("the worklist loader", () => {
   it("opens in the admin iframe on To request with the shop's own FOs and every tab's count", async () => {
     // GIVEN two 3PL orders and one warehouse order in shop A, and an FO in shop B
     const { k, ids } = await thirdPartyOrders(2);
@@ -109,7 +109,7 @@ describe("the queue loader", () => {
 
     // THEN the default tab lists shop A's two 3PL FOs, and nothing of shop B
     expect(response.status).toBe(200);
-    const data = (await response.json()) as QueueView;
+    const data = (await response.json()) as WorklistView;
     expect(data.params.tab).toBe("to-request");
     expect(data.rows.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(data.counts).toMatchObject({ "to-request": 2, "ready-to-ship": 1, all: 3 });
@@ -128,7 +128,7 @@ describe("the queue loader", () => {
     expect(data.rows[0]?.locationName).toBe("Warehouse");
   });
 
-  it("answers a refused search or tag with the rest of the queue and says which was refused", async () => {
+  it("answers a refused search or tag with the rest of the worklist and says which was refused", async () => {
     const { ids } = await thirdPartyOrders(1);
 
     const response = await callRoute(
@@ -137,7 +137,7 @@ describe("the queue loader", () => {
     );
 
     expect(response.status).toBe(200);
-    const data = (await response.json()) as QueueView & { problems: unknown };
+    const data = (await response.json()) as WorklistView & { problems: unknown };
     expect(data.problems).toEqual({ query: "too-long", tag: "comma" });
     expect(data.params).toMatchObject({ query: null, tag: null });
     expect(data.rows.map((r) => r.id)).toEqual(ids);
@@ -153,7 +153,7 @@ describe("the queue loader", () => {
   });
 });
 
-describe("the queue's bulk actions", () => {
+describe("the worklist's bulk actions", () => {
   it("requests fulfillment for every selected FO, one after another, and reports each row", async () => {
     // GIVEN three 3PL FOs in To request
     const { k, ids, sent } = await thirdPartyOrders(3);
@@ -165,7 +165,7 @@ describe("the queue's bulk actions", () => {
       batchKey: "batch-0001",
     });
 
-    // THEN each row is done, Shopify has the requests, and the queue moved them to Awaiting 3PL
+    // THEN each row is done, Shopify has the requests, and the worklist moved them to Awaiting 3PL
     expect(response.status).toBe(200);
     const data = (await response.json()) as BulkActionData;
     expect(data).toEqual({
@@ -245,7 +245,7 @@ describe("the queue's bulk actions", () => {
       });
     }
     k.h.sim.placeHoldAsOtherApp(ids[1]!, { reason: "HIGH_RISK_OF_FRAUD", appTitle: "Fraud Filter" });
-    await k.sync(k.h.sim.getFulfillmentOrder(ids[1]!).orderId);
+    await k.refresh(k.h.sim.getFulfillmentOrder(ids[1]!).orderId);
     expect((await view("?tab=on-hold")).rows.every((r) => r.heldByUs)).toBe(true);
 
     // WHEN the merchant releases our holds on both

@@ -4,34 +4,34 @@ import { useFetcher, useLoaderData, useNavigate, useNavigation } from "@remix-ru
 import { useAppBridge } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Card, Layout, Page } from "@shopify/polaris";
 import { useCallback, useEffect, useState } from "react";
-import { BulkResultsBanner } from "~/components/queue/bulk-results-banner";
-import { HoldModal } from "~/components/queue/hold-modal";
-import { QueueFilters } from "~/components/queue/queue-filters";
-import { QueueTable } from "~/components/queue/queue-table";
+import { BulkResultsBanner } from "~/components/worklist/bulk-results-banner";
+import { HoldModal } from "~/components/worklist/hold-modal";
+import { WorklistFilters } from "~/components/worklist/worklist-filters";
+import { WorklistTable } from "~/components/worklist/worklist-table";
 import { actorOf } from "~/fulfillment/detail/action-response";
-import { runBulkAction } from "~/fulfillment/queue/bulk-actions.server";
+import { runBulkAction } from "~/fulfillment/worklist/bulk-actions.server";
 import {
   type BulkActionData,
   BulkIntent,
   type BulkIntentName,
   type BulkRowResult,
-} from "~/fulfillment/queue/bulk-intent";
-import { loadQueue } from "~/fulfillment/queue/load-queue.server";
+} from "~/fulfillment/worklist/bulk-intent";
+import { loadWorklist } from "~/fulfillment/worklist/load-worklist.server";
 import {
   decodeCursor,
   filterProblems,
   hasFilters,
   NO_FILTERS,
-  parseQueueParams,
-  type QueueParams,
-  queueSearch,
+  parseWorklistParams,
+  type WorklistParams,
+  worklistSearch,
   withFilters,
-} from "~/fulfillment/queue/params";
-import type { QueueRow } from "~/fulfillment/queue/types";
+} from "~/fulfillment/worklist/params";
+import type { WorklistRow } from "~/fulfillment/worklist/types";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 
-const t = en.queue;
+const t = en.worklist;
 
 export const meta: MetaFunction = () => [{ title: t.documentTitle }];
 
@@ -39,7 +39,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const search = new URL(request.url).searchParams;
   // A refused search or tag is left out and reported, so the screen can say why.
-  return json({ ...(await loadQueue(session.shop, parseQueueParams(search))), problems: filterProblems(search) });
+  return json({ ...(await loadWorklist(session.shop, parseWorklistParams(search))), problems: filterProblems(search) });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -55,24 +55,27 @@ interface ShownResults {
   names: Record<string, string>;
 }
 
-export default function Queue() {
+export default function Worklist() {
   const view = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const navigate = useNavigate();
   const fetcher = useFetcher<BulkActionData>();
   const shopify = useAppBridge();
-  const [holdRows, setHoldRows] = useState<QueueRow[] | null>(null);
+  const [holdRows, setHoldRows] = useState<WorklistRow[] | null>(null);
   const [names, setNames] = useState<Record<string, string>>({});
   const [shown, setShown] = useState<ShownResults | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const loading = navigation.state === "loading" && navigation.location.pathname === "/app";
   const busy = fetcher.state !== "idle";
-  const params = view.params as QueueParams;
+  const params = view.params as WorklistParams;
 
-  const go = useCallback((next: QueueParams) => navigate({ pathname: "/app", search: queueSearch(next) }), [navigate]);
+  const go = useCallback(
+    (next: WorklistParams) => navigate({ pathname: "/app", search: worklistSearch(next) }),
+    [navigate],
+  );
 
-  const submit = (intent: BulkIntentName, rows: QueueRow[], extra: Record<string, string> = {}) => {
+  const submit = (intent: BulkIntentName, rows: WorklistRow[], extra: Record<string, string> = {}) => {
     if (rows.length === 0) return;
     setNames(Object.fromEntries(rows.map((row) => [row.id, row.orderName])));
     setShown(null);
@@ -122,7 +125,7 @@ export default function Queue() {
               <BulkResultsBanner results={shown.results} names={shown.names} onDismiss={() => setShown(null)} />
             )}
             <Card padding="0">
-              <QueueFilters
+              <WorklistFilters
                 params={params}
                 counts={view.counts}
                 locations={view.locations}
@@ -130,7 +133,7 @@ export default function Queue() {
                 loading={loading}
                 onChange={go}
               />
-              <QueueTable
+              <WorklistTable
                 tab={params.tab}
                 rows={view.rows}
                 now={view.now}

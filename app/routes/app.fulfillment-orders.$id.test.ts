@@ -3,38 +3,28 @@
 // the JSON the screen renders from, the ledger rows and what Shopify (the simulator) now holds.
 import { randomUUID } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { registerJobHandlers } from "~/background.server";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { ActionResult } from "~/fulfillment/actions/contract";
 import type { FulfillmentOrderDetailView } from "~/fulfillment/detail/types";
 import { getJobRunner } from "~/jobs/runtime.server";
-import type { QueueView } from "~/fulfillment/queue/types";
+import type { WorklistView } from "~/fulfillment/worklist/types";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
 import { seedLocations } from "../../tests/support/seed";
-import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
+import { routeHarness } from "../../tests/support/route-harness";
+import type { SimulatorHarness } from "../../tests/support/simulator";
 import { loader as queueLoader } from "./app._index";
 import { action, loader } from "./app.fulfillment-orders.$id";
 
 const SHOP = "detail-a.myshopify.com";
 const OTHER_SHOP = "detail-b.myshopify.com";
 
+const harness = routeHarness({ shops: [SHOP, OTHER_SHOP] });
 let h: SimulatorHarness;
 let s: ReturnType<typeof seedLocations>;
-
-beforeAll(() => registerJobHandlers());
-beforeEach(async () => {
-  h = startSimulator();
-  await installShop(h.sim, SHOP);
-  await installShop(h.sim, OTHER_SHOP);
-  s = seedLocations(h.sim, SHOP);
-});
-afterEach(async () => {
-  h.close();
-  await prisma.actionRequest.deleteMany();
-  await prisma.order.deleteMany();
-  await prisma.job.deleteMany();
-  await prisma.webhookDelivery.deleteMany();
+beforeEach(() => {
+  h = harness.h;
+  s = harness.seed();
 });
 
 const path = (id: string) => `/app/fulfillment-orders/${encodeURIComponent(id)}`;
@@ -194,7 +184,7 @@ describe("request fulfillment", () => {
     const submitted = fos.find((fo) => fo.requestStatus === "SUBMITTED")!;
     const remainder = fos.find((fo) => fo.requestStatus === "UNSUBMITTED")!;
     expect(submitted.lineItems.map((l) => l.remainingQuantity)).toEqual([1]);
-    // The ledger was re-synced as the merchant's doing.
+    // The ledger was refreshed as the merchant's doing.
     const rows = await prisma.fulfillmentOrder.findMany({ where: { shop: SHOP, orderShopifyId: orderId } });
     expect(rows.map((r) => r.requestStatus).sort()).toEqual(["SUBMITTED", "UNSUBMITTED"]);
     const { view } = await load(foId);
@@ -533,7 +523,9 @@ describe("a request the 3PL rejected", () => {
       message: "No mugs until March.",
     });
     // …and so does its row in the Rejected tab
-    const queue = (await (await callRoute(queueLoader, fetchRequest("/app?tab=rejected", SHOP))).json()) as QueueView;
+    const queue = (await (
+      await callRoute(queueLoader, fetchRequest("/app?tab=rejected", SHOP))
+    ).json()) as WorklistView;
     expect(queue.rows.map((r) => [r.id, r.rejection])).toEqual([
       [foId, { reason: "INVENTORY_OUT_OF_STOCK", message: "No mugs until March." }],
     ]);

@@ -1,26 +1,15 @@
 // Background jobs through the real authenticate.admin, with session tokens minted like Shopify's.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { callRoute, documentRequest, fetchRequest } from "../../tests/support/embedded-request";
-import type { BackgroundJobsView } from "~/sync-status/types";
-import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
+import type { BackgroundJobsView } from "~/health/types";
+import { routeHarness } from "../../tests/support/route-harness";
 import { action, loader } from "./app.jobs";
 
 const SHOP_A = "jobs-screen-a.myshopify.com";
 const SHOP_B = "jobs-screen-b.myshopify.com";
 
-let h: SimulatorHarness;
-
-beforeEach(async () => {
-  h = startSimulator();
-  await installShop(h.sim, SHOP_A);
-  await installShop(h.sim, SHOP_B);
-});
-afterEach(async () => {
-  h.close();
-  await prisma.job.deleteMany();
-  await prisma.webhookDelivery.deleteMany();
-});
+routeHarness({ shops: [SHOP_A, SHOP_B], seed: false });
 
 function seedJob(shop: string, status: string, extra: { dedupeKey?: string; lastError?: string } = {}) {
   const dead = status === "dead";

@@ -10,8 +10,8 @@ import { FailedDeliveriesTable } from "~/components/jobs/failed-deliveries-table
 import { JobCounts } from "~/components/jobs/job-counts";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
-import { loadBackgroundJobs, retryJob } from "~/sync-status/background-jobs.server";
-import type { RetryOutcome } from "~/sync-status/types";
+import { loadBackgroundJobs, retryJob } from "~/health/background-jobs.server";
+import type { RetryOutcome } from "~/health/types";
 
 export const meta: MetaFunction = () => [{ title: `${en.jobs.title} · ${en.appName}` }];
 

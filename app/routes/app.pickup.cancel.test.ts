@@ -2,8 +2,7 @@
 // authenticate.admin against the store simulator: what Shopify ends up holding, what the ledger
 // and the board show, and what the merchant is told.
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { registerJobHandlers } from "~/background.server";
+import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { PickupBoardView, PickupOrderView } from "~/fulfillment/pickup/board";
 import { advancePickupCancellation } from "~/fulfillment/pickup/cancel-and-restock.server";
@@ -13,7 +12,8 @@ import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
 import { seedLocations } from "../../tests/support/seed";
 import { ShopifyActions } from "../../tests/support/shopify-actions";
 import { forgetShop } from "~/shopify/session-cache.server";
-import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
+import { routeHarness } from "../../tests/support/route-harness";
+import type { SimulatorHarness } from "../../tests/support/simulator";
 import type { FinancialStatus } from "../../simulator/types";
 import { action as detailAction } from "./app.fulfillment-orders.$id";
 import { action, loader } from "./app.pickup";
@@ -22,25 +22,14 @@ const SHOP = "pickup-cancel.myshopify.com";
 const DAY = 24 * 60 * 60_000;
 const STAFF = "staff:7";
 
+const harness = routeHarness({ shops: [SHOP], lazy: true });
 let h: SimulatorHarness;
 let s: ReturnType<typeof seedLocations>;
 
-beforeAll(() => registerJobHandlers());
-afterEach(async () => {
-  h.close();
-  await prisma.pickupCancellation.deleteMany();
-  await prisma.auditEvent.deleteMany();
-  await prisma.actionRequest.deleteMany();
-  await prisma.order.deleteMany();
-  await prisma.shopSettings.deleteMany();
-  await prisma.job.deleteMany();
-  await prisma.webhookDelivery.deleteMany();
-});
-
 async function setUp(options: { now?: () => Date } = {}) {
-  h = startSimulator(options);
-  await installShop(h.sim, SHOP);
-  s = seedLocations(h.sim, SHOP);
+  await harness.start(options);
+  h = harness.h;
+  s = harness.seed();
 }
 
 async function deliver() {
@@ -134,7 +123,7 @@ describe("cancel and restock from the pickup board", () => {
     expect(h.sim.orderStatus(order.id).displayFinancialStatus).toBe("REFUNDED");
     expect(truth.refunds).toHaveLength(1);
     expect(mugsAtStore()).toEqual({ available: 500, committed: 0 });
-    // The ledger: re-synced as the staff member's doing; the board no longer lists it
+    // The ledger: refreshed as the staff member's doing; the board no longer lists it
     expect(everyRow(await board())).toEqual([]);
     const fo = await prisma.fulfillmentOrder.findFirstOrThrow({ where: { shop: SHOP, shopifyId: foId } });
     expect(fo.status).toBe("CANCELLED");

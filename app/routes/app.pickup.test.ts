@@ -1,14 +1,14 @@
 // The local pickup board through the real authenticate.admin, with pickup orders placed in the
 // simulator and brought into the ledger by their webhooks.
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { registerJobHandlers } from "~/background.server";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { PickupBoardView } from "~/fulfillment/pickup/board";
 import { getJobRunner } from "~/jobs/runtime.server";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
 import { seedLocations } from "../../tests/support/seed";
-import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
+import { routeHarness } from "../../tests/support/route-harness";
+import type { SimulatorHarness } from "../../tests/support/simulator";
 import { action as detailAction } from "./app.fulfillment-orders.$id";
 import { action, loader } from "./app.pickup";
 
@@ -16,23 +16,12 @@ const SHOP = "pickup-a.myshopify.com";
 const OTHER_SHOP = "pickup-b.myshopify.com";
 const DAY = 24 * 60 * 60_000;
 
+const harness = routeHarness({ shops: [SHOP, OTHER_SHOP] });
 let h: SimulatorHarness;
 let s: ReturnType<typeof seedLocations>;
-
-beforeAll(() => registerJobHandlers());
-beforeEach(async () => {
-  h = startSimulator();
-  await installShop(h.sim, SHOP);
-  await installShop(h.sim, OTHER_SHOP);
-  s = seedLocations(h.sim, SHOP);
-});
-afterEach(async () => {
-  h.close();
-  await prisma.actionRequest.deleteMany();
-  await prisma.order.deleteMany();
-  await prisma.shopSettings.deleteMany();
-  await prisma.job.deleteMany();
-  await prisma.webhookDelivery.deleteMany();
+beforeEach(() => {
+  h = harness.h;
+  s = harness.seed();
 });
 
 async function deliver() {

@@ -3,8 +3,7 @@
 // job runner processing the cancellations.
 import { randomUUID } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { registerJobHandlers } from "~/background.server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
 import { getJobRunner } from "~/jobs/runtime.server";
 import { resetCostTracking } from "~/shopify/admin/admin-client.server";
@@ -12,7 +11,8 @@ import { CANCEL_ORDER_JOB, PREPARE_RUN_JOB } from "~/stale-orders/cancellation-r
 import type { StaleOrderPreview, StaleOrdersScreenView } from "~/stale-orders/views";
 import { callRoute, documentRequest, fetchRequest, sessionTokenFor } from "../../tests/support/embedded-request";
 import { seedLocations } from "../../tests/support/seed";
-import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
+import { routeHarness } from "../../tests/support/route-harness";
+import type { SimulatorHarness } from "../../tests/support/simulator";
 import { action, loader } from "./app.stale-orders";
 import { loader as csvLoader } from "./app.stale-orders.runs.$runId[.csv]";
 import { forgetShop } from "~/shopify/session-cache.server";
@@ -21,21 +21,11 @@ const SHOP_A = "stale-screen-a.myshopify.com";
 const SHOP_B = "stale-screen-b.myshopify.com";
 const DAY = 86_400_000;
 
+const harness = routeHarness({ shops: [SHOP_A, SHOP_B], seed: false });
 let h: SimulatorHarness;
-
-beforeAll(() => registerJobHandlers());
-beforeEach(async () => {
+beforeEach(() => {
   resetCostTracking();
-  h = startSimulator();
-  await installShop(h.sim, SHOP_A);
-  await installShop(h.sim, SHOP_B);
-});
-afterEach(async () => {
-  h.close();
-  await prisma.job.deleteMany();
-  await prisma.cancellationRun.deleteMany();
-  await prisma.auditEvent.deleteMany();
-  await prisma.staleOrderPolicy.deleteMany();
+  h = harness.h;
 });
 
 const POLICY_FIELDS = {

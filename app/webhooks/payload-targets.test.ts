@@ -2,21 +2,21 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { webhookSamplePath } from "../../tests/support/shopify-reference";
 import { parseJsonLossless } from "./lossless-json";
-import { syncTargetsOf } from "./payload-targets";
+import { refreshTargetsOf } from "./payload-targets";
 import { WEBHOOK_TOPICS } from "./topics";
 
 const sample = (topic: string) => parseJsonLossless(readFileSync(webhookSamplePath(topic), "utf8"));
 const fo = (n: number) => `gid://shopify/FulfillmentOrder/${n}`;
 
-describe("syncTargetsOf Shopify's sample payloads", () => {
+describe("refreshTargetsOf Shopify's sample payloads", () => {
   it("reads the order GID of orders/* samples, not the rounded numeric id", () => {
     for (const topic of Object.keys(WEBHOOK_TOPICS).filter((t) => t.startsWith("orders/") && t !== "orders/edited")) {
-      expect(syncTargetsOf(topic, sample(topic)).orderIds).toEqual(["gid://shopify/Order/820982911946154508"]);
+      expect(refreshTargetsOf(topic, sample(topic)).orderIds).toEqual(["gid://shopify/Order/820982911946154508"]);
     }
   });
 
   it("reads orders/edited's 18-digit order_id exactly", () => {
-    expect(syncTargetsOf("orders/edited", sample("orders/edited")).orderIds).toEqual([
+    expect(refreshTargetsOf("orders/edited", sample("orders/edited")).orderIds).toEqual([
       "gid://shopify/Order/820982911946154508",
     ]);
   });
@@ -24,29 +24,29 @@ describe("syncTargetsOf Shopify's sample payloads", () => {
   it.each(Object.keys(WEBHOOK_TOPICS).filter((t) => t.startsWith("fulfillment_")))(
     "finds the fulfillment orders named by %s",
     (topic) => {
-      expect(syncTargetsOf(topic, sample(topic)).fulfillmentOrderIds.length).toBeGreaterThan(0);
+      expect(refreshTargetsOf(topic, sample(topic)).fulfillmentOrderIds.length).toBeGreaterThan(0);
     },
   );
 
   it("keeps lineage from split, moved, partial holds and cancellation replacements", () => {
-    expect(syncTargetsOf("fulfillment_orders/split", sample("fulfillment_orders/split")).lineage).toEqual([
+    expect(refreshTargetsOf("fulfillment_orders/split", sample("fulfillment_orders/split")).lineage).toEqual([
       { parentId: fo(1), childId: fo(2), reason: "split" },
       { parentId: fo(1), childId: fo(3), reason: "split" },
     ]);
-    expect(syncTargetsOf("fulfillment_orders/moved", sample("fulfillment_orders/moved")).lineage).toEqual([
+    expect(refreshTargetsOf("fulfillment_orders/moved", sample("fulfillment_orders/moved")).lineage).toEqual([
       { parentId: fo(1), childId: fo(2), reason: "moved" },
     ]);
     expect(
-      syncTargetsOf("fulfillment_orders/placed_on_hold", sample("fulfillment_orders/placed_on_hold")).lineage,
+      refreshTargetsOf("fulfillment_orders/placed_on_hold", sample("fulfillment_orders/placed_on_hold")).lineage,
     ).toEqual([{ parentId: fo(1), childId: fo(2), reason: "partial_hold" }]);
-    expect(syncTargetsOf("fulfillment_orders/cancelled", sample("fulfillment_orders/cancelled")).lineage).toEqual([
+    expect(refreshTargetsOf("fulfillment_orders/cancelled", sample("fulfillment_orders/cancelled")).lineage).toEqual([
       { parentId: fo(1), childId: fo(2), reason: "replacement" },
     ]);
   });
 
   it("turns merged's numeric fulfillment_order_id values into GIDs", () => {
     expect(
-      syncTargetsOf("fulfillment_orders/merged", sample("fulfillment_orders/merged")).fulfillmentOrderIds.sort(),
+      refreshTargetsOf("fulfillment_orders/merged", sample("fulfillment_orders/merged")).fulfillmentOrderIds.sort(),
     ).toEqual([fo(1), fo(2)].sort());
   });
 });

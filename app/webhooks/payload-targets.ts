@@ -1,9 +1,9 @@
-// What a delivery asks us to re-sync, read from its payload. Payloads are triggers, not
+// What a delivery asks us to refresh, read from its payload. Payloads are triggers, not
 // truth: we only take identifiers (GIDs, so ids above 2^53 don't matter) and, where
 // Shopify tells us, where a new FO came from (lineage).
 import type { LineageHint } from "~/fulfillment/ledger-types";
 
-export interface SyncTargets {
+export interface RefreshTargets {
   orderIds: string[];
   fulfillmentOrderIds: string[];
   lineage: LineageHint[];
@@ -72,7 +72,7 @@ function lineageOf(topic: string, payload: Json): LineageHint[] {
   }
 }
 
-export function syncTargetsOf(topic: string, payload: unknown): SyncTargets {
+export function refreshTargetsOf(topic: string, payload: unknown): RefreshTargets {
   const body = (payload ?? {}) as Json;
   if (topic.startsWith("orders/")) {
     const edit = body.order_edit as Json | undefined;

@@ -9,10 +9,10 @@ import { answerCustomerDataRequest, customerRefOf, redactCustomer, redactShop } 
 import { recordScopes, recordUninstall } from "~/shops/shop-lifecycle.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { APP_UNINSTALLED, failPreparingRuns } from "~/stale-orders/prepare-run.server";
-import { syncFromWebhook } from "./handlers/sync-from-webhook.server";
+import { refreshFromWebhook } from "./handlers/refresh-from-webhook.server";
 import { findDeliveryById, markDelivery } from "./inbox.server";
 import { parseJsonLossless } from "./lossless-json";
-import { syncTargetsOf } from "./payload-targets";
+import { refreshTargetsOf } from "./payload-targets";
 import { topicDefinition } from "./topics";
 import { abandonPickupCancellationsOf } from "~/fulfillment/pickup/cancel-and-restock.server";
 import { abandonOpenItemsOf } from "~/stale-orders/cancel-order.server";
@@ -39,8 +39,8 @@ async function handle(
     case "fulfillment-order": {
       const graphql = await shopAdminGraphql(shop);
       if (!graphql) return { status: "ignored", reason: "shop_not_installed" };
-      const targets = syncTargetsOf(delivery.topic, payload);
-      const outcome = await syncFromWebhook(graphql, shop, targets);
+      const targets = refreshTargetsOf(delivery.topic, payload);
+      const outcome = await refreshFromWebhook(graphql, shop, targets);
       // Shopify's FulfillmentOrder has no "prepared" field: this webhook is the only word of it.
       if (delivery.topic === PREPARED_FOR_PICKUP_TOPIC) {
         await markFulfillmentOrdersPreparedForPickup(shop, targets.fulfillmentOrderIds, {
@@ -51,7 +51,7 @@ async function handle(
       return outcome;
     }
     case "order-deleted": {
-      const [orderId] = syncTargetsOf(delivery.topic, payload).orderIds;
+      const [orderId] = refreshTargetsOf(delivery.topic, payload).orderIds;
       const deleted = orderId ? await deleteOrder(shop, orderId) : 0;
       return deleted ? { status: "processed" } : { status: "ignored", reason: "no_such_order" };
     }

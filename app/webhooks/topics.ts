@@ -3,9 +3,9 @@
 // (https://shopify.dev/docs/apps/build/webhooks/best-practices).
 
 export type TopicKind =
-  /** An order changed: re-sync that order's fulfillment orders. */
+  /** An order changed: refresh that order's fulfillment orders. */
   | "order"
-  /** A fulfillment order changed: re-sync the order it belongs to. */
+  /** A fulfillment order changed: refresh the order it belongs to. */
   | "fulfillment-order"
   /** The order was deleted in Shopify: drop it from the ledger. */
   | "order-deleted"

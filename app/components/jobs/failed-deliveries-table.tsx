@@ -1,7 +1,7 @@
 import { Box, IndexTable, Text } from "@shopify/polaris";
 import { en } from "~/i18n/en";
-import { formatDateTime } from "~/sync-status/format";
-import type { FailedDeliveryView } from "~/sync-status/types";
+import { formatDateTime } from "~/health/format";
+import type { FailedDeliveryView } from "~/health/types";
 
 const t = en.jobs;
 

@@ -1,7 +1,7 @@
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
 import { en } from "~/i18n/en";
 import { JOB_STATUSES, type JobStatus } from "~/jobs/job-queue";
-import type { JobCounts as Counts } from "~/sync-status/types";
+import type { JobCounts as Counts } from "~/health/types";
 
 const t = en.jobs;
 

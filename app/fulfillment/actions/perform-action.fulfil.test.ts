@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ledgerView, simulatorView } from "../../../tests/support/ledger-truth";
 import { UNAVAILABLE_REASONS } from "../available-actions";
 import { findPreparedForPickup } from "../ledger.server";
-import { ACTOR, eventsOf, ledgerRow, ledgerRowsOfOrder, startKit } from "./action-test-kit.server";
+import { ACTOR, eventsOf, ledgerRow, ledgerRowsOfOrder, startKit } from "../../../tests/support/action-kit";
 import { listLocationsForMove, performFulfillmentAction } from "./perform-action.server";
 
 const kit = startKit();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ledgerView, simulatorView } from "../../../tests/support/ledger-truth";
 import { UNAVAILABLE_REASONS } from "../available-actions";
-import { ACTOR, eventsOf, ledgerRow, ledgerRowsOfOrder, startKit } from "./action-test-kit.server";
+import { ACTOR, eventsOf, ledgerRow, ledgerRowsOfOrder, startKit } from "../../../tests/support/action-kit";
 import { OUR_HOLD_HANDLE_PREFIX } from "./contract";
 import { performFulfillmentAction } from "./perform-action.server";
 
@@ -76,7 +76,7 @@ describe("holds", () => {
     k.clock.advance(1000);
     const theirs = k.h.sim.placeHoldAsOtherApp(foId, { reason: "HIGH_RISK_OF_FRAUD", appTitle: "FraudGuard" });
     k.clock.advance(1000);
-    await k.sync(orderId);
+    await k.refresh(orderId);
     // WHEN the merchant asks to release "all" holds, or names the other app's hold
     const named = await act(await k.form(foId, { intent: "release-holds", holdIds: [theirs.id] }));
     expect(named).toEqual({

@@ -4,7 +4,14 @@ import { ShopifyActions } from "../../../tests/support/shopify-actions";
 import { installShop } from "../../../tests/support/simulator";
 import { unauthenticated } from "~/shopify.server";
 import { UNAVAILABLE_REASONS } from "../available-actions";
-import { ACTOR, actionRequests, eventsOf, ledgerRow, ledgerRowsOfOrder, startKit } from "./action-test-kit.server";
+import {
+  ACTOR,
+  actionRequests,
+  eventsOf,
+  ledgerRow,
+  ledgerRowsOfOrder,
+  startKit,
+} from "../../../tests/support/action-kit";
 import { performFulfillmentAction } from "./perform-action.server";
 
 const kit = startKit();
@@ -114,7 +121,7 @@ describe("request fulfillment", () => {
     await actions.hold(k.h.sim.getFulfillmentOrder(foId), "OTHER");
     k.clock.advance(1000);
     await actions.release(k.h.sim.getFulfillmentOrder(foId));
-    await k.sync(orderId);
+    await k.refresh(orderId);
     const before = simulatorView(k.h.sim, k.shop);
     // WHEN the old page submits
     const result = await act(form);
@@ -265,7 +272,7 @@ describe("cancel a request, request a cancellation", () => {
     expect((await act(await k.form(foId, { intent: "request-fulfillment" }))).ok).toBe(true);
     k.h.sim.acceptFulfillmentRequest(foId);
     k.clock.advance(1000);
-    await k.sync(orderId);
+    await k.refresh(orderId);
     expect(await act(await k.form(foId, { intent: "cancel-request" }))).toMatchObject({
       kind: "unavailable",
       message: UNAVAILABLE_REASONS.notAccepted,

@@ -1,12 +1,12 @@
 // One merchant action on one fulfillment order, end to end: validate → claim the idempotency
-// key → refuse stale pages → gate → one Shopify mutation → ledger re-sync with lineage.
+// key → refuse stale pages → gate → one Shopify mutation → ledger refresh with lineage.
 //
 // Staleness, decided: the page carries the FO's Shopify updatedAt. We compare it with the
 // ledger row, and then — because webhooks can lag behind Shopify by seconds or minutes — with
 // a fresh read of the FO (FulfillmentOrderVersion: updatedAt plus status, request status, holds
 // and location, a few query points) right before the mutation. updatedAt alone has second
 // resolution, so a change within the same second is caught by the gated fields. When Shopify
-// is ahead of the ledger, the order is re-synced at once (source "reconcile") so the reloaded
+// is ahead of the ledger, the order is refreshed at once (source "reconcile") so the reloaded
 // page shows what changed, and the answer is "stale". A change to line quantities only within
 // the same second isn't seen here; Shopify then refuses quantities above what remains.
 import { createHash } from "node:crypto";
@@ -31,7 +31,7 @@ import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { availabilityOf, type GatedFulfillmentOrder, toGatedFulfillmentOrder } from "../available-actions";
 import { findFulfillmentOrderForAction, markFulfillmentOrdersPreparedForPickup } from "../ledger.server";
 import type { LineageHint } from "../ledger-types";
-import { syncOrder } from "../sync-order.server";
+import { refreshOrder } from "../refresh-order.server";
 import { awaitActionRequest, claimActionRequest, type ClaimInput, finishActionRequest } from "./action-requests.server";
 import {
   type ActionResult,
@@ -153,7 +153,7 @@ async function perform(
   const fresh = await fetchFulfillmentOrderVersion(graphql, input.fulfillmentOrderId);
   if (!fresh) return unavailable(M.notFound);
   if (!ledgerMatches(row, fresh)) {
-    await syncOrder(graphql, shop, row.orderShopifyId, { source: "reconcile" });
+    await refreshOrder(graphql, shop, row.orderShopifyId, { source: "reconcile" });
     return stale(new Date(fresh.updatedAt).toISOString());
   }
 
@@ -173,7 +173,7 @@ async function perform(
   if (outcome.kind === "refused") return outcome.result;
 
   const { performed } = outcome;
-  const synced = await resync(graphql, context, row.orderShopifyId, performed.lineage);
+  const synced = await refreshLedger(graphql, context, row.orderShopifyId, performed.lineage);
   const ids = [...new Set(performed.fulfillmentOrderIds.filter((id): id is string => id !== null))];
   let message = performed.message;
   if (input.intent === "move") {
@@ -188,12 +188,16 @@ async function perform(
  * The mutation is done: write Shopify's new state now, as the merchant's doing. A failure here
  * doesn't undo the action; webhooks and the reconciliation sweep bring the ledger up to date.
  */
-async function resync(graphql: AdminGraphql, context: ActionContext, orderId: string, lineage: LineageHint[]) {
+async function refreshLedger(graphql: AdminGraphql, context: ActionContext, orderId: string, lineage: LineageHint[]) {
   try {
-    const result = await syncOrder(graphql, context.shop, orderId, { source: "user", actor: context.actor, lineage });
-    return result.kind === "synced" ? result.snapshot : null;
+    const result = await refreshOrder(graphql, context.shop, orderId, {
+      source: "user",
+      actor: context.actor,
+      lineage,
+    });
+    return result.kind === "refreshed" ? result.snapshot : null;
   } catch (error) {
-    console.warn("fulfillment action: ledger re-sync failed", { shop: context.shop, orderId, error: String(error) });
+    console.warn("fulfillment action: ledger refresh failed", { shop: context.shop, orderId, error: String(error) });
     return null;
   }
 }

@@ -1,7 +1,7 @@
 // "Cancel and restock" of a pickup order nobody collected, end to end: validate → replay a
 // double submit → refuse stale pages (the page's updatedAt, then a fresh read of the order) →
 // claim the order → queue the safety-net job → orderCancel (restock, optional refund) → wait
-// briefly for Shopify's job → re-sync the ledger and audit it.
+// briefly for Shopify's job → refresh the ledger and audit it.
 //
 // The stale-orders policy never cancels paid orders, and pickup orders usually are paid, so this
 // is its own path (docs/decisions/0005-pickup-cancel-and-restock.md). It shares the gateway
@@ -27,7 +27,7 @@ import { recordAuditEvent } from "~/stale-orders/audit.server";
 import type { CancelReason } from "~/stale-orders/options";
 import { applyOrderSnapshot } from "../ledger.server";
 import type { FulfillmentOrderSnapshot, OrderSnapshot } from "../ledger-types";
-import { fetchOrderSnapshot, syncOrder } from "../sync-order.server";
+import { fetchOrderSnapshot, refreshOrder } from "../refresh-order.server";
 import { type CancelAndRestockResult, CancelAndRestockInput, hasSomethingToRefund } from "./cancel-and-restock";
 import {
   enqueuePickupCancelJob,
@@ -321,14 +321,14 @@ export async function advancePickupCancellation(
 
 /**
  * Shopify finished: write its state to the ledger as the staff member's doing (the FO leaves the
- * board), then close the row and audit it. A failed re-sync doesn't undo the cancellation;
+ * board), then close the row and audit it. A failed refresh doesn't undo the cancellation;
  * webhooks and the reconciliation sweep bring the ledger up to date.
  */
 async function settle(graphql: AdminGraphql, c: PickupCancellation, at: Date, ours = true): Promise<Advance> {
   try {
-    await syncOrder(graphql, c.shop, c.orderShopifyId, { source: "user", actor: c.actor, now: at });
+    await refreshOrder(graphql, c.shop, c.orderShopifyId, { source: "user", actor: c.actor, now: at });
   } catch (error) {
-    console.warn("pickup cancel: ledger re-sync failed", {
+    console.warn("pickup cancel: ledger refresh failed", {
       shop: c.shop,
       orderId: c.orderShopifyId,
       error: String(error),

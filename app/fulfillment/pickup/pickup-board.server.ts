@@ -46,7 +46,7 @@ export async function loadPickupBoard(shop: string, options: { now?: Date } = {}
     findPreparedForPickup(shop, ids),
     latestCancellationsOf(shop, ids),
   ]);
-  // Cancelled already, the ledger not yet re-synced (webhooks and the sweep will): off the board.
+  // Cancelled already, the ledger not yet refreshed (webhooks and the sweep will): off the board.
   const shown = rows.filter((row) => cancellations.get(row.shopifyId)?.status !== "cancelled");
   const orders: PickupOrderView[] = shown.map((row) => {
     const cancellation = cancellations.get(row.shopifyId);
