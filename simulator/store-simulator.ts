@@ -54,6 +54,8 @@ export interface CreateShopInput {
   name?: string;
   plan?: PlanInput;
   currency?: string;
+  /** IANA time zone; UTC unless given. */
+  timezone?: string;
   accessToken?: string;
   scopes?: string;
 }
@@ -90,6 +92,7 @@ export class StoreSimulator {
       domain: input.domain,
       name: input.name ?? input.domain.replace(/\.myshopify\.com$/, ""),
       currency: input.currency ?? "USD",
+      timezone: input.timezone ?? "UTC",
       plan,
       scopes:
         input.scopes ??

@@ -217,6 +217,8 @@ export interface SimShop {
   domain: string;
   name: string;
   currency: string;
+  /** Shop.ianaTimezone, e.g. "America/New_York". */
+  timezone: string;
   plan: PlanInput;
   scopes: string;
   installed: boolean;

@@ -15,6 +15,8 @@ export interface StoredFulfillmentOrder {
   holds: string;
   lineItems: string;
   fulfillAt: Date | null;
+  rejectionReason: string | null;
+  rejectionMessage: string | null;
   shopifyUpdatedAt: Date;
 }
 
@@ -100,6 +102,8 @@ export function fulfillmentOrderMatches(stored: StoredFulfillmentOrder, next: Fu
     JSON.stringify(holds) === JSON.stringify(next.holds) &&
     stored.lineItems === JSON.stringify(next.lineItems) &&
     timestamp(stored.fulfillAt) === timestamp(next.fulfillAt) &&
+    stored.rejectionReason === next.rejectionReason &&
+    stored.rejectionMessage === next.rejectionMessage &&
     timestamp(stored.shopifyUpdatedAt) === timestamp(next.updatedAt)
   );
 }

@@ -38,6 +38,9 @@ export interface FulfillmentOrderSnapshot {
   holds: HoldSnapshot[];
   lineItems: FulfillmentOrderLineSnapshot[];
   fulfillAt: string | null;
+  /** The 3PL's FulfillmentOrderRejectionReason and message while the request is REJECTED. */
+  rejectionReason: string | null;
+  rejectionMessage: string | null;
   createdAt: string;
   updatedAt: string;
 }

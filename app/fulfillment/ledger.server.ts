@@ -66,6 +66,8 @@ function fulfillmentOrderData(snapshot: FulfillmentOrderSnapshot, holds: string)
     totalQuantity: snapshot.lineItems.reduce((sum, li) => sum + li.totalQuantity, 0),
     remainingQuantity: snapshot.lineItems.reduce((sum, li) => sum + li.remainingQuantity, 0),
     fulfillAt: snapshot.fulfillAt ? new Date(snapshot.fulfillAt) : null,
+    rejectionReason: snapshot.rejectionReason,
+    rejectionMessage: snapshot.rejectionMessage,
     shopifyUpdatedAt: new Date(snapshot.updatedAt),
   };
 }

@@ -128,6 +128,21 @@ describe("the worklist loader", () => {
     expect(data.rows[0]?.locationName).toBe("Warehouse");
   });
 
+  it("answers a refused search or tag with the rest of the worklist and says which was refused", async () => {
+    const { ids } = await thirdPartyOrders(1);
+
+    const response = await callRoute(
+      loader,
+      fetchRequest(`/app?q=${"a".repeat(101)}&tag=${encodeURIComponent("vip,wholesale")}`, SHOP),
+    );
+
+    expect(response.status).toBe(200);
+    const data = (await response.json()) as WorklistView & { problems: unknown };
+    expect(data.problems).toEqual({ query: "too-long", tag: "comma" });
+    expect(data.params).toMatchObject({ query: null, tag: null });
+    expect(data.rows.map((r) => r.id)).toEqual(ids);
+  });
+
   it("refuses a session token signed with another app's secret", async () => {
     await kit.start(SHOP);
     const response = await callRoute(

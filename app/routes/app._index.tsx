@@ -19,6 +19,7 @@ import {
 import { loadWorklist } from "~/fulfillment/worklist/load-worklist.server";
 import {
   decodeCursor,
+  filterProblems,
   hasFilters,
   NO_FILTERS,
   parseWorklistParams,
@@ -37,8 +38,9 @@ export const meta: MetaFunction = () => [{ title: t.documentTitle }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const params = parseWorklistParams(new URL(request.url).searchParams);
-  return json(await loadWorklist(session.shop, params));
+  const search = new URL(request.url).searchParams;
+  // A refused search or tag is left out and reported, so the screen can say why.
+  return json({ ...(await loadWorklist(session.shop, parseWorklistParams(search))), problems: filterProblems(search) });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -128,6 +130,7 @@ export default function Worklist() {
                 params={params}
                 counts={view.counts}
                 locations={view.locations}
+                problems={view.problems}
                 loading={loading}
                 onChange={go}
               />

@@ -8,10 +8,12 @@ import { prisma } from "~/db.server";
 import type { ActionResult } from "~/fulfillment/actions/contract";
 import type { FulfillmentOrderDetailView } from "~/fulfillment/detail/types";
 import { getJobRunner } from "~/jobs/runtime.server";
-import { fetchRequest } from "../../tests/support/embedded-request";
+import type { WorklistView } from "~/fulfillment/worklist/types";
+import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
 import { seedLocations } from "../../tests/support/seed";
 import { routeHarness } from "../../tests/support/route-harness";
 import type { SimulatorHarness } from "../../tests/support/simulator";
+import { loader as queueLoader } from "./app._index";
 import { action, loader } from "./app.fulfillment-orders.$id";
 
 const SHOP = "detail-a.myshopify.com";
@@ -683,5 +685,38 @@ describe("an action that isn't available", () => {
       message: expect.stringMatching(/fulfillment service/),
     });
     expect(simFo(foId).status).toBe("OPEN");
+  });
+});
+
+describe("a request the 3PL rejected", () => {
+  it("shows the 3PL's reason and message on the FO and in the queue's Rejected tab", async () => {
+    // GIVEN a 3PL FO whose fulfillment request was sent
+    const { foId } = await placeOrder("thirdParty", [{ variant: "mug", quantity: 1 }]);
+    await act(foId, { intent: "request-fulfillment" });
+    // WHEN the 3PL rejects it with a reason and a message, and the webhook is processed
+    h.sim.rejectFulfillmentRequest(foId, { reason: "INVENTORY_OUT_OF_STOCK", message: "No mugs until March." });
+    await deliver();
+    // THEN the ledger keeps both, the FO page has them…
+    expect(await prisma.fulfillmentOrder.findFirstOrThrow({ where: { shopifyId: foId } })).toMatchObject({
+      requestStatus: "REJECTED",
+      rejectionReason: "INVENTORY_OUT_OF_STOCK",
+      rejectionMessage: "No mugs until March.",
+    });
+    const { view } = await load(foId);
+    expect(view!.fulfillmentOrder.rejection).toEqual({
+      reason: "INVENTORY_OUT_OF_STOCK",
+      message: "No mugs until March.",
+    });
+    // …and so does its row in the Rejected tab
+    const queue = (await (
+      await callRoute(queueLoader, fetchRequest("/app?tab=rejected", SHOP))
+    ).json()) as WorklistView;
+    expect(queue.rows.map((r) => [r.id, r.rejection])).toEqual([
+      [foId, { reason: "INVENTORY_OUT_OF_STOCK", message: "No mugs until March." }],
+    ]);
+    // WHEN it is requested again
+    await act(foId, { intent: "request-fulfillment" });
+    // THEN the old rejection no longer shows
+    expect((await load(foId)).view!.fulfillmentOrder.rejection).toBeNull();
   });
 });

@@ -41,6 +41,14 @@ const POLICY_FIELDS = {
   scheduleEnabled: "false",
 };
 
+/** A run carries the policy it was previewed with and its dialog's key (fresh per call). */
+const RUN_FIELDS = {
+  ...POLICY_FIELDS,
+  get idempotencyKey() {
+    return randomUUID();
+  },
+};
+
 const post = (shop: string, form: Record<string, string>) => fetchRequest("/app/stale-orders", shop, { form });
 
 function seedStale(shop: string, count: number) {
@@ -60,6 +68,8 @@ function seedStale(shop: string, count: number) {
   });
   return { ...s, orders, kept };
 }
+
+type RunAnswer = { result: { runId: string | null } };
 
 async function screenOf(shop: string): Promise<StaleOrdersScreenView> {
   return (await (await callRoute(loader, fetchRequest("/app/stale-orders", shop))).json()) as StaleOrdersScreenView;
@@ -105,25 +115,93 @@ describe("the stale-orders screen", () => {
     ).toBe(400);
   });
 
-  it("previews with the submitted policy, saves it once and records who changed it", async () => {
+  it("previews with the submitted policy and saves nothing, not even 'run every day'", async () => {
+    // GIVEN stale orders and the default (unsaved) policy
     const s = seedStale(SHOP_A, 2);
-    const response = await callRoute(action, post(SHOP_A, { intent: "preview", ...POLICY_FIELDS }));
+    // WHEN the merchant previews with the daily schedule ticked
+    const response = await callRoute(
+      action,
+      post(SHOP_A, { intent: "preview", ...POLICY_FIELDS, scheduleEnabled: "true" }),
+    );
+    // THEN the preview used the submitted policy
     expect(response.status).toBe(200);
     const body = (await response.json()) as { preview: StaleOrderPreview };
     expect(body.preview.candidates.map((c) => c.id)).toEqual(s.orders.map((o) => o.id));
     expect(body.preview.excluded).toEqual([expect.objectContaining({ id: s.kept.id, reason: "excluded-tag" })]);
-    await callRoute(action, post(SHOP_A, { intent: "preview", ...POLICY_FIELDS }));
+    // AND nothing was saved or audited: the schedule is still off
+    expect(await prisma.staleOrderPolicy.count()).toBe(0);
+    expect(await prisma.auditEvent.count()).toBe(0);
+    expect((await screenOf(SHOP_A)).settings.scheduleEnabled).toBe(false);
+  });
+
+  it("saves the settings and the schedule once per confirmation, and only with its key", async () => {
+    // WHEN the settings are saved without a key
+    const keyless = await callRoute(
+      action,
+      post(SHOP_A, { intent: "save-settings", ...POLICY_FIELDS, scheduleEnabled: "true" }),
+    );
+    // THEN nothing is saved
+    expect(keyless.status).toBe(400);
+    expect(await prisma.staleOrderPolicy.count()).toBe(0);
+    // WHEN one confirmation is submitted 20 times at once
+    const form = { intent: "save-settings", ...POLICY_FIELDS, scheduleEnabled: "true", idempotencyKey: randomUUID() };
+    const responses = await Promise.all(Array.from({ length: 20 }, () => callRoute(action, post(SHOP_A, form))));
+    // THEN it is saved, schedule on, with one audit event naming who saved it
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect((await screenOf(SHOP_A)).settings).toMatchObject({
+      scheduleEnabled: true,
+      policy: { excludedTags: ["keep"] },
+    });
     const audit = await prisma.auditEvent.findMany({ where: { shop: SHOP_A } });
     expect(audit).toEqual([expect.objectContaining({ action: "stale-orders.policy-saved", actor: "staff:7" })]);
   });
 
+  it.each([
+    ["a negative age", "olderThanHours", "-1", "Enter a whole number of hours from 1 to 8,760 (one year)."],
+    [
+      "an age that is not a number",
+      "olderThanHours",
+      "abc",
+      "Enter a whole number of hours from 1 to 8,760 (one year).",
+    ],
+    [
+      "21 gateways",
+      "gateways",
+      Array.from({ length: 21 }, (_, i) => `gateway ${i}`).join(","),
+      "List at most 20 payment gateways.",
+    ],
+    ["a 101-character gateway", "gateways", "x".repeat(101), "Each gateway name can be at most 100 characters."],
+    [
+      "51 excluded tags",
+      "excludedTags",
+      Array.from({ length: 51 }, (_, i) => `tag${i}`).join(","),
+      "List at most 50 tags.",
+    ],
+    ["a 256-character tag", "excludedTags", "t".repeat(256), "Each tag can be at most 255 characters."],
+    ["a 100,000-character tag list", "excludedTags", "t,".repeat(50_000), "List at most 50 tags."],
+    ["an unknown reason", "cancelReason", "BORED", "Choose a cancellation reason from the list."],
+  ])("refuses %s with a plain message on that field, and saves nothing", async (_, field, value, message) => {
+    for (const intent of ["preview", "save-settings"]) {
+      const response = await callRoute(
+        action,
+        post(SHOP_A, { intent, ...POLICY_FIELDS, [field]: value, idempotencyKey: randomUUID() }),
+      );
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ ok: false, fieldErrors: { [field]: message } });
+    }
+    expect(await prisma.staleOrderPolicy.count()).toBe(0);
+  });
+
   it("requires the typed number of orders above 50", async () => {
     const ids = Array.from({ length: 51 }, (_, i) => `gid://shopify/Order/${i + 1}`);
-    const untyped = await callRoute(action, post(SHOP_A, { intent: "run", orderIds: JSON.stringify(ids) }));
+    const untyped = await callRoute(
+      action,
+      post(SHOP_A, { intent: "run", ...RUN_FIELDS, orderIds: JSON.stringify(ids) }),
+    );
     expect(untyped.status).toBe(400);
     const wrong = await callRoute(
       action,
-      post(SHOP_A, { intent: "run", orderIds: JSON.stringify(ids), confirmCount: "50" }),
+      post(SHOP_A, { intent: "run", ...RUN_FIELDS, orderIds: JSON.stringify(ids), confirmCount: "50" }),
     );
     expect(wrong.status).toBe(400);
     expect(await prisma.cancellationRun.count()).toBe(0);
@@ -136,7 +214,10 @@ describe("the stale-orders screen", () => {
     const selection = [first!.id, second!.id];
     // WHEN the merchant confirms
     const asked = h.operations.length;
-    const response = await callRoute(action, post(SHOP_A, { intent: "run", orderIds: JSON.stringify(selection) }));
+    const response = await callRoute(
+      action,
+      post(SHOP_A, { intent: "run", ...RUN_FIELDS, orderIds: JSON.stringify(selection) }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       kind: "run",
@@ -173,7 +254,10 @@ describe("the stale-orders screen", () => {
       committed: 2 + 1,
     });
     // AND the same selection again cancels nothing
-    const again = await callRoute(action, post(SHOP_A, { intent: "run", orderIds: JSON.stringify(selection) }));
+    const again = await callRoute(
+      action,
+      post(SHOP_A, { intent: "run", ...RUN_FIELDS, orderIds: JSON.stringify(selection) }),
+    );
     expect(await again.json()).toMatchObject({ result: { runId: null, alreadyHandled: 2 } });
     expect(await prisma.cancellationRun.count({ where: { shop: SHOP_A } })).toBe(1);
     // AND the CSV is the shop's alone
@@ -186,22 +270,32 @@ describe("the stale-orders screen", () => {
     expect(text).toContain(`"${first!.name}","cancelled","","MUG-1","Warehouse","2"`);
     expect((await csvFor(SHOP_B, runId)).status).toBe(404);
   });
-  it("records one run when the same confirmation is submitted twice before it is prepared", async () => {
+  it("records one run, with the previewed settings, when one confirmation is submitted 20 times at once", async () => {
+    // GIVEN two stale orders, previewed with an unsaved reason and staff note
     const s = seedStale(SHOP_A, 2);
-    const form = { intent: "run", orderIds: JSON.stringify(s.orders.map((o) => o.id)), idempotencyKey: randomUUID() };
-
-    const [first, second] = await Promise.all([
-      callRoute(action, post(SHOP_A, form)),
-      callRoute(action, post(SHOP_A, form)),
+    const previewed = { ...POLICY_FIELDS, cancelReason: "CUSTOMER", staffNote: "Previewed, not saved" };
+    const form = { intent: "run", ...previewed, orderIds: JSON.stringify(s.orders.map((o) => o.id)) };
+    // WHEN the confirmation is submitted without a key
+    const keyless = await callRoute(action, post(SHOP_A, form));
+    // THEN it is refused and records nothing
+    expect(keyless.status).toBe(400);
+    expect(await prisma.cancellationRun.count()).toBe(0);
+    // WHEN the same confirmation (one key) arrives 20 times at once
+    const keyed = { ...form, idempotencyKey: randomUUID() };
+    const responses = await Promise.all(Array.from({ length: 20 }, () => callRoute(action, post(SHOP_A, keyed))));
+    const runIds = await Promise.all(responses.map(async (r) => ((await r.json()) as RunAnswer).result.runId));
+    // THEN there is one run, made with the previewed settings, and one "run started"
+    expect(new Set(runIds)).toEqual(new Set([expect.any(String)]));
+    expect(await prisma.cancellationRun.findMany({ where: { shop: SHOP_A } })).toEqual([
+      expect.objectContaining({ cancelReason: "CUSTOMER", staffNote: "Previewed, not saved" }),
     ]);
-    const runIds = [(await first.json()).result.runId, (await second.json()).result.runId];
-
-    expect(runIds[0]).toEqual(expect.any(String));
-    expect(runIds[1]).toBe(runIds[0]);
-    expect(await prisma.cancellationRun.count({ where: { shop: SHOP_A } })).toBe(1);
     await getJobRunner().drain();
     expect(s.orders.map((o) => h.sim.orderStatus(o.id).cancelled)).toEqual([true, true]);
     expect(h.sim.snapshot(SHOP_A).jobs).toHaveLength(2);
+    const audit = await prisma.auditEvent.findMany({ where: { shop: SHOP_A, action: "stale-orders.run-started" } });
+    expect(audit).toHaveLength(1);
+    // AND the saved policy is untouched
+    expect(await prisma.staleOrderPolicy.count()).toBe(0);
   });
 
   it("shows a confirmed run as failed, with the reason, when the shop is gone before it was prepared", async () => {
@@ -209,7 +303,7 @@ describe("the stale-orders screen", () => {
     const s = seedStale(SHOP_A, 2);
     const response = await callRoute(
       action,
-      post(SHOP_A, { intent: "run", orderIds: JSON.stringify(s.orders.map((o) => o.id)) }),
+      post(SHOP_A, { intent: "run", ...RUN_FIELDS, orderIds: JSON.stringify(s.orders.map((o) => o.id)) }),
     );
     expect(response.status).toBe(200);
     // WHEN the shop's offline session is gone (uninstalled) before the prepare job runs

@@ -7,20 +7,16 @@ import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { useEffect, useMemo, useState } from "react";
 import { ActivityFeed } from "~/components/stale-orders/activity-feed";
 import { ConfirmRunModal } from "~/components/stale-orders/confirm-run-modal";
-import { PolicyForm } from "~/components/stale-orders/policy-form";
+import { POLICY_FIELDS, type PolicyFields, PolicyForm } from "~/components/stale-orders/policy-form";
+import { SaveSettingsModal } from "~/components/stale-orders/save-settings-modal";
 import { PreviewResults } from "~/components/stale-orders/preview-results";
 import { RunProgress } from "~/components/stale-orders/run-progress";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 import type { RequestRunResult } from "~/stale-orders/cancellation-runs.server";
-import { settingsOf, StaleOrdersIntent } from "~/stale-orders/forms";
+import { fieldErrorsOf, settingsOf, StaleOrdersIntent } from "~/stale-orders/forms";
 import { TERMINAL_RUN_STATUSES } from "~/stale-orders/options";
-import {
-  loadStaleOrdersScreen,
-  previewWithSettings,
-  runSelection,
-  saveSettingsIfChanged,
-} from "~/stale-orders/screen.server";
+import { loadStaleOrdersScreen, previewPolicy, runSelection, saveSettings } from "~/stale-orders/screen.server";
 import type { StaleOrderPreview } from "~/stale-orders/views";
 
 /** How often the page refreshes while a run is preparing, queued or running. */
@@ -37,46 +33,49 @@ type ActionData =
   | { ok: true; kind: "preview"; preview: StaleOrderPreview }
   | { ok: true; kind: "saved" }
   | { ok: true; kind: "run"; result: RequestRunResult }
-  | { ok: false; error: string };
+  | { ok: false; error: string; fieldErrors: Record<string, string> };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin, sessionToken } = await authenticate.admin(request);
   const parsed = StaleOrdersIntent.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    return json<ActionData>(
-      { ok: false, error: parsed.error.issues[0]?.message ?? en.staleOrders.run.invalid },
-      { status: 400 },
-    );
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    const error = fieldErrors.intent ? en.staleOrders.run.invalid : Object.values(fieldErrors)[0]!;
+    return json<ActionData>({ ok: false, error, fieldErrors }, { status: 400 });
   }
   const input = parsed.data;
   const actor = actorOf(sessionToken);
+  const shop = session.shop;
   switch (input.intent) {
     case "preview":
       return json<ActionData>({
         ok: true,
         kind: "preview",
-        preview: await previewWithSettings(admin.graphql, session.shop, settingsOf(input), actor),
+        preview: await previewPolicy(admin.graphql, shop, settingsOf(input)),
       });
     case "save-settings":
-      await saveSettingsIfChanged(session.shop, settingsOf(input), actor);
+      await saveSettings(shop, settingsOf(input, input.scheduleEnabled), actor, input.idempotencyKey);
       return json<ActionData>({ ok: true, kind: "saved" });
-    case "run":
-      return json<ActionData>({
-        ok: true,
-        kind: "run",
-        result: await runSelection(session.shop, actor, input.orderIds, input.idempotencyKey),
-      });
+    case "run": {
+      const { orderIds, idempotencyKey } = input;
+      const result = await runSelection({ shop, actor, orderIds, idempotencyKey, settings: settingsOf(input) });
+      return json<ActionData>({ ok: true, kind: "run", result });
+    }
   }
 };
 
 function toastOf(data: ActionData): { message: string; isError: boolean } | null {
   const t = en.staleOrders.run;
-  if (!data.ok) return { message: data.error, isError: true };
+  // Field errors show on their fields; only the rest is a toast.
+  if (!data.ok) return fieldErrorsShownInline(data.fieldErrors) ? null : { message: data.error, isError: true };
   if (data.kind === "saved") return { message: en.staleOrders.policy.saved, isError: false };
   if (data.kind !== "run") return null;
   const { runId, selected } = data.result;
   return { message: runId === null ? t.nothingNew : t.confirmed(selected), isError: false };
 }
+
+const fieldErrorsShownInline = (errors: Record<string, string>) =>
+  Object.keys(errors).some((field) => POLICY_FIELDS.includes(field));
 
 export default function StaleOrders() {
   const data = useLoaderData<typeof loader>();
@@ -85,18 +84,27 @@ export default function StaleOrders() {
   const { revalidate } = useRevalidator();
   const t = en.staleOrders;
   const [preview, setPreview] = useState<StaleOrderPreview | null>(null);
+  // The policy fields the shown preview was made with: a run confirms exactly those.
+  const [previewedFields, setPreviewedFields] = useState<PolicyFields | null>(null);
   const [confirming, setConfirming] = useState<string[] | null>(null);
-  // A fresh key each time the dialog opens: resubmitting the same dialog is one run.
+  const [saving, setSaving] = useState<PolicyFields | null>(null);
+  // A fresh key each time a dialog opens: resubmitting the same dialog has one effect.
   const confirmationKey = useMemo(() => (confirming ? crypto.randomUUID() : ""), [confirming]);
+  const saveKey = useMemo(() => (saving ? crypto.randomUUID() : ""), [saving]);
 
   const pendingIntent = fetcher.state === "idle" ? null : fetcher.formData?.get("intent");
   const latest = data.runs[0] ?? null;
   const inProgress = latest !== null && !TERMINAL_RUN_STATUSES.includes(latest.status);
+  const fieldErrors = fetcher.data && !fetcher.data.ok ? fetcher.data.fieldErrors : {};
 
   useEffect(() => {
     if (fetcher.state !== "idle" || !fetcher.data) return;
     const result = fetcher.data;
     if (result.ok && result.kind === "preview") setPreview(result.preview);
+    // Saved, or refused with messages on the fields: either way the dialog has done its part.
+    if ((result.ok && result.kind === "saved") || (!result.ok && fieldErrorsShownInline(result.fieldErrors))) {
+      setSaving(null);
+    }
     if (result.ok && result.kind === "run") {
       setConfirming(null);
       setPreview(null);
@@ -133,8 +141,12 @@ export default function StaleOrders() {
             <PolicyForm
               settings={data.settings}
               previewing={pendingIntent === "preview"}
-              saving={pendingIntent === "save-settings"}
-              onSubmit={(intent, fields) => fetcher.submit({ intent, ...fields }, { method: "post" })}
+              errors={fieldErrors}
+              onPreview={(fields) => {
+                setPreviewedFields(fields);
+                fetcher.submit({ intent: "preview", ...withoutSchedule(fields) }, { method: "post" });
+              }}
+              onSave={setSaving}
             />
             <ActivityFeed events={data.activity} />
           </BlockStack>
@@ -148,18 +160,28 @@ export default function StaleOrders() {
           </BlockStack>
         </Layout.Section>
       </Layout>
+      <SaveSettingsModal
+        open={saving !== null}
+        scheduleEnabled={saving?.scheduleEnabled === "true"}
+        submitting={pendingIntent === "save-settings"}
+        onClose={() => setSaving(null)}
+        onConfirm={() =>
+          saving && fetcher.submit({ intent: "save-settings", ...saving, idempotencyKey: saveKey }, { method: "post" })
+        }
+      />
       <ConfirmRunModal
         key={confirming?.join(",") ?? "closed"}
         open={confirming !== null}
         orders={selected.length}
         units={selected.reduce((n, c) => n + c.units, 0)}
-        notifyCustomer={data.settings.notifyCustomer}
+        notifyCustomer={previewedFields?.notifyCustomer === "true"}
         submitting={pendingIntent === "run"}
         onClose={() => setConfirming(null)}
         onConfirm={(confirmCount) =>
           fetcher.submit(
             {
               intent: "run",
+              ...withoutSchedule(previewedFields ?? {}),
               orderIds: JSON.stringify(selected.map((c) => c.id)),
               idempotencyKey: confirmationKey,
               ...(confirmCount === null ? {} : { confirmCount: String(confirmCount) }),
@@ -171,3 +193,5 @@ export default function StaleOrders() {
     </Page>
   );
 }
+
+const withoutSchedule = ({ scheduleEnabled: _, ...fields }: Partial<PolicyFields>) => fields;

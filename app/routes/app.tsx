@@ -5,10 +5,12 @@ import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
+import { ShopFormatProvider } from "~/components/shop-format-context";
 import { appBridgeScriptUrl } from "~/demo/demo-mode.server";
 import { env } from "~/env.server";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
+import { shopFormatFor } from "~/shops/shop-details.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -16,12 +18,13 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 export const meta: MetaFunction = () => [{ title: en.appName }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
-  return json({ apiKey: env.SHOPIFY_API_KEY, appBridgeUrl: appBridgeScriptUrl() });
+  const { admin, session } = await authenticate.admin(request);
+  const shopFormat = await shopFormatFor(admin.graphql, session.shop);
+  return json({ apiKey: env.SHOPIFY_API_KEY, appBridgeUrl: appBridgeScriptUrl(), shopFormat });
 };
 
 export default function App() {
-  const { apiKey, appBridgeUrl } = useLoaderData<typeof loader>();
+  const { apiKey, appBridgeUrl, shopFormat } = useLoaderData<typeof loader>();
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
       <NavMenu>
@@ -33,7 +36,9 @@ export default function App() {
         <Link to="/app/jobs">{en.nav.jobs}</Link>
         <Link to="/app/stale-orders">{en.staleOrders.nav}</Link>
       </NavMenu>
-      <Outlet />
+      <ShopFormatProvider format={shopFormat}>
+        <Outlet />
+      </ShopFormatProvider>
     </AppProvider>
   );
 }

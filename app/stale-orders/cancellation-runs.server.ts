@@ -10,7 +10,7 @@ import { type Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import type { JobTransaction, TransactionalJobQueue } from "~/jobs/job-queue";
 import type { ItemStatus } from "./options";
-import { loadStaleOrderSettings } from "./policy-settings.server";
+import { loadStaleOrderSettings, type StaleOrderSettings } from "./policy-settings.server";
 import { isUniqueViolation } from "~/db/unique-violation";
 
 export const CANCEL_ORDER_JOB = "stale-orders.cancel-order";
@@ -74,11 +74,13 @@ export async function requestCancellationRun(input: {
   /** Order GIDs the merchant ticked, or "all" for every eligible order (the schedule). */
   selection: string[] | "all";
   requestKey?: string;
+  /** The settings the merchant previewed and confirmed; the saved ones when absent (the schedule). */
+  settings?: StaleOrderSettings;
   now?: Date;
 }): Promise<RequestRunResult> {
   const { shop } = input;
   const now = input.now ?? new Date();
-  const settings = await loadStaleOrderSettings(shop);
+  const settings = input.settings ?? (await loadStaleOrderSettings(shop));
   const ids = input.selection === "all" ? null : [...new Set(input.selection)];
   const existingRun = async (client: Pick<Prisma.TransactionClient, "cancellationRun">) => {
     if (input.requestKey === undefined) return null;

@@ -1,6 +1,8 @@
 // The shop's stale-order policy (one row per shop, defaults until first saved).
+import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { prisma } from "~/db.server";
+import { isUniqueViolation } from "~/db/unique-violation";
 import { recordAuditEvent } from "./audit.server";
 import { CANCEL_REASONS, type CancelReason, oneOf } from "./options";
 import { DEFAULT_POLICY, type StaleOrderPolicySettings } from "./policy";
@@ -21,6 +23,9 @@ export const DEFAULT_SETTINGS: StaleOrderSettings = {
   scheduleEnabled: false,
 };
 
+/** The ActionRequest intent that records a settings save's idempotency key. */
+const SAVE_SETTINGS_INTENT = "stale-orders.save-settings";
+
 const StringList = z.array(z.string());
 const parseList = (text: string): string[] => {
   try {
@@ -31,8 +36,11 @@ const parseList = (text: string): string[] => {
   }
 };
 
-export async function loadStaleOrderSettings(shop: string): Promise<StaleOrderSettings> {
-  const row = await prisma.staleOrderPolicy.findUnique({ where: { shop } });
+export async function loadStaleOrderSettings(
+  shop: string,
+  db: Pick<Prisma.TransactionClient, "staleOrderPolicy"> = prisma,
+): Promise<StaleOrderSettings> {
+  const row = await db.staleOrderPolicy.findUnique({ where: { shop } });
   if (!row) return DEFAULT_SETTINGS;
   return {
     policy: {
@@ -50,11 +58,18 @@ export async function loadStaleOrderSettings(shop: string): Promise<StaleOrderSe
   };
 }
 
+export type SaveSettingsResult = "saved" | "unchanged" | "already-saved";
+
+/**
+ * Saves the settings and audits the change in one transaction, once per idempotency key: a
+ * double or concurrent submit of one dialog saves once and records one audit event.
+ */
 export async function saveStaleOrderSettings(
   shop: string,
   settings: StaleOrderSettings,
   actor: string | null,
-): Promise<StaleOrderSettings> {
+  idempotencyKey: string,
+): Promise<SaveSettingsResult> {
   const data = {
     olderThanHours: settings.policy.olderThanHours,
     includePending: settings.policy.includePending,
@@ -67,15 +82,24 @@ export async function saveStaleOrderSettings(
     staffNote: settings.staffNote,
     scheduleEnabled: settings.scheduleEnabled,
   };
-  const before = await loadStaleOrderSettings(shop);
-  await prisma.staleOrderPolicy.upsert({ where: { shop }, create: { shop, ...data }, update: data });
-  await recordAuditEvent({
-    shop,
-    actor,
-    action: "stale-orders.policy-saved",
-    detail: { before, after: settings },
-  });
-  return settings;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await tx.actionRequest.create({
+        data: { shop, idempotencyKey, intent: SAVE_SETTINGS_INTENT, actor, status: "succeeded" },
+      });
+      const before = await loadStaleOrderSettings(shop, tx);
+      if (JSON.stringify(before) === JSON.stringify(settings)) return "unchanged";
+      await tx.staleOrderPolicy.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+      await recordAuditEvent(
+        { shop, actor, action: "stale-orders.policy-saved", detail: { before, after: settings } },
+        tx,
+      );
+      return "saved";
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return "already-saved";
+    throw error;
+  }
 }
 
 export async function listShopsWithStaleOrderSchedule(): Promise<string[]> {

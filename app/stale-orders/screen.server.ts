@@ -89,40 +89,36 @@ export async function loadStaleOrdersScreen(shop: string): Promise<StaleOrdersSc
   return { settings, runs: runs.map(toRunView), latestItems, activity };
 }
 
-/** Saves the policy when it changed (audited), then previews with it: what you see is what a run uses. */
-export async function previewWithSettings(
+/** The dry run: reads Shopify with the submitted policy and saves nothing (the schedule included). */
+export async function previewPolicy(
   graphql: AdminGraphql,
   shop: string,
   settings: StaleOrderSettings,
-  actor: string | null,
 ): Promise<StaleOrderPreview> {
-  await saveSettingsIfChanged(shop, settings, actor);
   return previewStaleOrders(costAwareGraphql(shop, graphql), settings.policy);
 }
 
-export async function saveSettingsIfChanged(
-  shop: string,
-  settings: StaleOrderSettings,
-  actor: string | null,
-): Promise<void> {
-  const current = await loadStaleOrderSettings(shop);
-  if (JSON.stringify(current) !== JSON.stringify(settings)) await saveStaleOrderSettings(shop, settings, actor);
-}
+export { saveStaleOrderSettings as saveSettings };
 
-/** Records the confirmed run and its prepare job; Shopify is read by that job, not by this request. */
-export async function runSelection(
-  shop: string,
-  actor: string | null,
-  orderIds: string[],
-  idempotencyKey?: string,
-): Promise<RequestRunResult> {
+/**
+ * Records the confirmed run and its prepare job, with the settings that were previewed; Shopify
+ * is read by that job, not by this request. One run per confirmation dialog's key.
+ */
+export async function runSelection(input: {
+  shop: string;
+  actor: string | null;
+  orderIds: string[];
+  idempotencyKey: string;
+  settings: StaleOrderSettings;
+}): Promise<RequestRunResult> {
   return requestCancellationRun({
     queue: getJobQueue(),
-    shop,
-    actor,
+    shop: input.shop,
+    actor: input.actor,
     trigger: "manual",
-    selection: orderIds,
-    requestKey: idempotencyKey === undefined ? undefined : `manual:${idempotencyKey}`,
+    selection: input.orderIds,
+    requestKey: `manual:${input.idempotencyKey}`,
+    settings: input.settings,
   });
 }
 

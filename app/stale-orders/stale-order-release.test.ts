@@ -1,5 +1,6 @@
 // The run against the store simulator: preview, request, prepare and process each item as their
 // jobs would, and compare Shopify's inventory with what the preview promised.
+import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { TransactionalJobQueue } from "~/jobs/job-queue";
@@ -320,7 +321,7 @@ describe("releasing stock held by stale unpaid orders", () => {
 
   it("records who changed the policy, with the settings before and after", async () => {
     const shop = "stale-settings.myshopify.com";
-    await saveStaleOrderSettings(shop, { ...DEFAULT_SETTINGS, scheduleEnabled: true }, "user:7");
+    await saveStaleOrderSettings(shop, { ...DEFAULT_SETTINGS, scheduleEnabled: true }, "user:7", randomUUID());
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { shop } });
     expect(event.action).toBe("stale-orders.policy-saved");
     expect(JSON.parse(event.detail)).toMatchObject({
@@ -334,7 +335,7 @@ describe("the daily schedule", () => {
   it("runs the saved policy over every eligible order, recorded as a scheduled run without an actor", async () => {
     const shop = "stale-scheduled.myshopify.com";
     const s = await setUp(shop);
-    await saveStaleOrderSettings(shop, { ...DEFAULT_SETTINGS, scheduleEnabled: true }, "user:7");
+    await saveStaleOrderSettings(shop, { ...DEFAULT_SETTINGS, scheduleEnabled: true }, "user:7", randomUUID());
     // The job runs on the wall clock, so ages are relative to it.
     const placed = (ageDays: number) =>
       h.sim.createOrder(shop, {

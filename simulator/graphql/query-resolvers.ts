@@ -32,7 +32,7 @@ function shopView(ctx: SimContext): unknown {
     currencyCode: s.currency,
     email: `owner@${s.domain}`,
     contactEmail: `owner@${s.domain}`,
-    ianaTimezone: "UTC",
+    ianaTimezone: s.timezone,
     plan: { displayName: name, publicDisplayName: name, partnerDevelopment: false, shopifyPlus: s.plan === "plus" },
   };
 }

@@ -155,6 +155,13 @@ export function rejectFulfillmentRequest(
   opts: { reason?: string; message?: string },
 ): SimFulfillmentOrder {
   const fo = serviceFo(state, foId, ["SUBMITTED"], "reject the fulfillment request of");
+  // The reason and message are only arguments of the mutation; the one place the Admin API
+  // gives a fulfillment service's answer back is the request's `responseData` ("The response
+  // from the fulfillment service",
+  // https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderMerchantRequest#field-responseData).
+  // The docs give no shape for it: the simulator stores the arguments as they were sent.
+  const request = fo.merchantRequests.findLast((r) => r.kind === "FULFILLMENT_REQUEST");
+  if (request) request.responseData = { reason: opts.reason ?? null, message: opts.message ?? null };
   return answer(
     state,
     fo,

@@ -43,6 +43,24 @@ describe("releasing stock from stale orders in a real browser", () => {
     await shown(page.getByRole("heading", { level: 1, name: "Release stock from stale orders" }));
     await page.waitForLoadState("networkidle");
 
+    // WHEN the merchant ticks "every day", enters an impossible age and previews
+    const hours = page.getByLabel("Older than (hours)");
+    await page.getByLabel("Run this policy every day").check();
+    await hours.fill("0");
+    await page.getByRole("button", { name: "Preview" }).click();
+    // THEN the age field says what is wrong, in plain words
+    await shown(page.getByText("Enter a whole number of hours from 1 to 8,760 (one year)."));
+
+    // WHEN they save with the schedule ticked, a confirmation says the app will cancel every day
+    await hours.fill("72");
+    await page.getByRole("button", { name: "Save settings…" }).click();
+    const saveDialog = page.getByRole("dialog");
+    await shown(saveDialog.getByText(/The daily schedule will be on/));
+    await shown(saveDialog.getByRole("button", { name: "Save and run every day" }));
+    // AND going back saves nothing
+    await saveDialog.getByRole("button", { name: "Back" }).click();
+    await page.getByLabel("Run this policy every day").uncheck();
+
     // WHEN the merchant previews with the default policy (older than 72 hours)
     await page.getByRole("button", { name: "Preview" }).click();
     await shown(page.getByRole("heading", { name: "Orders to cancel" }));

@@ -132,4 +132,52 @@ describe("the fulfillment worklist in a real browser", () => {
     expect(foreignHosts(requests), "requests to hosts other than localhost").toEqual([]);
     await page.close();
   });
+
+  it("refuses a too-long search inline without reloading, and keeps applied filters visible and removable after Escape", async () => {
+    const page = await app.newPage();
+    // Every load of the worklist's data after the first render (Remix's client-side navigations).
+    const loads: string[] = [];
+    page.on("request", (request) => {
+      if (/\/app\?.*_data=routes%2Fapp\._index/.test(request.url())) loads.push(request.url());
+    });
+
+    // GIVEN the merchant on the worklist with the search open
+    await page.goto(`${app.server.url}/`);
+    await page.waitForURL(/\/app\?.*embedded=1/);
+    await shown(page.getByRole("heading", { name: "Orders waiting to ship" }));
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("button", { name: /search and filter/i }).click();
+    const search = page.getByPlaceholder("Search by order or customer");
+    await shown(search);
+
+    // WHEN they paste a 101-character search
+    const before = loads.length;
+    await search.fill("x".repeat(101));
+    // THEN it is refused next to the search, and the worklist does not reload (it used to, twice a second)
+    await shown(page.getByText("Search is limited to 100 characters"));
+    await page.waitForTimeout(3_000);
+    expect(loads.length - before).toBe(0);
+    expect(page.url()).not.toMatch(/[?&]q=/);
+
+    // WHEN they clear it and filter by delivery method, then press Escape
+    await search.fill("");
+    await page.getByRole("button", { name: "Delivery method" }).click();
+    await page.getByLabel("Shipping").click({ force: true });
+    await page.waitForURL(/delivery=SHIPPING/);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(500);
+
+    // THEN the applied filter is still on screen
+    const pill = page.getByRole("button", { name: "Delivery method: Shipping" });
+    await shown(pill);
+    await page.screenshot({ path: `${SCREENSHOTS}worklist-filters.png` });
+
+    // AND removing it removes the filter
+    await pill.locator("xpath=..").locator("xpath=..").getByRole("button", { name: "Clear" }).click();
+    await expect.poll(() => page.url(), { timeout: 30_000 }).not.toMatch(/delivery=/);
+    await expect(pill.count()).resolves.toBe(0);
+
+    await page.close();
+  });
 });

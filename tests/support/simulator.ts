@@ -49,10 +49,10 @@ export function startSimulator(options: { mode?: "immediate" | "manual"; now?: (
 export async function installShop(
   sim: StoreSimulator,
   domain: string,
-  options: { plan?: Parameters<StoreSimulator["createShop"]>[0]["plan"] } = {},
+  options: Pick<Parameters<StoreSimulator["createShop"]>[0], "plan" | "currency" | "timezone"> = {},
 ) {
   const accessToken = `shpat_test_${domain.split(".")[0]}`;
-  sim.createShop({ domain, accessToken, ...(options.plan ? { plan: options.plan } : {}) });
+  sim.createShop({ domain, accessToken, ...options });
   const { sessionStorage } = await import("~/shopify.server");
   const { recordInstall } = await import("~/shops/shop-lifecycle.server");
   await sessionStorage.storeSession(

@@ -1,7 +1,8 @@
 import { BlockStack, Box, Card, Divider, InlineGrid, Text } from "@shopify/polaris";
 import { Fragment } from "react";
 import type { ActionAvailability, ActionIntent } from "~/fulfillment/actions/contract";
-import { formatAge, formatDateTime } from "~/fulfillment/detail/derive";
+import { formatAge } from "~/fulfillment/detail/derive";
+import { useShopFormat } from "~/components/shop-format-context";
 import type { FulfillmentOrderDetailView } from "~/fulfillment/detail/types";
 import { en } from "~/i18n/en";
 import type { ActionFormContext } from "./action-form";
@@ -34,6 +35,7 @@ function CancellationNote({
   cancellation: FulfillmentOrderDetailView["cancellation"];
   now: Date;
 }) {
+  const { dateTime: formatDateTime } = useShopFormat();
   if (!cancellation) return null;
   const { answer } = cancellation;
   const text = !answer

@@ -1,7 +1,9 @@
-import { BlockStack, DataTable, InlineGrid, Text } from "@shopify/polaris";
+import { Banner, BlockStack, DataTable, InlineGrid, Text } from "@shopify/polaris";
+import { rejectionReasonLabel } from "~/components/labels";
 import { SectionCard } from "~/components/section-card";
 import { StatusBadge, humanizeEnum } from "~/components/status-badge";
-import { formatAge, formatDateTime } from "~/fulfillment/detail/derive";
+import { formatAge } from "~/fulfillment/detail/derive";
+import { useShopFormat } from "~/components/shop-format-context";
 import type { FulfillmentOrderDetailView } from "~/fulfillment/detail/types";
 import type { ReactNode } from "react";
 import { en } from "~/i18n/en";
@@ -22,8 +24,19 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /** The FO's state, where it ships from and how, and its items with what remains. */
 export function FulfillmentOrderCard({ fo, now }: { fo: FulfillmentOrderDetailView["fulfillmentOrder"]; now: Date }) {
+  const { dateTime: formatDateTime } = useShopFormat();
   return (
     <SectionCard heading={t.fo.heading}>
+      {fo.rejection && (
+        <Banner tone="critical" title={t.rejection.title}>
+          <BlockStack gap="100">
+            <Text as="p" fontWeight="semibold">
+              {rejectionReasonLabel(fo.rejection.reason)}
+            </Text>
+            {fo.rejection.message && <Text as="p">{fo.rejection.message}</Text>}
+          </BlockStack>
+        </Banner>
+      )}
       <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
         <Field label={t.fo.status}>
           <StatusBadge value={fo.status} />

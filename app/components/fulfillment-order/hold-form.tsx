@@ -6,6 +6,7 @@ import { en } from "~/i18n/en";
 import { LimitedTextField } from "../limited-text-field";
 import { ActionForm, type ActionFormContext, useActionForm } from "./action-form";
 import { LineQuantityFields } from "./line-quantity-fields";
+import { holdReasonLabel } from "~/components/labels";
 
 const t = en.actions.hold;
 
@@ -21,7 +22,7 @@ export function HoldForm({ context, lines }: { context: ActionFormContext; lines
       <Select
         label={t.reason}
         name="reason"
-        options={MERCHANT_HOLD_REASONS.map((value) => ({ value, label: t.reasons[value] ?? value }))}
+        options={MERCHANT_HOLD_REASONS.map((value) => ({ value, label: holdReasonLabel(value) }))}
         value={reason}
         onChange={setReason}
         error={form.errorFor("reason")}

@@ -1,6 +1,6 @@
 import { Badge, BlockStack, Box, Button, InlineStack, Text } from "@shopify/polaris";
 import { SectionCard } from "~/components/section-card";
-import { humanizeEnum } from "~/components/status-badge";
+import { holdReasonLabel } from "~/components/labels";
 import type { ActionAvailability } from "~/fulfillment/actions/contract";
 import { formatAge } from "~/fulfillment/detail/derive";
 import type { HoldView } from "~/fulfillment/detail/types";
@@ -55,7 +55,7 @@ export function HoldsCard({
   return (
     <SectionCard heading={t.heading} empty={holds.length === 0 ? t.none : null}>
       {holds.map((hold) => {
-        const reason = ta.hold.reasons[hold.reason] ?? humanizeEnum(hold.reason);
+        const reason = holdReasonLabel(hold.reason);
         return (
           <Box key={hold.id} padding="300" borderWidth="025" borderColor="border" borderRadius="200">
             <BlockStack gap="200">

@@ -1,6 +1,6 @@
 import { Badge, BlockStack, Card, InlineGrid, InlineStack, Text } from "@shopify/polaris";
 import { StatusBadge, humanizeEnum } from "~/components/status-badge";
-import { formatDateTime } from "~/fulfillment/detail/derive";
+import { useShopFormat } from "~/components/shop-format-context";
 import type { OrderSummaryView } from "~/fulfillment/detail/types";
 import { en } from "~/i18n/en";
 
@@ -24,8 +24,9 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 export function OrderSummaryCard({ order }: { order: OrderSummaryView }) {
-  const total =
-    order.totalAmount !== null ? `${order.totalAmount}${order.currencyCode ? ` ${order.currencyCode}` : ""}` : "—";
+  const { money, dateTime: formatDateTime } = useShopFormat();
+  // Shopify's shop money is in the shop's currency: "$195.00", as the admin shows it.
+  const total = order.totalAmount !== null ? money(order.totalAmount, order.currencyCode) : "—";
   return (
     <Card>
       <BlockStack gap="300">

@@ -1,6 +1,6 @@
 import { BlockStack, Card, Text } from "@shopify/polaris";
 import { en } from "~/i18n/en";
-import { formatDateTime } from "~/health/format";
+import { useShopFormat } from "~/components/shop-format-context";
 import type { AuditEventView } from "~/stale-orders/views";
 
 const t = en.staleOrders.activity;
@@ -33,6 +33,7 @@ function summary(event: AuditEventView): string {
 
 /** Who did what and when: the audit trail of policy changes and runs, newest first. */
 export function ActivityFeed({ events }: { events: AuditEventView[] }) {
+  const { dateTime } = useShopFormat();
   return (
     <Card>
       <BlockStack gap="300">
@@ -50,7 +51,7 @@ export function ActivityFeed({ events }: { events: AuditEventView[] }) {
                   {event.subject && !event.action.includes("run-") ? ` ${event.subject}` : ""}
                 </Text>
                 <Text as="p" tone="subdued" variant="bodySm">
-                  {formatDateTime(event.at)} · {t.byActor(event.actor)}
+                  {dateTime(event.at)} · {t.byActor(event.actor)}
                   {summary(event) ? ` · ${summary(event)}` : ""}
                 </Text>
               </BlockStack>

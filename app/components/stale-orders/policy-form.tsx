@@ -6,16 +6,34 @@ import type { SettingsView } from "~/stale-orders/views";
 
 const t = en.staleOrders.policy;
 
+/** The form's fields, named as the route's action reads them. */
+export const POLICY_FIELDS = [
+  "olderThanHours",
+  "includePending",
+  "includeExpiredAuthorizations",
+  "includePartiallyPaid",
+  "gateways",
+  "excludedTags",
+  "cancelReason",
+  "notifyCustomer",
+  "staffNote",
+  "scheduleEnabled",
+];
+export type PolicyFields = Record<(typeof POLICY_FIELDS)[number], string>;
+
 export interface PolicyFormProps {
   settings: SettingsView;
   previewing: boolean;
-  saving: boolean;
-  /** Form fields as the route's action expects them. */
-  onSubmit: (intent: "preview" | "save-settings", fields: Record<string, string>) => void;
+  /** The action's message per field, shown on the field. */
+  errors: Record<string, string>;
+  /** A dry run with these fields: nothing is saved. */
+  onPreview: (fields: PolicyFields) => void;
+  /** Asks to save (the route confirms first). */
+  onSave: (fields: PolicyFields) => void;
 }
 
-/** The policy as editable fields; emits them with the chosen intent. */
-export function PolicyForm({ settings, previewing, saving, onSubmit }: PolicyFormProps) {
+/** The policy as editable fields; emits them to preview or to save. */
+export function PolicyForm({ settings, previewing, errors, onPreview, onSave }: PolicyFormProps) {
   const [hours, setHours] = useState(String(settings.policy.olderThanHours));
   const [pending, setPending] = useState(settings.policy.includePending);
   const [expired, setExpired] = useState(settings.policy.includeExpiredAuthorizations);
@@ -27,7 +45,7 @@ export function PolicyForm({ settings, previewing, saving, onSubmit }: PolicyFor
   const [note, setNote] = useState(settings.staffNote ?? "");
   const [schedule, setSchedule] = useState(settings.scheduleEnabled);
 
-  const fields = (): Record<string, string> => ({
+  const fields = (): PolicyFields => ({
     olderThanHours: hours,
     includePending: String(pending),
     includeExpiredAuthorizations: String(expired),
@@ -54,6 +72,7 @@ export function PolicyForm({ settings, previewing, saving, onSubmit }: PolicyFor
             value={hours}
             onChange={setHours}
             helpText={t.olderThanHelp}
+            error={errors.olderThanHours}
             autoComplete="off"
           />
           <BlockStack gap="100">
@@ -69,6 +88,7 @@ export function PolicyForm({ settings, previewing, saving, onSubmit }: PolicyFor
             value={gateways}
             onChange={setGateways}
             helpText={t.gatewaysHelp}
+            error={errors.gateways}
             autoComplete="off"
           />
           <TextField
@@ -76,6 +96,7 @@ export function PolicyForm({ settings, previewing, saving, onSubmit }: PolicyFor
             value={tags}
             onChange={setTags}
             helpText={t.excludedTagsHelp}
+            error={errors.excludedTags}
             autoComplete="off"
           />
           <Select
@@ -83,22 +104,33 @@ export function PolicyForm({ settings, previewing, saving, onSubmit }: PolicyFor
             options={CANCEL_REASONS.map((value) => ({ value, label: en.staleOrders.reasons[value] ?? value }))}
             value={reason}
             onChange={setReason}
+            error={errors.cancelReason}
           />
           <Checkbox label={t.notifyCustomer} checked={notify} onChange={setNotify} />
-          <TextField label={t.staffNote} value={note} onChange={setNote} autoComplete="off" maxLength={255} />
+          <TextField
+            label={t.staffNote}
+            value={note}
+            onChange={setNote}
+            autoComplete="off"
+            maxLength={255}
+            error={errors.staffNote}
+          />
           <Checkbox label={t.schedule} helpText={t.scheduleHelp} checked={schedule} onChange={setSchedule} />
         </FormLayout>
         <Text as="p" tone="subdued">
           {t.alwaysExcluded}
         </Text>
-        <InlineStack gap="200">
-          <Button variant="primary" loading={previewing} onClick={() => onSubmit("preview", fields())}>
-            {t.preview}
-          </Button>
-          <Button loading={saving} onClick={() => onSubmit("save-settings", fields())}>
-            {t.save}
-          </Button>
-        </InlineStack>
+        <BlockStack gap="100">
+          <InlineStack gap="200">
+            <Button variant="primary" loading={previewing} onClick={() => onPreview(fields())}>
+              {t.preview}
+            </Button>
+            <Button onClick={() => onSave(fields())}>{t.save}</Button>
+          </InlineStack>
+          <Text as="p" tone="subdued">
+            {t.previewHelp}
+          </Text>
+        </BlockStack>
       </BlockStack>
     </Card>
   );

@@ -12,7 +12,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { en } from "~/i18n/en";
-import { formatDateTime } from "~/health/format";
+import { useShopFormat } from "~/components/shop-format-context";
 import type { ItemStatus } from "~/stale-orders/options";
 import { progressOf, type RunItemView, type RunView } from "~/stale-orders/views";
 
@@ -103,6 +103,7 @@ function Counts({ run }: { run: RunView }) {
 
 /** The newest run: preparing, then a live progress bar, the counts, and the result of every order. */
 export function RunProgress({ run, items, onDownload }: RunProgressProps) {
+  const { dateTime } = useShopFormat();
   if (!run) {
     return (
       <Card>
@@ -130,7 +131,7 @@ export function RunProgress({ run, items, onDownload }: RunProgressProps) {
             {run.status === "preparing" ? null : <Button onClick={() => onDownload(run.id)}>{t.download}</Button>}
           </InlineStack>
           <Text as="p" tone="subdued">
-            {formatDateTime(run.createdAt)} · {en.staleOrders.activity.byActor(run.actor)}
+            {dateTime(run.createdAt)} · {en.staleOrders.activity.byActor(run.actor)}
           </Text>
           {run.status === "failed" ? (
             <Banner tone="critical" title={t.failedTitle}>

@@ -3,6 +3,7 @@ import { BlockStack, Modal, Select } from "@shopify/polaris";
 import { useState } from "react";
 import { MERCHANT_HOLD_REASONS, TEXT_LIMITS } from "~/fulfillment/actions/contract";
 import { en } from "~/i18n/en";
+import { holdReasonLabel } from "~/components/labels";
 import { isTooLong, LimitedTextField } from "../limited-text-field";
 
 const t = en.worklist.holdModal;
@@ -33,10 +34,7 @@ export function HoldModal({ open, count, onClose, onSubmit }: HoldModalProps) {
         <BlockStack gap="300">
           <Select
             label={t.reason}
-            options={MERCHANT_HOLD_REASONS.map((value) => ({
-              value,
-              label: en.actions.hold.reasons[value] ?? value,
-            }))}
+            options={MERCHANT_HOLD_REASONS.map((value) => ({ value, label: holdReasonLabel(value) }))}
             value={reason}
             onChange={setReason}
           />

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { WORKLIST_TABS } from "~/fulfillment/worklist/tabs";
 import { en } from "~/i18n/en";
 import { detailPath, formatAge } from "./format";
-import { bulkActionsFor, WorklistTable, type WorklistTableProps } from "./worklist-table";
+import { bulkActionsFor, WorklistTable, type WorklistTableProps, StatusCell } from "./worklist-table";
 
 const render = (element: ReactElement) =>
   renderToStaticMarkup(<AppProvider i18n={translations}>{element}</AppProvider>);
@@ -63,5 +63,28 @@ describe("worklist formatting", () => {
     expect(detailPath("gid://shopify/FulfillmentOrder/42")).toBe(
       "/app/fulfillment-orders/gid%3A%2F%2Fshopify%2FFulfillmentOrder%2F42",
     );
+  });
+
+  it("shows the 3PL's rejection reason and message, and hold reasons with the labels the hold form uses", () => {
+    const row = {
+      id: "gid://shopify/FulfillmentOrder/1",
+      orderName: "#1001",
+      customerName: null,
+      financialStatus: "PAID",
+      tags: [],
+      status: "OPEN",
+      requestStatus: "REJECTED",
+      deliveryMethod: "SHIPPING",
+      locationName: "ShipBob",
+      holdReasons: ["ONLINE_STORE_POST_PURCHASE_CROSS_SELL"],
+      heldByUs: false,
+      remainingQuantity: 1,
+      rejection: { reason: "INVENTORY_OUT_OF_STOCK", message: "No mugs until March." },
+      openedAt: "2026-11-20T12:00:00.000Z",
+      shopifyUpdatedAt: "2026-11-20T12:00:00.000Z",
+    };
+    const html = render(<StatusCell row={row} />);
+    expect(html).toContain("Inventory out of stock: No mugs until March.");
+    expect(html).toContain(`On hold: ${en.actions.hold.reasons.ONLINE_STORE_POST_PURCHASE_CROSS_SELL}`);
   });
 });

@@ -12,6 +12,7 @@ import {
   type IndexTableProps,
 } from "@shopify/polaris";
 import { useEffect } from "react";
+import { holdReasonLabel, rejectionSummary } from "~/components/labels";
 import { humanizeEnum, StatusBadge } from "~/components/status-badge";
 import type { BulkIntentName } from "~/fulfillment/worklist/bulk-intent";
 import type { WorklistTab } from "~/fulfillment/worklist/tabs";
@@ -62,7 +63,8 @@ const BULK_LABEL: Record<BulkIntentName, string> = {
   "bulk-release-holds": t.bulk.release,
 };
 
-function StatusCell({ row }: { row: WorklistRow }) {
+/** The status badges, hold reasons and the 3PL's rejection of one row. */
+export function StatusCell({ row }: { row: WorklistRow }) {
   return (
     <BlockStack gap="100">
       <InlineStack gap="100" wrap={false}>
@@ -71,7 +73,12 @@ function StatusCell({ row }: { row: WorklistRow }) {
       </InlineStack>
       {row.holdReasons.length > 0 && (
         <Text as="span" variant="bodySm" tone="caution">
-          {t.onHold(row.holdReasons.map(humanizeEnum).join(", "))}
+          {t.onHold(row.holdReasons.map(holdReasonLabel).join(", "))}
+        </Text>
+      )}
+      {row.rejection && (
+        <Text as="span" variant="bodySm" tone="critical">
+          {rejectionSummary(row.rejection)}
         </Text>
       )}
     </BlockStack>

@@ -1,7 +1,7 @@
 // Pure shaping of ledger values for the detail page and the pickup board: holds (ours or
 // another app's), the cancellation story told by the event history, ages.
 import { OUR_HOLD_HANDLE_PREFIX } from "~/fulfillment/actions/contract";
-import type { CancellationView, FulfillmentOrderEventView, HoldView, LineageReason } from "./types";
+import type { CancellationView, FulfillmentOrderEventView, HoldView, LineageReason, RejectionView } from "./types";
 
 interface StoredHoldJson {
   id: string;
@@ -77,13 +77,16 @@ export function formatAge(fromIso: string, now: Date): string {
   return `${Math.floor(ms / DAY)} d`;
 }
 
-const DATE_TIME = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** UTC, so the server render and the browser agree (no hydration mismatch). */
-export const formatDateTime = (iso: string) => `${DATE_TIME.format(new Date(iso))} UTC`;
-
 /** "gid://shopify/FulfillmentOrder/123" → "#123", for links between FOs. */
 export const shortId = (gid: string) => `#${gid.split("/").pop() ?? gid}`;
 
 /** The detail page's path for an FO GID (URL-encoded, as the route expects). */
 export const fulfillmentOrderPath = (gid: string) => `/app/fulfillment-orders/${encodeURIComponent(gid)}`;
+
+/** What the ledger stored of a rejection, as the screens show it; null when not rejected. */
+export const rejectionOf = (fo: {
+  requestStatus: string;
+  rejectionReason: string | null;
+  rejectionMessage: string | null;
+}): RejectionView | null =>
+  fo.requestStatus === "REJECTED" ? { reason: fo.rejectionReason, message: fo.rejectionMessage } : null;

@@ -8,7 +8,7 @@ import { decodeTags } from "~/fulfillment/ledger-diff";
 import { findPreparedForPickup } from "~/fulfillment/ledger.server";
 import type { FulfillmentOrderLineSnapshot } from "~/fulfillment/ledger-types";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
-import { cancellationOf, toHoldViews, toLineageReason } from "./derive";
+import { cancellationOf, rejectionOf, toHoldViews, toLineageReason } from "./derive";
 import type { FulfillmentOrderDetailView, FulfillmentOrderEventView, RelatedFulfillmentOrderView } from "./types";
 
 export const EVENTS_SHOWN = 100;
@@ -120,6 +120,7 @@ export async function readFulfillmentOrderDetail(
         locationName: fo.locationName,
         openedAt: fo.openedAt.toISOString(),
         fulfillAt: fo.fulfillAt?.toISOString() ?? null,
+        rejection: rejectionOf(fo),
         shopifyUpdatedAt: fo.shopifyUpdatedAt.toISOString(),
         preparedForPickupAt:
           (await findPreparedForPickup(shop, [fo.shopifyId])).get(fo.shopifyId)?.toISOString() ?? null,

@@ -70,6 +70,11 @@ export interface LocationForMoveView {
   message: string | null;
 }
 
+export interface RejectionView {
+  reason: string | null;
+  message: string | null;
+}
+
 export interface FulfillmentOrderDetailView {
   order: OrderSummaryView;
   fulfillmentOrder: {
@@ -80,6 +85,8 @@ export interface FulfillmentOrderDetailView {
     locationName: string | null;
     openedAt: string;
     fulfillAt: string | null;
+    /** The 3PL's answer while the request is REJECTED (FulfillmentOrderRejectionReason, message). */
+    rejection: RejectionView | null;
     /** Shopify's updatedAt when the page was loaded: every form sends it back (stale guard). */
     shopifyUpdatedAt: string;
     preparedForPickupAt: string | null;

@@ -174,6 +174,7 @@ describe("loadWorklist", () => {
       holdReasons: ["INCORRECT_ADDRESS"],
       heldByUs: true,
       remainingQuantity: 0,
+      rejection: null,
       openedAt: fo.openedAt.toISOString(),
       shopifyUpdatedAt: fo.shopifyUpdatedAt.toISOString(),
     });

@@ -6,6 +6,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { OUR_HOLD_HANDLE_PREFIX } from "~/fulfillment/actions/contract";
+import { rejectionOf } from "~/fulfillment/detail/derive";
 import { decodeTags } from "~/fulfillment/ledger-diff";
 import { foldCase } from "~/fulfillment/order-filter-fields";
 import { encodeCursor, PAGE_SIZE, type WorklistCursor, type WorklistParams } from "./params";
@@ -81,6 +82,8 @@ const ROW_SELECT = {
   locationName: true,
   holds: true,
   remainingQuantity: true,
+  rejectionReason: true,
+  rejectionMessage: true,
   openedAt: true,
   shopifyUpdatedAt: true,
   order: { select: { name: true, customerName: true, displayFinancialStatus: true, tags: true } },
@@ -120,6 +123,7 @@ function toRow(record: RowRecord): WorklistRow {
       (hold) => hold.heldByRequestingApp === true || Boolean(hold.handle?.startsWith(OUR_HOLD_HANDLE_PREFIX)),
     ),
     remainingQuantity: record.remainingQuantity,
+    rejection: rejectionOf(record),
     openedAt: record.openedAt.toISOString(),
     shopifyUpdatedAt: record.shopifyUpdatedAt.toISOString(),
   };

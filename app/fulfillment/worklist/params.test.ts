@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PARAMS, decodeCursor, encodeCursor, parseWorklistParams, worklistSearch, withFilters } from "./params";
+import {
+  DEFAULT_PARAMS,
+  decodeCursor,
+  encodeCursor,
+  filterProblems,
+  parseWorklistParams,
+  worklistSearch,
+  withFilters,
+} from "./params";
 
 describe("the worklist's URL params", () => {
   it("round-trips every filter, the sort and the cursor through the URL", () => {
@@ -43,5 +51,18 @@ describe("the worklist's URL params", () => {
   it("reads back the cursor it wrote, ids with separators included", () => {
     const cursor = { openedAt: "2026-11-20T10:00:00.000Z", id: "c~weird" };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+  });
+
+  it.each([
+    ["a 101-character search", { q: "a".repeat(101) }, { query: "too-long", tag: null }],
+    ["a tag with a comma", { tag: "a,b" }, { query: null, tag: "comma" }],
+    ["a 256-character tag", { tag: "t".repeat(256) }, { query: null, tag: "too-long" }],
+    ["a search and a tag at their limits", { q: "a".repeat(100), tag: "t".repeat(255) }, { query: null, tag: null }],
+  ])("reports %s as refused, and applies only what it accepts", (_, search: Record<string, string>, problems) => {
+    const url = new URLSearchParams(search);
+    expect(filterProblems(url)).toEqual(problems);
+    const params = parseWorklistParams(url);
+    expect(params.query === null).toBe(problems.query !== null || !search.q);
+    expect(params.tag === null).toBe(problems.tag !== null || !search.tag);
   });
 });

@@ -82,16 +82,40 @@ export function decodeCursor(value: string | null): WorklistCursor | null {
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null =>
   values.find((candidate) => candidate === value) ?? null;
 
-const text = (value: string | null, max = 100) => {
+/** Order names and customer names are short; a longer search is a paste gone wrong. */
+export const QUERY_MAX_LENGTH = 100;
+/** A tag can have up to 255 characters (https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-tags). */
+export const TAG_MAX_LENGTH = 255;
+
+/** Why a typed search or tag is refused (the screen says so next to it; nothing is applied). */
+export type FilterProblem = "too-long" | "comma";
+export interface FilterProblems {
+  query: FilterProblem | null;
+  tag: FilterProblem | null;
+}
+
+export const queryProblem = (value: string): FilterProblem | null =>
+  value.trim().length > QUERY_MAX_LENGTH ? "too-long" : null;
+
+/** The ledger stores tags as ",a,b,": a tag with a comma in it could match across two tags. */
+export const tagProblem = (value: string): FilterProblem | null => {
+  const tag = value.trim();
+  if (tag.length > TAG_MAX_LENGTH) return "too-long";
+  return tag.includes(",") ? "comma" : null;
+};
+
+/** What the URL asked for but the worklist refused (a hand-edited link or an old bookmark). */
+export const filterProblems = (search: URLSearchParams): FilterProblems => ({
+  query: queryProblem(search.get("q") ?? ""),
+  tag: tagProblem(search.get("tag") ?? ""),
+});
+
+const text = (value: string | null, max: number) => {
   const trimmed = value?.trim() ?? "";
   return trimmed && trimmed.length <= max ? trimmed : null;
 };
 
-/** The ledger stores tags as ",a,b,": a tag with a comma in it could match across two tags. */
-const tagOf = (value: string | null) => {
-  const tag = text(value, 255);
-  return tag && !tag.includes(",") ? tag : null;
-};
+const tagOf = (value: string | null) => (tagProblem(value ?? "") ? null : text(value, TAG_MAX_LENGTH));
 
 export function parseWorklistParams(search: URLSearchParams): WorklistParams {
   const age = Number(search.get("age"));
@@ -102,7 +126,7 @@ export function parseWorklistParams(search: URLSearchParams): WorklistParams {
     olderThanDays: AGE_FILTER_DAYS.find((days) => days === age) ?? null,
     tag: tagOf(search.get("tag")),
     financialStatus: oneOf(FINANCIAL_STATUSES, search.get("financial")),
-    query: text(search.get("q")),
+    query: text(search.get("q"), QUERY_MAX_LENGTH),
     sort: oneOf(SORT_ORDERS, search.get("sort")) ?? "oldest",
     after: decodeCursor(search.get("after")),
     before: decodeCursor(search.get("before")),

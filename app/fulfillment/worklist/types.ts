@@ -1,5 +1,6 @@
 // What the worklist screen renders, as loadWorklist shapes it from the ledger. Pure types, shared by
 // the route, its components and the tests.
+import type { RejectionView } from "~/fulfillment/detail/types";
 import type { WorklistParams } from "./params";
 import type { WorklistTab } from "./tabs";
 
@@ -19,6 +20,8 @@ export interface WorklistRow {
   /** Whether one of the holds is ours (so "Release our holds" can do something). */
   heldByUs: boolean;
   remainingQuantity: number;
+  /** The 3PL's reason and message while the request is REJECTED. */
+  rejection: RejectionView | null;
   openedAt: string;
   /** Shopify's updatedAt as the ledger saw it: sent back as expectedUpdatedAt by bulk actions. */
   shopifyUpdatedAt: string;

@@ -32,6 +32,28 @@ export const fulfillmentOrder = {
     fulfillAt: "Scheduled for",
     preparedForPickup: (age: string) => `Ready for pickup for ${age}`,
   },
+  rejection: {
+    title: "The fulfillment service rejected this request",
+    noReason: "No reason given",
+    short: (reason: string, message: string | null) => (message ? `${reason}: ${message}` : reason),
+    /** https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderRejectionReason */
+    reasons: {
+      INCORRECT_ADDRESS: "Incorrect address",
+      INCORRECT_PRODUCT_INFO: "Incorrect product information",
+      INELIGIBLE_PRODUCT: "Ineligible product",
+      INTERNATIONAL_SHIPPING_UNAVAILABLE: "International shipping unavailable",
+      INVALID_CONTACT_INFORMATION: "Invalid customer contact information",
+      INVALID_SKU: "Invalid SKU",
+      INVENTORY_OUT_OF_STOCK: "Inventory out of stock",
+      MERCHANT_BLOCKED_OR_SUSPENDED: "Merchant blocked or suspended",
+      MISSING_CUSTOMS_INFO: "Missing customs information",
+      ORDER_TOO_LARGE: "Order too large",
+      OTHER: "Other",
+      PACKAGE_PREFERENCE_NOT_SET: "Package preference not set",
+      PAYMENT_DECLINED: "Payment declined",
+      UNDELIVERABLE_DESTINATION: "Undeliverable destination",
+    } as Record<string, string>,
+  },
   lines: {
     heading: "Items",
     columns: { item: "Item", sku: "SKU", total: "Total", remaining: "Remaining" },

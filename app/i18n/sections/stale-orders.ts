@@ -28,8 +28,34 @@ export const staleOrders = {
     alwaysExcluded:
       "Always left alone: paid and partially paid orders (unless chosen above), fulfilled or partially fulfilled orders, orders on payment terms, live authorizations, open returns and orders at a deactivated location.",
     preview: "Preview",
-    save: "Save settings",
+    previewHelp: "Preview changes nothing and saves nothing.",
+    save: "Save settings…",
     saved: "Settings saved",
+    saveConfirm: {
+      title: "Save these settings?",
+      scheduleOn:
+        "The daily schedule will be on: every day, the app cancels every order that matches this policy, with restock, without asking again.",
+      scheduleOff: "The daily schedule will be off: orders are only cancelled when you confirm a run.",
+      confirmScheduleOn: "Save and run every day",
+      confirm: "Save settings",
+      back: "Back",
+    },
+    errors: {
+      olderThanHours: "Enter a whole number of hours from 1 to 8,760 (one year).",
+      gateways: {
+        items: "List at most 20 payment gateways.",
+        length: "Each gateway name can be at most 100 characters.",
+      },
+      excludedTags: {
+        items: "List at most 50 tags.",
+        length: "Each tag can be at most 255 characters.",
+      },
+      cancelReason: "Choose a cancellation reason from the list.",
+      staffNote: "The staff note can be at most 255 characters.",
+      confirmCount: "Type the number of orders to confirm.",
+      idempotencyKey: "This form is out of date. Reload the page and try again.",
+      form: "Check the highlighted fields.",
+    },
   },
   reasons: {
     DECLINED: "Payment declined",

@@ -77,6 +77,16 @@ export const worklist = {
     tag: "Tag",
     tagHelp: "One tag, exactly as on the order",
     financialStatus: "Payment status",
+    problems: {
+      query: {
+        "too-long": "Search is limited to 100 characters, so this search was not applied. Shorten it.",
+        comma: "This search was not applied.",
+      },
+      tag: {
+        "too-long": "A tag has at most 255 characters, so this filter was not applied.",
+        comma: "Enter one tag, without commas. This filter was not applied.",
+      },
+    },
   },
   sort: { label: "Age", oldest: "Oldest first", newest: "Newest first" },
   bulk: {

@@ -61,6 +61,11 @@ export const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
             action
             externalUrl
           }
+          merchantRequests(kind: FULFILLMENT_REQUEST, last: 1) {
+            nodes {
+              responseData
+            }
+          }
           fulfillmentHolds {
             id
             reason
@@ -144,7 +149,27 @@ export function isThirdParty(fo: {
   return actions.includes("REQUEST_FULFILLMENT") || fo.requestStatus !== "UNSUBMITTED";
 }
 
+const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : null);
+
+/**
+ * Why the 3PL turned the request down. `fulfillmentOrderRejectFulfillmentRequest` takes a reason
+ * and a message (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderRejectFulfillmentRequest);
+ * the Admin API hands the service's answer back only as the request's untyped `responseData`
+ * (https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderMerchantRequest#field-responseData),
+ * whose shape the docs don't give: read defensively, anything unexpected is "no reason given".
+ */
+export function rejectionOf(fo: Pick<FulfillmentOrderNode, "requestStatus" | "merchantRequests">): {
+  reason: string | null;
+  message: string | null;
+} {
+  const data: unknown = fo.requestStatus === "REJECTED" ? fo.merchantRequests.nodes.at(-1)?.responseData : null;
+  if (typeof data !== "object" || data === null) return { reason: null, message: null };
+  const { reason, message } = data as Record<string, unknown>;
+  return { reason: text(reason), message: text(message)?.slice(0, 1_000) ?? null };
+}
+
 export function toFulfillmentOrderSnapshot(fo: FulfillmentOrderNode): FulfillmentOrderSnapshot {
+  const rejection = rejectionOf(fo);
   return {
     id: fo.id,
     status: fo.status,
@@ -165,6 +190,8 @@ export function toFulfillmentOrderSnapshot(fo: FulfillmentOrderNode): Fulfillmen
     })),
     lineItems: fo.lineItems.nodes.map(toLineSnapshot),
     fulfillAt: fo.fulfillAt ?? null,
+    rejectionReason: rejection.reason,
+    rejectionMessage: rejection.message,
     createdAt: fo.createdAt,
     updatedAt: fo.updatedAt,
   };

@@ -8,6 +8,7 @@ export const SHOP_DETAILS_QUERY = `#graphql
       name
       myshopifyDomain
       currencyCode
+      ianaTimezone
     }
   }
 ` as const;
@@ -17,6 +18,8 @@ export interface ShopDetails {
   name: string;
   domain: string;
   currencyCode: string;
+  /** e.g. "America/New_York": https://shopify.dev/docs/api/admin-graphql/latest/objects/Shop#field-ianaTimezone */
+  ianaTimezone: string;
 }
 
 export function toShopDetails(data: ShopDetailsQuery): ShopDetails {
@@ -25,6 +28,7 @@ export function toShopDetails(data: ShopDetailsQuery): ShopDetails {
     name: data.shop.name,
     domain: data.shop.myshopifyDomain,
     currencyCode: data.shop.currencyCode,
+    ianaTimezone: data.shop.ianaTimezone,
   };
 }
 
