@@ -37,7 +37,7 @@ const EnvSchema = z.object({
   JOB_RETENTION_DAYS: z.coerce.number().positive().default(14),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+type Env = z.infer<typeof EnvSchema>;
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);

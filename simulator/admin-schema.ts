@@ -10,11 +10,11 @@ export const SUPPORTED_SCHEMA_VERSIONS = ["2026-10", "2026-07"] as const;
 export type SchemaVersion = (typeof SUPPORTED_SCHEMA_VERSIONS)[number];
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const SCHEMA_CACHE_DIR = join(ROOT, "node_modules", ".cache", "shopify-admin-schema");
+const SCHEMA_CACHE_DIR = join(ROOT, "node_modules", ".cache", "shopify-admin-schema");
 
 const schemas = new Map<SchemaVersion, GraphQLSchema>();
 
-export function adminSchemaPath(version: SchemaVersion, kind: "json" | "graphql" = "json"): string {
+function adminSchemaPath(version: SchemaVersion, kind: "json" | "graphql" = "json"): string {
   return join(SCHEMA_CACHE_DIR, `admin-${version}.${kind}`);
 }
 

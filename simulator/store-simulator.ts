@@ -38,10 +38,9 @@ import type {
 } from "./types";
 import { foWithHolds, holdInput, shopInput } from "./webhook-payloads";
 
-export { SimulatorError };
 export type { CreateOrderInput };
 
-export interface StoreSimulatorOptions {
+interface StoreSimulatorOptions {
   apiKey: string;
   apiSecret: string;
   now?: () => Date;
@@ -49,7 +48,7 @@ export interface StoreSimulatorOptions {
   appTitle?: string;
 }
 
-export interface CreateShopInput {
+interface CreateShopInput {
   domain: string;
   name?: string;
   plan?: PlanInput;

@@ -4,7 +4,7 @@
 // in turn. A lone write goes at once: no timer, no added latency when the app is quiet.
 // Measured in docs/benchmarks.md#benchwebhooks.
 
-export interface GroupCommitOptions {
+interface GroupCommitOptions {
   /** Largest group written at once (bounds the statement's bound parameters). */
   maxGroup?: number;
 }

@@ -54,7 +54,7 @@ function serializedTransaction(tx: Transaction, release: () => void): Transactio
   };
 }
 
-export function serializeAdapter(adapter: Adapter): Adapter {
+function serializeAdapter(adapter: Adapter): Adapter {
   const acquire = createLock();
   const exclusive =
     <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>

@@ -46,7 +46,7 @@ export const BOUNCE_PAGE_PATH = "/auth/session-token";
  * URL parser already turned a backslash into `/` in `target.pathname`); so the path must start
  * with exactly one slash and carry no backslash.
  */
-export const isSameOriginPath = (path: string): boolean => /^\/(?![/\\])/.test(path) && !path.includes("\\");
+const isSameOriginPath = (path: string): boolean => /^\/(?![/\\])/.test(path) && !path.includes("\\");
 
 /**
  * On the bounce page Shopify's App Bridge fetches a fresh session token and reloads the

@@ -5,7 +5,7 @@
 // send cross-origin without a CORS preflight this route never answers. Pure.
 
 /** The names a browser on this machine may have used for the demo: the app URL's and its loopback twins. */
-export function demoOrigins(appUrl: string): string[] {
+function demoOrigins(appUrl: string): string[] {
   const { protocol, port } = new URL(appUrl);
   const suffix = port ? `:${port}` : "";
   return [
@@ -16,7 +16,7 @@ export function demoOrigins(appUrl: string): string[] {
   ];
 }
 
-export type DemoCommandRefusal = { status: 403 | 415; error: string } | null;
+type DemoCommandRefusal = { status: 403 | 415; error: string } | null;
 
 export function refuseDemoCommandRequest(request: Request, appUrl: string): DemoCommandRefusal {
   const origin = request.headers.get("Origin");

@@ -14,7 +14,7 @@ export function markDemoServer(): void {
   globalThis.__fulfillmentDeskDemoServer = true;
 }
 
-export const isDemoServerProcess = (): boolean => globalThis.__fulfillmentDeskDemoServer === true;
+const isDemoServerProcess = (): boolean => globalThis.__fulfillmentDeskDemoServer === true;
 
 export class DemoModeRefusedError extends Error {
   constructor(why: string) {
@@ -23,7 +23,7 @@ export class DemoModeRefusedError extends Error {
   }
 }
 
-export interface DemoModeSettings {
+interface DemoModeSettings {
   NODE_ENV: string;
   DEMO_MODE: string;
   SHOPIFY_API_KEY: string;

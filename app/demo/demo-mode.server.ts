@@ -19,7 +19,7 @@ export function isDemoMode(source: { NODE_ENV: string; DEMO_MODE: string } = env
 }
 
 /** Where the App Bridge script comes from: Shopify's CDN normally, the local stand-in in demo mode. */
-export const DEMO_APP_BRIDGE_URL = "/demo/app-bridge.js";
+const DEMO_APP_BRIDGE_URL = "/demo/app-bridge.js";
 export function appBridgeScriptUrl(): string | null {
   return isDemoMode() ? DEMO_APP_BRIDGE_URL : null;
 }

@@ -2,7 +2,7 @@
 // token minting and the launch route so they can never disagree about who is signed in.
 export const DEMO_SHOP_DOMAIN = "demo-shop.myshopify.com";
 export const DEMO_SHOP_NAME = "Demo Shop";
-export const DEMO_SHOP_HANDLE = "demo-shop";
+const DEMO_SHOP_HANDLE = "demo-shop";
 
 /**
  * The demo's app credentials. Obviously fake: they only have to agree between the app and the

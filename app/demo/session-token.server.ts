@@ -9,7 +9,7 @@ import { createHash, createHmac, randomUUID } from "node:crypto";
 
 export const SESSION_TOKEN_LIFETIME_SECONDS = 60;
 
-export interface SessionTokenClaims {
+interface SessionTokenClaims {
   iss: string;
   dest: string;
   aud: string;
@@ -22,7 +22,7 @@ export interface SessionTokenClaims {
   sig: string;
 }
 
-export interface MintSessionTokenInput {
+interface MintSessionTokenInput {
   shop: string;
   apiKey: string;
   apiSecret: string;
@@ -51,7 +51,7 @@ export function sessionTokenClaims(input: MintSessionTokenInput): SessionTokenCl
   };
 }
 
-export function signSessionToken(claims: SessionTokenClaims, apiSecret: string): string {
+function signSessionToken(claims: SessionTokenClaims, apiSecret: string): string {
   const header = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
   const payload = base64url(JSON.stringify(claims));
   const signature = createHmac("sha256", apiSecret).update(`${header}.${payload}`).digest("base64url");

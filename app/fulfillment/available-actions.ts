@@ -45,7 +45,7 @@ const R = UNAVAILABLE_REASONS;
 const CLOSED_STATUSES = new Set(["CLOSED", "CANCELLED"]);
 const WITH_3PL = new Set(["SUBMITTED", "ACCEPTED", "CANCELLATION_REQUESTED", "CANCELLATION_REJECTED"]);
 /** "Each app can place up to 10 active holds per fulfillment order." (fulfillmentOrderHold) */
-export const MAX_HOLDS_PER_APP = 10;
+const MAX_HOLDS_PER_APP = 10;
 
 export const ACTION_INTENTS: readonly ActionIntent[] = [
   "request-fulfillment",
@@ -60,7 +60,7 @@ export const ACTION_INTENTS: readonly ActionIntent[] = [
 ];
 
 /** The columns toGatedFulfillmentOrder reads from a Prisma FulfillmentOrder row. */
-export interface FulfillmentOrderRowForGate {
+interface FulfillmentOrderRowForGate {
   shopifyId: string;
   status: string;
   requestStatus: string;

@@ -3,7 +3,7 @@
 // ledger was already correct.
 import type { FulfillmentOrderSnapshot, HoldSnapshot, OrderSnapshot } from "./ledger-types";
 
-export interface StoredFulfillmentOrder {
+interface StoredFulfillmentOrder {
   shopifyId: string;
   status: string;
   requestStatus: string;
@@ -20,7 +20,7 @@ export interface StoredFulfillmentOrder {
   shopifyUpdatedAt: Date;
 }
 
-export interface StoredOrder {
+interface StoredOrder {
   shopifyId: string;
   name: string;
   displayFinancialStatus: string | null;
@@ -35,12 +35,12 @@ export interface StoredOrder {
   shopifyUpdatedAt: Date;
 }
 
-export interface StoredHold extends HoldSnapshot {
+interface StoredHold extends HoldSnapshot {
   /** When the ledger first saw the hold: Shopify's FulfillmentHold has no timestamp. */
   firstSeenAt: string;
 }
 
-export type FieldChange = { field: string; from: string | null; to: string | null };
+type FieldChange = { field: string; from: string | null; to: string | null };
 
 export const encodeTags = (tags: readonly string[]) =>
   `,${tags

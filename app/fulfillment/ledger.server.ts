@@ -253,7 +253,7 @@ export async function findFulfillmentOrderForAction(shop: string, fulfillmentOrd
   return { ...row, preparedForPickupAt: prepared.get(fulfillmentOrderId) ?? null };
 }
 
-export const PREPARED_FOR_PICKUP_EVENT = "prepared_for_pickup";
+const PREPARED_FOR_PICKUP_EVENT = "prepared_for_pickup";
 
 /**
  * When each FO was marked ready for pickup, from its `prepared_for_pickup` events. Shopify's

@@ -2,7 +2,7 @@
 // the ledger, the tests' seeds and the benchmark's seed write exactly what the queue matches.
 import { decodeTags, encodeTags } from "./ledger-diff";
 
-export interface OrderFilterSource {
+interface OrderFilterSource {
   name: string;
   displayFinancialStatus: string | null;
   tags: readonly string[];

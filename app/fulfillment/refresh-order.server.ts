@@ -10,7 +10,7 @@ import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { type ApplyContext, type ApplyResult, applyOrderSnapshot } from "./ledger.server";
 import type { FulfillmentOrderSnapshot, OrderSnapshot } from "./ledger-types";
 
-export type RefreshResult = { kind: "refreshed"; result: ApplyResult; snapshot: OrderSnapshot } | { kind: "missing" };
+type RefreshResult = { kind: "refreshed"; result: ApplyResult; snapshot: OrderSnapshot } | { kind: "missing" };
 
 /** Shopify's current state of one order with every FO, or null when the order doesn't exist. */
 export async function fetchOrderSnapshot(graphql: AdminGraphql, orderId: string): Promise<OrderSnapshot | null> {

@@ -3,8 +3,8 @@ import { prisma } from "~/db.server";
 import { getJobQueue } from "~/jobs/runtime.server";
 import type { BackgroundJobsView, DeadJobView, FailedDeliveryView, RetryOutcome } from "./types";
 
-export const DEAD_JOBS_SHOWN = 50;
-export const FAILED_DELIVERIES_SHOWN = 50;
+const DEAD_JOBS_SHOWN = 50;
+const FAILED_DELIVERIES_SHOWN = 50;
 
 export async function loadBackgroundJobs(shop: string): Promise<BackgroundJobsView> {
   const queue = getJobQueue();

@@ -18,15 +18,15 @@ import {
   type ReconcileTrigger,
 } from "./types";
 
-export const RUNS_SHOWN = 20;
-export const INBOX_WINDOW_MS = 24 * 60 * 60_000;
+const RUNS_SHOWN = 20;
+const INBOX_WINDOW_MS = 24 * 60 * 60_000;
 
 type RunRow = Awaited<ReturnType<typeof listRuns>>[number];
 
 const oneOf = <T extends string>(values: readonly T[], value: string, fallback: T): T =>
   values.find((candidate) => candidate === value) ?? fallback;
 
-export const kindOfTrigger = (trigger: ReconcileTrigger): ReconcileKind =>
+const kindOfTrigger = (trigger: ReconcileTrigger): ReconcileKind =>
   trigger === "install" || trigger === "backfill" ? "backfill" : "sweep";
 
 function toRunView(run: RunRow): ReconcileRunView {

@@ -14,7 +14,7 @@ export function withoutLocalPaths(message: string, root: string = process.cwd())
 }
 
 /** Leaves the error safe to serialize: no stack, no local paths in the message. */
-export function stripForClient(error: unknown): void {
+function stripForClient(error: unknown): void {
   if (!(error instanceof Error)) return;
   error.message = withoutLocalPaths(error.message);
   error.stack = undefined;

@@ -14,8 +14,7 @@ const FORM_CONTENT_TYPES = ["application/x-www-form-urlencoded", "multipart/form
  */
 const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-export const hasPrototypeKey = (name: string): boolean =>
-  name.split(/[[\].]/).some((segment) => PROTOTYPE_KEYS.has(segment));
+const hasPrototypeKey = (name: string): boolean => name.split(/[[\].]/).some((segment) => PROTOTYPE_KEYS.has(segment));
 
 /** What a screen answers when its submission's key is still running, or was used for another action. */
 export const onceRefusal = (kind: "running" | "conflict"): string =>

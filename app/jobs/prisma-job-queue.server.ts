@@ -14,11 +14,11 @@ import { isUniqueViolation } from "~/db/unique-violation";
 // The first JobQueue: rows in the `Job` table, written with portable Prisma calls only (no raw SQL),
 // so the same code runs on SQLite now and PostgreSQL later. The runner is prisma-job-runner.server.ts.
 
-export const DEFAULT_MAX_ATTEMPTS = 8;
+const DEFAULT_MAX_ATTEMPTS = 8;
 export const ACTIVE_JOB_STATUSES: JobStatus[] = ["queued", "running"];
 
 /** What a screen shows about a job. The payload is left out on purpose: it can hold customer data. */
-export interface JobSummary {
+interface JobSummary {
   id: string;
   shop: string | null;
   type: string;
@@ -34,7 +34,7 @@ export interface JobSummary {
   finishedAt: Date | null;
 }
 
-export type JobCounts = Record<JobStatus, number>;
+type JobCounts = Record<JobStatus, number>;
 
 type EnqueuedListener = () => void;
 

@@ -29,7 +29,7 @@ const CONSOLE_LOGGER: JobLogger = {
   error: (message, fields) => console.error(message, fields),
 };
 
-export interface JobRunnerOptions {
+interface JobRunnerOptions {
   queue: PrismaJobQueue;
   /** Identifies this process in `lockedBy`; unique per runner instance by default. */
   id?: string;
@@ -49,7 +49,7 @@ export interface StartOptions {
   pollMs?: number;
 }
 
-export interface RunSummary {
+interface RunSummary {
   ran: number;
   succeeded: number;
   retried: number;
@@ -70,7 +70,7 @@ interface ClaimedJob {
 type Outcome = "succeeded" | "retried" | "dead" | "lost";
 
 /** What a type's onDead hook learns about the job that was dead-lettered. */
-export type DeadLetterHook<P = unknown> = (
+type DeadLetterHook<P = unknown> = (
   payload: P,
   job: { jobId: string; shop: string | null; error: string },
 ) => Promise<void>;

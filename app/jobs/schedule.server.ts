@@ -3,7 +3,7 @@
 // Every process runs the same timers, so schedules enqueue with a dedupeKey: the duplicates
 // collapse onto the job already queued or running.
 
-export interface ScheduleDefinition {
+interface ScheduleDefinition {
   /** Unique per schedule; defining a name again replaces it (Vite HMR re-runs the module). */
   name: string;
   intervalMs: number;

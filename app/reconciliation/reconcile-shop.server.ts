@@ -21,13 +21,13 @@ import {
   watermarkOf,
 } from "./reconcile-runs.server";
 
-export const BACKFILL_DAYS = 60;
+const BACKFILL_DAYS = 60;
 /** Overlap with the previous run, so a change stamped just before the watermark is never missed. */
 const WATERMARK_OVERLAP_MS = 5 * 60_000;
 /** Shopify's search index lags writes slightly; don't move the watermark past what it can show. */
 const INDEX_LAG_MS = 60_000;
 
-export interface ReconcileOptions {
+interface ReconcileOptions {
   trigger: ReconcileTrigger;
   now?: () => Date;
   stats?: ClientStats;

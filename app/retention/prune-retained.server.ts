@@ -11,7 +11,7 @@ export const PRUNE_RETAINED_JOB = "retention.prune";
 export const RETENTION_SCHEDULE_MS = 60 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 
-export interface RetentionPolicy {
+interface RetentionPolicy {
   /** Days a processed (or ignored) webhook delivery is kept after it was processed. */
   webhookDeliveryDays: number;
   /** Days a succeeded or cancelled job is kept after it finished. */
@@ -22,7 +22,7 @@ export function retentionPolicy(): RetentionPolicy {
   return { webhookDeliveryDays: env.WEBHOOK_RETENTION_DAYS, finishedJobDays: env.JOB_RETENTION_DAYS };
 }
 
-export async function pruneRetained(
+async function pruneRetained(
   queue: PrunableJobQueue,
   policy: RetentionPolicy,
   now: Date,

@@ -30,7 +30,7 @@ export async function redactShop(shop: string, keepJobId?: string): Promise<void
   forgetShop(shop);
 }
 
-export interface CustomerRef {
+interface CustomerRef {
   customerId: string | null;
   orderIds: string[];
 }

@@ -18,11 +18,7 @@ export async function recordInstall(input: { shop: string; scopes: string | null
   return !existing || existing.uninstalledAt !== null;
 }
 
-export async function findShop(shop: string) {
-  return prisma.shop.findUnique({ where: { shop } });
-}
-
-export async function isShopActive(shop: string): Promise<boolean> {
+async function isShopActive(shop: string): Promise<boolean> {
   const row = await prisma.shop.findUnique({ where: { shop }, select: { uninstalledAt: true } });
   return Boolean(row && !row.uninstalledAt);
 }

@@ -3,20 +3,18 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import type { AuditEventView } from "./views";
 
-export const AUDIT_ACTIONS = [
-  "stale-orders.policy-saved",
-  "stale-orders.run-started",
-  "stale-orders.run-finished",
-  "stale-orders.run-failed",
-  "stale-orders.order-cancelled",
-  "stale-orders.order-skipped",
-  "stale-orders.order-failed",
+type AuditAction =
+  | "stale-orders.policy-saved"
+  | "stale-orders.run-started"
+  | "stale-orders.run-finished"
+  | "stale-orders.run-failed"
+  | "stale-orders.order-cancelled"
+  | "stale-orders.order-skipped"
+  | "stale-orders.order-failed"
   // The pickup board's cancel and restock (app/fulfillment/pickup/cancel-and-restock.server.ts).
-  "pickup.order-cancelled",
-  "pickup.order-cancel-failed",
-  "pickup.order-found-cancelled",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+  | "pickup.order-cancelled"
+  | "pickup.order-cancel-failed"
+  | "pickup.order-found-cancelled";
 
 export async function recordAuditEvent(
   event: {

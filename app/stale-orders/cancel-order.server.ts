@@ -11,7 +11,7 @@ import { recordAuditEvent } from "./audit.server";
 import { CANCEL_REASONS, oneOf, TERMINAL_ITEM_STATUSES, type ItemStatus } from "./options";
 import { evaluateStaleOrder, policyFromJson } from "./policy";
 
-export interface CancelOrderOptions extends AwaitJobOptions {
+interface CancelOrderOptions extends AwaitJobOptions {
   now?: () => Date;
   /** Act only if the item is this shop's (the job names both the shop and the item). */
   shop?: string;

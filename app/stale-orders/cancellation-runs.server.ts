@@ -129,7 +129,7 @@ export async function requestCancellationRun(input: {
   }
 }
 
-export function enqueuePrepareRun(queue: TransactionalJobQueue, tx: JobTransaction, payload: PrepareRunJobPayload) {
+function enqueuePrepareRun(queue: TransactionalJobQueue, tx: JobTransaction, payload: PrepareRunJobPayload) {
   return queue.enqueueWith(tx, PREPARE_RUN_JOB, payload, {
     shop: payload.shop,
     // A few minutes of retries (15 s doubling) before the run is shown as failed.

@@ -9,10 +9,10 @@ const t = en.staleOrders.policy.errors;
 /** Up to 50 excluded tags (an order carries up to 250 tags, each up to 255 characters:
  * https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-tags); the docs set no
  * limit on a filter list, so ours is the stricter 50. */
-export const EXCLUDED_TAGS_LIMITS = { items: 50, length: 255 } as const;
+const EXCLUDED_TAGS_LIMITS = { items: 50, length: 255 } as const;
 /** Gateway names (https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-paymentGatewayNames):
  * the docs give no length limit, so the stricter 20 names of 100 characters. */
-export const GATEWAYS_LIMITS = { items: 20, length: 100 } as const;
+const GATEWAYS_LIMITS = { items: 20, length: 100 } as const;
 
 const checkbox = z
   .enum(["on", "true", "false", ""])

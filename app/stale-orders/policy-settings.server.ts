@@ -58,7 +58,7 @@ export async function loadStaleOrderSettings(
   };
 }
 
-export type SaveSettingsResult = "saved" | "unchanged" | "already-saved";
+type SaveSettingsResult = "saved" | "unchanged" | "already-saved";
 
 /**
  * Saves the settings and audits the change in one transaction, once per idempotency key: a

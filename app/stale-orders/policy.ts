@@ -90,7 +90,7 @@ export const EXCLUSION_REASONS = [
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
-export type PolicyDecision = { eligible: true } | { eligible: false; reason: ExclusionReason };
+type PolicyDecision = { eligible: true } | { eligible: false; reason: ExclusionReason };
 
 /** Return statuses that mean a return is open: Shopify refuses to cancel those orders. */
 const ACTIVE_RETURN_STATUSES = new Set(["RETURN_REQUESTED", "IN_PROGRESS", "INSPECTION_COMPLETE"]);

@@ -14,13 +14,13 @@ import { type PreviewCandidate, unitsReleased } from "./preview";
 import { previewStaleOrders } from "./preview.server";
 
 /** Items (and their jobs) committed per transaction. */
-export const PREPARE_CHUNK = 100;
+const PREPARE_CHUNK = 100;
 
 /** Failure reasons the screen words itself; anything else is shown as it is. */
 export const NOT_INSTALLED = "not-installed";
 export const APP_UNINSTALLED = "app-uninstalled";
 
-export interface PrepareRunResult {
+interface PrepareRunResult {
   runId: string;
   queued: number;
   alreadyHandled: number;

@@ -12,7 +12,7 @@ import {
 import { buildPreview, type StaleOrderPreview } from "./preview";
 
 /** A bound on one preview, so a shop with a huge backlog still gets an answer; the rest waits for the next run. */
-export const MAX_PREVIEW_ORDERS = 2_000;
+const MAX_PREVIEW_ORDERS = 2_000;
 
 export async function previewStaleOrders(
   graphql: AdminGraphql,

@@ -14,7 +14,7 @@ import { previewStaleOrders } from "./preview.server";
 import { runReportCsv } from "./report-csv";
 import type { RunItemView, RunView, StaleOrdersScreenView } from "./views";
 
-export const RUNS_SHOWN = 10;
+const RUNS_SHOWN = 10;
 
 const Lines = z.array(
   z.object({

@@ -3,7 +3,7 @@
 // cost its full size before its 401. A declared Content-Length over the limit is refused unread; a
 // chunked body is counted as it streams and abandoned at the first byte past the limit.
 
-export type BoundedBody = { kind: "ok"; text: string } | { kind: "too-large" };
+type BoundedBody = { kind: "ok"; text: string } | { kind: "too-large" };
 
 export async function readBodyWithin(request: Request, maxBytes: number): Promise<BoundedBody> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);

@@ -11,7 +11,7 @@ import { isUniqueViolation } from "~/db/unique-violation";
 
 export const PROCESS_WEBHOOK_JOB = "webhook.process";
 
-export interface DeliveryInput {
+interface DeliveryInput {
   shop: string;
   topic: string;
   webhookId: string;
@@ -22,7 +22,7 @@ export interface DeliveryInput {
   payload: string;
 }
 
-export type RecordOutcome = { kind: "recorded"; deliveryId: string } | { kind: "duplicate" };
+type RecordOutcome = { kind: "recorded"; deliveryId: string } | { kind: "duplicate" };
 
 /**
  * Records the delivery and enqueues its processing in one transaction: both or neither.

@@ -6,7 +6,7 @@
 // Pure: ingest checks before recording, the processing job again before acting.
 import type { TopicKind } from "./topics";
 
-export type PayloadCheck = { ok: true } | { ok: false; reason: string };
+type PayloadCheck = { ok: true } | { ok: false; reason: string };
 
 type Body = Record<string, unknown>;
 

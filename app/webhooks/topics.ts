@@ -15,7 +15,7 @@ export type TopicKind =
   | "customers-redact"
   | "shop-redact";
 
-export interface TopicDefinition {
+interface TopicDefinition {
   kind: TopicKind;
   /** Processed even when the shop has no session (uninstalled): compliance and lifecycle topics. */
   processWithoutSession: boolean;
@@ -61,8 +61,6 @@ export const WEBHOOK_TOPICS = {
   "customers/redact": { kind: "customers-redact", processWithoutSession: true },
   "shop/redact": { kind: "shop-redact", processWithoutSession: true },
 } as const satisfies Record<string, TopicDefinition>;
-
-export type WebhookTopic = keyof typeof WEBHOOK_TOPICS;
 
 export const COMPLIANCE_TOPICS = ["customers/data_request", "customers/redact", "shop/redact"] as const;
 

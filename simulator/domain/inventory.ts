@@ -15,7 +15,7 @@ export function commit(state: StoreState, shop: string, variantId: string, locat
   level.committed += q;
 }
 
-export function release(
+function release(
   state: StoreState,
   shop: string,
   variantId: string,
@@ -56,7 +56,7 @@ export function releaseRemaining(state: StoreState, fo: SimFulfillmentOrder, res
  * fulfillmentOrderMove fails when "the destination location doesn't stock the requested
  * inventory item". https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderMove
  */
-export function stocks(state: StoreState, shop: string, variantId: string, locationId: string): boolean {
+function stocks(state: StoreState, shop: string, variantId: string, locationId: string): boolean {
   return `${variantId}|${locationId}` in state.shop(shop).inventory;
 }
 

@@ -12,7 +12,7 @@ export function fulfilledQuantity(state: StoreState, order: SimOrder): number {
     .reduce((n, f) => n + f.lineItems.reduce((m, li) => m + li.quantity, 0), 0);
 }
 
-export function totalQuantity(order: SimOrder): number {
+function totalQuantity(order: SimOrder): number {
   return order.lineItems.reduce((n, li) => n + li.quantity, 0);
 }
 
@@ -34,11 +34,6 @@ export function displayFulfillmentStatus(state: StoreState, order: SimOrder): st
 export function orderTotal(order: SimOrder): string {
   const cents = order.lineItems.reduce((n, li) => n + Math.round(Number(li.price) * 100) * li.quantity, 0);
   return (cents / 100).toFixed(2);
-}
-
-/** An order is closed once cancelled, or once fully fulfilled and paid (auto-archive). */
-export function isOrderClosed(order: SimOrder): boolean {
-  return order.closedAt !== null;
 }
 
 export function refreshClosed(state: StoreState, order: SimOrder): void {

@@ -7,7 +7,7 @@
 import type { StoreState } from "../store-state";
 import type { SimFulfillmentOrder } from "../types";
 
-export type FulfillmentOrderAction =
+type FulfillmentOrderAction =
   | "CANCEL_FULFILLMENT_ORDER"
   | "CREATE_FULFILLMENT"
   | "HOLD"

@@ -11,7 +11,7 @@ export interface ConnectionArgs {
   reverse?: boolean | null;
 }
 
-export function encodeCursor(id: string): string {
+function encodeCursor(id: string): string {
   return Buffer.from(JSON.stringify({ last_id: id }), "utf8").toString("base64");
 }
 

@@ -11,7 +11,7 @@ export interface SimContext {
   version: SchemaVersion;
 }
 
-export type Args = Record<string, unknown>;
+type Args = Record<string, unknown>;
 export type FieldResolver = (source: never, args: Args, ctx: SimContext, info: GraphQLResolveInfo) => unknown;
 export type ResolverMap = Record<string, Record<string, FieldResolver>>;
 

@@ -21,7 +21,7 @@ import {
 } from "graphql";
 
 export const MAX_QUERY_COST = 1000;
-export const MUTATION_COST = 10;
+const MUTATION_COST = 10;
 
 interface CostInput {
   schema: GraphQLSchema;

@@ -4,9 +4,9 @@
 // or is charged. Any array counts: a list literal in the document, or one anywhere in a variable.
 import { Kind, visit, type DocumentNode, type SourceLocation } from "graphql";
 
-export const MAX_INPUT_ARRAY_SIZE = 250;
+const MAX_INPUT_ARRAY_SIZE = 250;
 
-export interface InputLimitError {
+interface InputLimitError {
   message: string;
   locations?: SourceLocation[];
   extensions: { code: "MAX_INPUT_SIZE_EXCEEDED"; size: number; maxSize: number; variable?: string };

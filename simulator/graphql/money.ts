@@ -2,7 +2,7 @@
 // Decimal amounts are printed the way Shopify's API prints them: no trailing
 // zeros beyond one decimal place ("25.0", "12.5", "12.55").
 // https://shopify.dev/docs/api/admin-graphql/latest/scalars/Decimal
-export function decimal(amount: string): string {
+function decimal(amount: string): string {
   const n = Number(amount);
   if (!Number.isFinite(n)) return amount;
   const fixed = n.toFixed(2).replace(/0$/, "");

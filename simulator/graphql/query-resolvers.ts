@@ -18,7 +18,7 @@ const PLAN_NAMES: Record<string, string> = {
   plus: "Shopify Plus",
 };
 
-export function planDisplayName(plan: PlanInput | BucketSpec): string {
+function planDisplayName(plan: PlanInput | BucketSpec): string {
   return typeof plan === "string" ? (PLAN_NAMES[plan] ?? plan) : "Custom";
 }
 

@@ -33,7 +33,7 @@ function operationNameOf(body: { query?: string; operationName?: string | null }
   return /\b(?:query|mutation)\s+(\w+)/.exec(body.query ?? "")?.[1] ?? null;
 }
 
-export interface FetchDeps {
+interface FetchDeps {
   state: StoreState;
   app: AppRef;
   creds: { apiKey: string; apiSecret: string };

@@ -2,7 +2,7 @@
 // https://shopify.dev/docs/apps/build/authentication-authorization/session-tokens
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export interface SessionTokenClaims {
+interface SessionTokenClaims {
   iss?: string;
   dest?: string;
   aud?: string;

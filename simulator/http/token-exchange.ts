@@ -15,7 +15,7 @@ const OFFLINE_EXPIRES_IN = 3600;
 const REFRESH_EXPIRES_IN = 7_776_000;
 const ONLINE_EXPIRES_IN = 86_399;
 
-export interface TokenResponse {
+interface TokenResponse {
   status: number;
   body: Record<string, unknown>;
 }
@@ -44,7 +44,7 @@ export function issueToken(
   return token;
 }
 
-export function tokenBody(token: SimToken, nowMs: number, userId: string | undefined): Record<string, unknown> {
+function tokenBody(token: SimToken, nowMs: number, userId: string | undefined): Record<string, unknown> {
   const body: Record<string, unknown> = { access_token: token.token, scope: token.scope };
   if (token.expiresAtMs !== null) body.expires_in = Math.round((token.expiresAtMs - nowMs) / 1000);
   if (token.refreshToken) {

@@ -38,7 +38,7 @@ function addRequest(
   return req;
 }
 
-export interface SubmitResult {
+interface SubmitResult {
   userErrors: FieldError[];
   original: SimFulfillmentOrder | null;
   submitted: SimFulfillmentOrder | null;

@@ -25,7 +25,7 @@ export interface HoldInput {
   fulfillmentOrderLineItems?: LineItemQuantity[] | null;
 }
 
-export interface HoldResult {
+interface HoldResult {
   userErrors: FieldError[];
   hold: SimFulfillmentHold | null;
   fo: SimFulfillmentOrder | null;

@@ -19,7 +19,7 @@ import { foRef } from "../webhook-payloads";
 export const NOT_STOCKED = "The destination location doesn't stock the requested inventory item.";
 export const PARTLY_STOCKED = "Some items aren't stocked at this location and will stay where they are.";
 
-export interface MoveResult {
+interface MoveResult {
   userErrors: FieldError[];
   moved: SimFulfillmentOrder | null;
   original: SimFulfillmentOrder | null;

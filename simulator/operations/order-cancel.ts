@@ -22,7 +22,7 @@ import { orderInput } from "../webhook-payloads";
 import { cancelForOrder } from "./fulfillment-requests";
 
 /** Simulated processing time of the cancel job, measured on the simulator clock. */
-export const ORDER_CANCEL_JOB_MS = 50;
+const ORDER_CANCEL_JOB_MS = 50;
 
 export interface OrderCancelArgs {
   orderId: string;

@@ -18,7 +18,7 @@ export interface SplitInput {
   fulfillmentOrderLineItems: LineItemQuantity[];
 }
 
-export interface SplitResult {
+interface SplitResult {
   userErrors: (FieldError & { code: string })[];
   splits: { fulfillmentOrder: SimFulfillmentOrder; remainingFulfillmentOrder: SimFulfillmentOrder }[] | null;
 }

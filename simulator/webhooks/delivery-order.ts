@@ -5,7 +5,7 @@
 export type FlushOrder = "fifo" | "reverse" | "shuffle";
 
 /** mulberry32: tiny deterministic PRNG so a failing shuffle can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -5,7 +5,7 @@
 import { legacyIdFromGid, restDate, restEnum } from "./payload-values";
 
 /** FulfillmentOrderStatus, REST casing (GraphQL uppercase accepted). */
-export type FulfillmentOrderStatus =
+type FulfillmentOrderStatus =
   | "open"
   | "in_progress"
   | "cancelled"
@@ -20,14 +20,14 @@ export type FulfillmentOrderStatus =
  * cancellation_request_submitted sample says "cancellation_request" where the
  * GraphQL enum is CANCELLATION_REQUESTED; any string is passed through lowercased.
  */
-export type FulfillmentOrderRequestStatus = string;
+type FulfillmentOrderRequestStatus = string;
 
 /** FulfillmentHoldReason, REST casing, e.g. "other", "inventory_out_of_stock", "awaiting_payment". */
 export type FulfillmentHoldReason = string;
 
-export type FulfillmentOrderRef = { id: string; status: FulfillmentOrderStatus };
-export type FulfillmentOrderRequestRef = FulfillmentOrderRef & { requestStatus: FulfillmentOrderRequestStatus };
-export type LineItemQuantity = { id: string /* gid://shopify/FulfillmentOrderLineItem/… */; quantity: number };
+type FulfillmentOrderRef = { id: string; status: FulfillmentOrderStatus };
+type FulfillmentOrderRequestRef = FulfillmentOrderRef & { requestStatus: FulfillmentOrderRequestStatus };
+type LineItemQuantity = { id: string /* gid://shopify/FulfillmentOrderLineItem/… */; quantity: number };
 
 export type FulfillmentHoldInput = {
   id: string; // gid://shopify/FulfillmentHold/…
@@ -38,7 +38,7 @@ export type FulfillmentHoldInput = {
   heldByAppId?: string | null; // gid://shopify/App/…
 };
 
-export type MerchantRequestInput = {
+type MerchantRequestInput = {
   id: string /* gid://shopify/FulfillmentOrderMerchantRequest/… */;
   message: string | null;
 };
@@ -49,7 +49,7 @@ const requestRef = (fo: FulfillmentOrderRequestRef) => ({ ...ref(fo), request_st
 const quantities = (items: readonly LineItemQuantity[]) => items.map(({ id, quantity }) => ({ id, quantity }));
 const byId = (gid: string | null | undefined) => (gid ? { id: gid } : null);
 
-export function fulfillmentHold(h: FulfillmentHoldInput) {
+function fulfillmentHold(h: FulfillmentHoldInput) {
   return {
     id: h.id,
     reason: restEnum(h.reason),
@@ -238,7 +238,7 @@ export function fulfillmentOrdersMovedPayload(input: {
 }
 
 /** fulfillment_holds/added and /released: one webhook per hold (placed_on_hold is one per FO). */
-export function fulfillmentHoldPayload(input: { fulfillmentOrderId: string; hold: FulfillmentHoldInput }) {
+function fulfillmentHoldPayload(input: { fulfillmentOrderId: string; hold: FulfillmentHoldInput }) {
   return { fulfillment_order: { id: input.fulfillmentOrderId }, fulfillment_hold: fulfillmentHold(input.hold) };
 }
 export const fulfillmentHoldsAddedPayload = fulfillmentHoldPayload;

@@ -3,11 +3,11 @@
 // sample payloads without caring about values. Used by the tests here and
 // usable by the app's tests.
 
-export type ShapeDifference = { path: string; problem: string };
+type ShapeDifference = { path: string; problem: string };
 
 type Node = { kinds: Set<string>; keyOrder?: string[] };
 /** Path (array indices collapsed to `[]`) -> kinds seen and first key order. */
-export type KeyTree = Map<string, Node>;
+type KeyTree = Map<string, Node>;
 
 function kind(value: unknown): string {
   if (value === null) return "null";
@@ -17,7 +17,7 @@ function kind(value: unknown): string {
 }
 
 /** Every path in `value`, with all array elements merged into one `[]` element. */
-export function keyTree(value: unknown, path = "$", tree: KeyTree = new Map()): KeyTree {
+function keyTree(value: unknown, path = "$", tree: KeyTree = new Map()): KeyTree {
   const node = tree.get(path) ?? { kinds: new Set<string>() };
   tree.set(path, node);
   const k = kind(value);

@@ -108,8 +108,6 @@ export type OrderPayloadInput = {
   totalOutstanding?: string;
 };
 
-export type OrderPayload = ReturnType<typeof orderPayload>;
-
 /** Full REST order, as sent for orders/create|updated|paid|cancelled|fulfilled|partially_fulfilled. */
 export function orderPayload(input: OrderPayloadInput) {
   const currency = input.currency ?? "USD";
@@ -242,7 +240,7 @@ export function ordersDeletePayload(input: { id: string }) {
   return { id: legacyIdFromGid(input.id) };
 }
 
-export type OrderEditInput = {
+type OrderEditInput = {
   id: string; // gid://shopify/OrderEdit/… (CalculatedOrder GID in GraphQL)
   orderId: string; // gid://shopify/Order/…
   createdAt: Date | string;

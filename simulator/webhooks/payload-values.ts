@@ -17,10 +17,6 @@ export function legacyIdOrNull(gid: string | null | undefined): LegacyId | null 
   return gid ? legacyIdFromGid(gid) : null;
 }
 
-export function makeGid(type: string, id: LegacyId): string {
-  return `gid://shopify/${type}/${id.toString()}`;
-}
-
 /**
  * REST payloads render times in the shop's zone without milliseconds, e.g.
  * `2021-12-31T19:00:00-05:00`. The sim's shops run on UTC, so `+00:00`.
@@ -55,7 +51,7 @@ export function fromCents(value: number): string {
   return (value / 100).toFixed(2);
 }
 
-export type MoneySet = {
+type MoneySet = {
   shop_money: { amount: string; currency_code: string };
   presentment_money: { amount: string; currency_code: string };
 };

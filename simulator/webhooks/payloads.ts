@@ -47,16 +47,7 @@ import {
 export * from "./fulfillment-order-payloads";
 export * from "./order-payload";
 export * from "./shop-payloads";
-export {
-  legacyIdFromGid,
-  legacyIdOrNull,
-  makeGid,
-  moneySet,
-  restDate,
-  restEnum,
-  serializeWebhookPayload,
-  type MoneySet,
-} from "./payload-values";
+export { legacyIdFromGid, serializeWebhookPayload } from "./payload-values";
 
 export const TOPIC_PAYLOAD_BUILDERS = {
   "orders/create": orderPayload,
@@ -99,7 +90,7 @@ export const TOPIC_PAYLOAD_BUILDERS = {
 
 export type PayloadTopic = keyof typeof TOPIC_PAYLOAD_BUILDERS;
 export type PayloadInput<T extends PayloadTopic> = Parameters<(typeof TOPIC_PAYLOAD_BUILDERS)[T]>[0];
-export type PayloadFor<T extends PayloadTopic> = ReturnType<(typeof TOPIC_PAYLOAD_BUILDERS)[T]>;
+type PayloadFor<T extends PayloadTopic> = ReturnType<(typeof TOPIC_PAYLOAD_BUILDERS)[T]>;
 
 /** Builds the payload for `topic` (typed per topic). */
 export function buildPayload<T extends PayloadTopic>(topic: T, input: PayloadInput<T>): PayloadFor<T> {

@@ -87,8 +87,8 @@ export function appUninstalledPayload(shop: ShopInput) {
   };
 }
 
-export type ComplianceShopInput = { shopId: string /* gid://shopify/Shop/… */; shopDomain: string };
-export type ComplianceCustomerInput = {
+type ComplianceShopInput = { shopId: string /* gid://shopify/Shop/… */; shopDomain: string };
+type ComplianceCustomerInput = {
   id: string; // gid://shopify/Customer/…
   email: string | null;
   phone: string | null;

@@ -7,7 +7,7 @@ import { serializeWebhookPayload } from "./payload-values";
  * Shopify's User-Agent for webhook deliveries. Observed on real deliveries,
  * not listed on shopify.dev; apps should not depend on it.
  */
-export const SHOPIFY_WEBHOOK_USER_AGENT = "Shopify-Captain-Hook";
+const SHOPIFY_WEBHOOK_USER_AGENT = "Shopify-Captain-Hook";
 
 /**
  * Base64 HMAC-SHA256 of the raw body keyed with the app's client secret
@@ -17,7 +17,7 @@ export function computeWebhookHmac(secret: string, rawBody: string): string {
   return createHmac("sha256", secret).update(rawBody, "utf8").digest("base64");
 }
 
-export type SignWebhookInput = {
+type SignWebhookInput = {
   secret: string;
   topic: string;
   shop: string;
@@ -31,7 +31,7 @@ export type SignWebhookInput = {
   name?: string;
 };
 
-export type SignedWebhook = { headers: Record<string, string>; body: string };
+type SignedWebhook = { headers: Record<string, string>; body: string };
 
 /**
  * Headers per https://shopify.dev/docs/apps/build/webhooks/delivery-structure#headers.
@@ -62,10 +62,4 @@ export function signWebhook(input: SignWebhookInput): SignedWebhook {
   };
   if (input.name) headers["X-Shopify-Name"] = input.name;
   return { headers, body };
-}
-
-/** Convenience: a ready-to-send `Request` for a signed webhook. */
-export function signedWebhookRequest(url: string, input: SignWebhookInput, signal?: AbortSignal): Request {
-  const { headers, body } = signWebhook(input);
-  return new Request(url, { method: "POST", headers, body, signal });
 }

@@ -27,17 +27,3 @@ export type WebhookSink = { emit(e: WebhookEvent): void };
  * 2^53 so it survives serialisation (see `serializeWebhookPayload`).
  */
 export type LegacyId = number | bigint;
-
-/** Topics this module has a payload builder for. */
-export const ORDER_TOPICS = [
-  "orders/create",
-  "orders/updated",
-  "orders/paid",
-  "orders/cancelled",
-  "orders/fulfilled",
-  "orders/partially_fulfilled",
-] as const;
-export type OrderTopic = (typeof ORDER_TOPICS)[number];
-
-export const COMPLIANCE_TOPICS = ["customers/data_request", "customers/redact", "shop/redact"] as const;
-export type ComplianceTopic = (typeof COMPLIANCE_TOPICS)[number];

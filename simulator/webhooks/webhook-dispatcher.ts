@@ -10,27 +10,19 @@ import { serializeWebhookPayload } from "./payload-values";
 import type { WebhookEvent, WebhookSink } from "./types";
 
 /** Shopify waits 5 s for a 2xx before counting the attempt as failed. */
-export const SHOPIFY_TIMEOUT_MS = 5_000;
+const SHOPIFY_TIMEOUT_MS = 5_000;
 /** "retried a total of 8 times over 4 hours" (https://shopify.dev/changelog/updates-to-webhook-retry-mechanism). */
-export const SHOPIFY_MAX_RETRIES = 8;
-/**
- * Shopify publishes only "exponential backoff, 8 retries over 4 hours"; this
- * doubling schedule (~56 s … ~2 h, 4 h in total) is our approximation. Pass it
- * as `retryDelayMs` to simulate real time with fake timers.
- */
-export const SHOPIFY_RETRY_DELAYS_MS: readonly number[] = [1, 2, 4, 8, 16, 32, 64, 128].map((k) =>
-  Math.round((k * 4 * 3_600_000) / 255),
-);
+const SHOPIFY_MAX_RETRIES = 8;
 /** Default: the same shape compressed to milliseconds (1 … 128 ms, 255 ms in total). */
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1, 2, 4, 8, 16, 32, 64, 128];
+const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1, 2, 4, 8, 16, 32, 64, 128];
 
-export type DeliveryDecision = "deliver" | "drop" | "duplicate" | { delayMs: number };
-export type DeliveryStatus = "queued" | "delayed" | "sending" | "retrying" | "delivered" | "failed" | "dropped";
-export type DeliveryKind = "original" | "duplicate" | "redelivery";
-export type DeliveryAttempt = { at: Date; status: number | null; error?: string };
+type DeliveryDecision = "deliver" | "drop" | "duplicate" | { delayMs: number };
+type DeliveryStatus = "queued" | "delayed" | "sending" | "retrying" | "delivered" | "failed" | "dropped";
+type DeliveryKind = "original" | "duplicate" | "redelivery";
+type DeliveryAttempt = { at: Date; status: number | null; error?: string };
 
 /** One copy of a webhook travelling to the app (a duplicate or redelivery is its own record). */
-export type DeliveryRecord = {
+type DeliveryRecord = {
   id: number;
   webhookId: string;
   eventId: string;
@@ -49,11 +41,11 @@ export type DeliveryRecord = {
   headers: Record<string, string>;
 };
 
-export type PendingDelivery = Readonly<
+type PendingDelivery = Readonly<
   Pick<DeliveryRecord, "id" | "webhookId" | "eventId" | "topic" | "shop" | "triggeredAt" | "payload" | "body">
 >;
 /** Return undefined to fall through to "deliver". */
-export type DeliveryInterceptor = (delivery: PendingDelivery) => DeliveryDecision | undefined;
+type DeliveryInterceptor = (delivery: PendingDelivery) => DeliveryDecision | undefined;
 
 export type WebhookTarget = ((request: Request) => Promise<Response>) | { baseUrl: string };
 

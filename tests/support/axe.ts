@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
-export interface Violation {
+interface Violation {
   id: string;
   impact: string | null;
   targets: unknown[];

@@ -13,7 +13,7 @@ import { shown } from "./page-checks";
 /** Where browser tests save the screenshots a person looks at. */
 export const SCREENSHOTS = fileURLToPath(new URL("../e2e/screenshots/", import.meta.url));
 
-export interface BrowserApp {
+interface BrowserApp {
   readonly server: DemoServer;
   readonly chromium: LaunchedChromium;
   /** A new page whose errors fail the test (Remix's dev-server HMR chatter is not the app's). */

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TSX_CLI = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 /** scripts/demo.ts prints this line, followed by the URL, once it serves requests. */
-export const READY_PATTERN = /Fulfillment Desk demo is ready at (http:\/\/\S+)/;
+const READY_PATTERN = /Fulfillment Desk demo is ready at (http:\/\/\S+)/;
 
 export interface DemoServer {
   url: string;
@@ -22,7 +22,7 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.once("error", reject);

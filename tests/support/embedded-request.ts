@@ -11,7 +11,7 @@ export function sessionTokenFor(shop: string, apiSecret: string = TEST_ENV.SHOPI
 }
 
 /** Shopify admin's `host` parameter: base64 of the admin URL of the store, without the scheme. */
-export const hostParamFor = (shop: string) => btoa(`admin.shopify.com/store/${shop.replace(/\.myshopify\.com$/, "")}`);
+const hostParamFor = (shop: string) => btoa(`admin.shopify.com/store/${shop.replace(/\.myshopify\.com$/, "")}`);
 
 /** The first load of a page in the admin iframe: `?embedded=1&shop&host&id_token`. */
 export function documentRequest(path: string, shop: string): Request {

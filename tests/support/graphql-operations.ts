@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import { type DocumentNode, type GraphQLError, Kind, parse, validate } from "graphql";
 import { loadAdminSchema, type SchemaVersion } from "../../simulator/admin-schema";
 
-export interface FoundOperation {
+interface FoundOperation {
   file: string;
   name: string;
   source: string;

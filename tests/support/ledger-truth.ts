@@ -4,7 +4,7 @@
 import { prisma } from "~/db.server";
 import type { StoreSimulator } from "../../simulator/store-simulator";
 
-export interface FulfillmentOrderView {
+interface FulfillmentOrderView {
   id: string;
   orderId: string;
   status: string;
@@ -18,7 +18,7 @@ export interface FulfillmentOrderView {
   orderFilters: { name: string; financialStatus: string | null; tags: string[]; customer: string | null };
 }
 
-export interface OrderView {
+interface OrderView {
   id: string;
   name: string;
   financialStatus: string | null;

@@ -4,7 +4,7 @@
 // test in afterEach even if the code under test swallowed the error.
 import net from "node:net";
 
-export type RouteHandler = (request: Request) => Promise<Response>;
+type RouteHandler = (request: Request) => Promise<Response>;
 
 interface Route {
   matches: (url: URL) => boolean;
@@ -24,7 +24,7 @@ const originalFetch = globalThis.fetch;
 let installed = false;
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
-export const isLoopback = (host: string | undefined) => !host || LOOPBACK.has(host) || host.startsWith("127.");
+const isLoopback = (host: string | undefined) => !host || LOOPBACK.has(host) || host.startsWith("127.");
 
 async function guardedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);
@@ -83,8 +83,4 @@ export function routeRequests(matches: (url: URL) => boolean, handle: RouteHandl
 /** Returns and clears the requests refused since the last call. */
 export function takeUnhandledRequests(): string[] {
   return unhandled.splice(0, unhandled.length);
-}
-
-export function clearRoutes(): void {
-  routes.splice(0, routes.length);
 }

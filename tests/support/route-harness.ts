@@ -15,7 +15,7 @@ type Seed = ReturnType<typeof seedLocations>;
 const KEPT_MODELS = new Set(["Session", "Shop"]);
 
 /** Deletes every row the app wrote (every model but Session and Shop); children cascade. */
-export async function resetDatabase(): Promise<void> {
+async function resetDatabase(): Promise<void> {
   for (const model of Prisma.dmmf.datamodel.models) {
     if (KEPT_MODELS.has(model.name)) continue;
     const delegate = (prisma as unknown as Record<string, { deleteMany: () => Promise<unknown> }>)[
@@ -25,7 +25,7 @@ export async function resetDatabase(): Promise<void> {
   }
 }
 
-export interface RouteHarness {
+interface RouteHarness {
   /** The running simulator (after start). */
   readonly h: SimulatorHarness;
   /** The seed of a shop (the first one by default). */

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const SHARED_SHOPIFY_DIR = process.env.SHOPIFY_REFERENCE_DIR ?? resolve(PROJECT_ROOT, "..", "shared", "shopify");
+const SHARED_SHOPIFY_DIR = process.env.SHOPIFY_REFERENCE_DIR ?? resolve(PROJECT_ROOT, "..", "shared", "shopify");
 
 function required(path: string): string {
   if (!existsSync(path)) {

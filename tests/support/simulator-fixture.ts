@@ -10,7 +10,7 @@ export const TOKEN = "shpat_test_token";
 
 // Test assertions walk arbitrary response JSON.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type LooseBody = { data?: any; errors?: any[]; extensions?: any };
+type LooseBody = { data?: any; errors?: any[]; extensions?: any };
 
 export function setupStore(opts: { plan?: Parameters<StoreSimulator["createShop"]>[0]["plan"] } = {}) {
   let now = new Date("2026-11-01T10:00:00Z");

@@ -21,7 +21,7 @@ export async function callWebhookRoute(request: Request): Promise<Response> {
   }
 }
 
-export const APP_URL = TEST_ENV.SHOPIFY_APP_URL;
+const APP_URL = TEST_ENV.SHOPIFY_APP_URL;
 
 /** A webhook request signed as Shopify signs it; `body` is sent byte for byte. */
 export function signedWebhook(input: {

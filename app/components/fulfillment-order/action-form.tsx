@@ -22,7 +22,7 @@ export interface ActionFormContext {
 const newKey = () => crypto.randomUUID();
 
 /** What a form's action answers: a success with a message to toast, or a refusal to show. */
-export type FormAnswer = { ok: true; message: string } | Extract<ActionResult, { ok: false }>;
+type FormAnswer = { ok: true; message: string } | Extract<ActionResult, { ok: false }>;
 
 /**
  * A fetcher with an idempotency key per answer: the same render submitted twice is answered
@@ -76,7 +76,7 @@ export function useActionForm(intent: ActionIntent, context: ActionFormContext) 
   return { ...useIdempotentFetcher<ActionResult>(), intent, context };
 }
 
-export type ActionFormHandle = ReturnType<typeof useActionForm>;
+type ActionFormHandle = ReturnType<typeof useActionForm>;
 
 /** The form element: hidden fields every action carries, the answer's banners, then the fields. */
 export function ActionForm({

@@ -5,14 +5,14 @@ import type { DeadJobView } from "~/health/types";
 
 const t = en.jobs;
 
-export interface DeadJobsTableProps {
+interface DeadJobsTableProps {
   jobs: DeadJobView[];
   onRetry: (jobId: string) => void;
   /** The job whose Retry is in flight, if any. */
   retryingId: string | null;
 }
 
-export const jobTypeLabel = (type: string) => t.types[type] ?? type;
+const jobTypeLabel = (type: string) => t.types[type] ?? type;
 
 export function DeadJobsTable({ jobs, onRetry, retryingId }: DeadJobsTableProps) {
   if (jobs.length === 0) {

@@ -47,7 +47,7 @@ function QuickAction({
   );
 }
 
-export type PickupGroup = "awaiting" | "ready" | "notCollected";
+type PickupGroup = "awaiting" | "ready" | "notCollected";
 
 export function PickupGroupCard({
   group,

@@ -8,7 +8,7 @@ import { en } from "~/i18n/en";
 
 const t = en.pickup.cancel;
 
-export interface CancellationToast {
+interface CancellationToast {
   message: string;
   isError: boolean;
 }

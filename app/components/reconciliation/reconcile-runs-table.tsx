@@ -11,7 +11,7 @@ const STATUS_TONE: Record<RunStatus, "info" | "success" | "critical"> = {
   failed: "critical",
 };
 
-export interface ReconcileRunsTableProps {
+interface ReconcileRunsTableProps {
   runs: ReconcileRunView[];
   onReconcileNow: () => void;
   reconciling: boolean;
@@ -26,7 +26,7 @@ function Count({ value, running }: { value: number; running: boolean }) {
 }
 
 /** Unaccounted must be 0; anything else is a critical badge the merchant cannot miss. */
-export function UnaccountedCell({ run }: { run: ReconcileRunView }) {
+function UnaccountedCell({ run }: { run: ReconcileRunView }) {
   if (run.status === "running") return <Count value={0} running />;
   if (run.unaccounted > 0) {
     return (

@@ -13,7 +13,7 @@ const INBOX_TONE: Record<InboxStatus, "info" | "success" | undefined | "critical
   failed: "critical",
 };
 
-export interface ReconciliationOverviewProps {
+interface ReconciliationOverviewProps {
   watermark: string | null;
   inbox: InboxCounts;
   /** Where failed deliveries are listed (the background jobs screen). */

@@ -5,7 +5,7 @@ import { TYPED_CONFIRMATION_THRESHOLD } from "~/stale-orders/options";
 
 const t = en.staleOrders.confirm;
 
-export interface ConfirmRunModalProps {
+interface ConfirmRunModalProps {
   open: boolean;
   orders: number;
   units: number;

@@ -21,7 +21,7 @@ export const POLICY_FIELDS = [
 ];
 export type PolicyFields = Record<(typeof POLICY_FIELDS)[number], string>;
 
-export interface PolicyFormProps {
+interface PolicyFormProps {
   settings: SettingsView;
   previewing: boolean;
   /** The action's message per field, shown on the field. */

@@ -16,7 +16,7 @@ import type { StaleOrderPreview } from "~/stale-orders/views";
 
 const t = en.staleOrders.preview;
 
-export interface PreviewResultsProps {
+interface PreviewResultsProps {
   preview: StaleOrderPreview;
   onCancelSelected: (orderIds: string[]) => void;
 }

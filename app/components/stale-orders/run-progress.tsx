@@ -26,7 +26,7 @@ const ITEM_TONE: Record<ItemStatus, "info" | "success" | "warning" | "critical" 
   failed: "critical",
 };
 
-export interface RunProgressProps {
+interface RunProgressProps {
   run: RunView | null;
   items: RunItemView[];
   onDownload: (runId: string) => void;

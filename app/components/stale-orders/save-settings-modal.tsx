@@ -3,7 +3,7 @@ import { en } from "~/i18n/en";
 
 const t = en.staleOrders.policy.saveConfirm;
 
-export interface SaveSettingsModalProps {
+interface SaveSettingsModalProps {
   open: boolean;
   /** Whether the settings being saved switch the daily schedule on. */
   scheduleEnabled: boolean;

@@ -5,7 +5,7 @@ import { en } from "~/i18n/en";
 
 const t = en.worklist.bulk;
 
-export interface BulkResultsBannerProps {
+interface BulkResultsBannerProps {
   results: BulkRowResult[];
   /** Order names of the rows, by FO id, as the page showed them. */
   names: Record<string, string>;

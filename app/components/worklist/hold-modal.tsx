@@ -8,7 +8,7 @@ import { isTooLong, LimitedTextField } from "../limited-text-field";
 
 const t = en.worklist.holdModal;
 
-export interface HoldModalProps {
+interface HoldModalProps {
   open: boolean;
   count: number;
   onClose: () => void;

@@ -34,7 +34,7 @@ import { formatCount } from "./format";
 const t = en.worklist;
 const SEARCH_DEBOUNCE_MS = 400;
 
-export interface WorklistFiltersProps {
+interface WorklistFiltersProps {
   params: WorklistParams;
   counts: Record<WorklistTab, number>;
   locations: WorklistLocationOption[];

@@ -5,7 +5,7 @@ import { prisma } from "~/db.server";
 import type { ActionResult } from "./contract";
 import { isUniqueViolation } from "~/db/unique-violation";
 
-export type Claim<R = ActionResult> =
+type Claim<R = ActionResult> =
   | { kind: "claimed"; id: string }
   /** Already done: the first submission's result. */
   | { kind: "done"; result: R }
@@ -94,7 +94,7 @@ export async function finishActionRequest(
   });
 }
 
-export type Once<R> =
+type Once<R> =
   { kind: "done"; result: R; replayed: boolean } | Extract<Claim<R>, { kind: "running" } | { kind: "conflict" }>;
 
 /**

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { actionMessages } from "~/i18n/sections/action-messages";
 
 /** Shopify's FulfillmentHoldReason enum (2026-10). */
-export const HOLD_REASONS = [
+const HOLD_REASONS = [
   "AWAITING_PAYMENT",
   "AWAITING_RETURN_ITEMS",
   "HIGH_RISK_OF_FRAUD",
@@ -36,7 +36,7 @@ const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type
  * (https://shopify.dev/docs/api/admin-graphql/latest/scalars/Int); a larger number would fail
  * the whole request instead of being refused next to its field.
  */
-export const QUANTITY_MAX = 2_147_483_647;
+const QUANTITY_MAX = 2_147_483_647;
 
 const lineQuantities = z
   .array(
@@ -75,7 +75,7 @@ export const TEXT_LIMITS = {
  * A tracking link the customer will click in the shipping confirmation: a web address only.
  * `z.string().url()` alone accepts `javascript:` and `data:` URLs.
  */
-export const trackingUrl = z.string().refine(isWebUrl, { message: actionMessages.trackingUrlNotWeb });
+const trackingUrl = z.string().refine(isWebUrl, { message: actionMessages.trackingUrlNotWeb });
 
 function isWebUrl(text: string): boolean {
   try {

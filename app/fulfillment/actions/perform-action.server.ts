@@ -44,7 +44,6 @@ import { ACTION_MESSAGES as M } from "./messages";
 import { type FieldMappingContext, toFieldErrors } from "./user-error-fields";
 
 export { actionInputFromFormData } from "./form-data";
-export type { LocationForMove } from "~/shopify/admin/fulfillment-order-locations-for-move.server";
 
 export interface ActionContext {
   shop: string;
@@ -72,7 +71,7 @@ const stale = (currentUpdatedAt: string | null): ActionResult => ({
 });
 
 /** Our hold handle: deterministic per submission, so even a lost idempotency row can't hold twice. */
-export function ourHoldHandle(shop: string, idempotencyKey: string): string {
+function ourHoldHandle(shop: string, idempotencyKey: string): string {
   const short = createHash("sha256").update(`${shop}\n${idempotencyKey}`).digest("hex").slice(0, 10);
   return `${OUR_HOLD_HANDLE_PREFIX}-${short}`;
 }

@@ -11,7 +11,7 @@ import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { cancellationOf, rejectionOf, toHoldViews, toLineageReason } from "./derive";
 import type { FulfillmentOrderDetailView, FulfillmentOrderEventView, RelatedFulfillmentOrderView } from "./types";
 
-export const EVENTS_SHOWN = 100;
+const EVENTS_SHOWN = 100;
 
 type FulfillmentOrderRow = NonNullable<Awaited<ReturnType<typeof findFulfillmentOrderRow>>>;
 
@@ -72,7 +72,7 @@ async function lineageOf(shop: string, fo: FulfillmentOrderRow): Promise<Fulfill
   };
 }
 
-export function toEventViews(events: FulfillmentOrderRow["events"]): FulfillmentOrderEventView[] {
+function toEventViews(events: FulfillmentOrderRow["events"]): FulfillmentOrderEventView[] {
   return events.map((event) => ({
     id: event.id,
     kind: event.kind,
@@ -85,7 +85,7 @@ export function toEventViews(events: FulfillmentOrderRow["events"]): Fulfillment
 }
 
 /** The ledger's part of the page, without Shopify calls. Null when the shop has no such FO. */
-export async function readFulfillmentOrderDetail(
+async function readFulfillmentOrderDetail(
   shop: string,
   fulfillmentOrderId: string,
 ): Promise<{

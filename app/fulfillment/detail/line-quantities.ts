@@ -2,7 +2,7 @@
 // quantity (the action then takes everything), otherwise every open line with its choice.
 import type { LineItemView } from "./types";
 
-export interface LineQuantities {
+interface LineQuantities {
   byLine: Record<string, number>;
   /** What the hidden fields carry, in order. */
   chosen: { id: string; quantity: number }[];

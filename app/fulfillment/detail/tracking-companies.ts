@@ -117,11 +117,5 @@ export const SUPPORTED_TRACKING_COMPANIES = [
   "YunExpress",
 ] as const;
 
-export type SupportedTrackingCompany = (typeof SUPPORTED_TRACKING_COMPANIES)[number];
-
 /** The picker's value for a carrier that is not in the list (the merchant types its name). */
 export const OTHER_TRACKING_COMPANY = "__other__";
-
-export function isSupportedTrackingCompany(name: string): name is SupportedTrackingCompany {
-  return (SUPPORTED_TRACKING_COMPANIES as readonly string[]).includes(name);
-}

@@ -10,7 +10,7 @@ export const PICKUP_CANCEL_JOB = "pickup.cancel-order";
  * Due this long after the request queued it: by then the request has either finished the
  * cancellation itself (the job then has nothing to do) or stopped waiting for it.
  */
-export const PICKUP_CANCEL_JOB_DELAY_MS = 30_000;
+const PICKUP_CANCEL_JOB_DELAY_MS = 30_000;
 
 export interface PickupCancelJobPayload {
   shop: string;

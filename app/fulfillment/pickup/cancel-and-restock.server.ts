@@ -51,7 +51,7 @@ import { ACTIVE_PICKUP_STATUSES, notCollectedDaysOf } from "./pickup-board.serve
 const t = en.pickup.cancel;
 const DAY_MS = 24 * 60 * 60_000;
 
-export interface CancelContext {
+interface CancelContext {
   shop: string;
   /** The staff member (e.g. "staff:<session token sub>"), recorded in the audit and FO history. */
   actor: string | null;
@@ -62,7 +62,7 @@ export interface CancelContext {
 }
 
 /** What one step of a cancellation ended with. */
-export type Advance =
+type Advance =
   /** foundCancelled: Shopify had it cancelled already (elsewhere, or by a send whose answer was lost). */
   | { status: "cancelled"; foundCancelled?: boolean }
   | { status: "failed"; error: string; userErrors: ShopifyUserErrorDetail[] }
@@ -85,7 +85,7 @@ const REQUEST_WAIT: AwaitJobOptions = { pollMs: 100, pollAttempts: 6 };
  * Shopify (the request lets go sooner when it finishes). Longer than any request lasts: past it,
  * the request is gone and the job re-reads the order before it sends anything.
  */
-export const REQUEST_LEASE_MS = 120_000;
+const REQUEST_LEASE_MS = 120_000;
 
 const invalid = (field: string | null, message: string): CancelAndRestockResult => ({
   ok: false,
@@ -245,7 +245,7 @@ function stillCancellable(order: OrderSnapshot, fo: FulfillmentOrderSnapshot): b
   return order.cancelledAt === null && ACTIVE_PICKUP_STATUSES.includes(fo.status) && remaining > 0;
 }
 
-export interface AdvanceOptions {
+interface AdvanceOptions {
   now?: () => Date;
   wait?: AwaitJobOptions;
   /** The caller read the order from Shopify a moment ago (the request path). */

@@ -15,7 +15,7 @@ import { latestCancellationsOf } from "./pickup-cancellations.server";
 
 /** FO statuses that still have a pickup to prepare or collect. */
 export const ACTIVE_PICKUP_STATUSES = ["OPEN", "IN_PROGRESS", "ON_HOLD", "SCHEDULED"];
-export const PICKUP_ORDERS_SHOWN = 200;
+const PICKUP_ORDERS_SHOWN = 200;
 
 export async function notCollectedDaysOf(shop: string): Promise<number> {
   const settings = await prisma.shopSettings.findUnique({ where: { shop }, select: { pickupNotCollectedDays: true } });
@@ -72,7 +72,7 @@ export async function loadPickupBoard(shop: string, options: { now?: Date } = {}
   return groupPickupOrders(orders, days, now);
 }
 
-export type SaveNotCollectedDaysResult = { ok: true; notCollectedDays: number } | { ok: false; error: "invalid" };
+type SaveNotCollectedDaysResult = { ok: true; notCollectedDays: number } | { ok: false; error: "invalid" };
 
 export async function saveNotCollectedDays(shop: string, raw: unknown): Promise<SaveNotCollectedDaysResult> {
   const days = typeof raw === "string" && /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;

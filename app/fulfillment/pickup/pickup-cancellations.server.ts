@@ -8,9 +8,7 @@ import { isUniqueViolation } from "~/db/unique-violation";
 
 export type { PickupCancellation } from "@prisma/client";
 
-export type CancellationStatus = "cancelling" | "cancelled" | "failed";
-
-export type NewPickupCancellation = Pick<
+type NewPickupCancellation = Pick<
   PickupCancellation,
   | "shop"
   | "idempotencyKey"
@@ -26,7 +24,7 @@ export type NewPickupCancellation = Pick<
   | "actor"
 >;
 
-export type Claim =
+type Claim =
   | { kind: "claimed"; cancellation: PickupCancellation }
   /** This submission was already received: its row. */
   | { kind: "replay"; cancellation: PickupCancellation }

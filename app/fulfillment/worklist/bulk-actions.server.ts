@@ -7,7 +7,7 @@ import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { type BulkIntent, type BulkRowResult, rowIdempotencyKey } from "./bulk-intent";
 
 /** The single-FO action input for one row of a bulk submission. */
-export function rowInput(bulk: BulkIntent, row: { id: string; updatedAt: string }): Partial<ActionInput> {
+function rowInput(bulk: BulkIntent, row: { id: string; updatedAt: string }): Partial<ActionInput> {
   const common = {
     fulfillmentOrderId: row.id,
     expectedUpdatedAt: row.updatedAt,
@@ -30,7 +30,7 @@ export function rowInput(bulk: BulkIntent, row: { id: string; updatedAt: string 
 }
 
 /** Shopify's or our reason, in one line, for a row that was not done. */
-export function reasonOf(result: Exclude<ActionResult, { ok: true }>): string {
+function reasonOf(result: Exclude<ActionResult, { ok: true }>): string {
   switch (result.kind) {
     case "invalid":
     case "user-errors":

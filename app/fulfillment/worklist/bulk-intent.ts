@@ -5,13 +5,13 @@ import { z } from "zod";
 import { limitedText, MERCHANT_HOLD_REASONS, TEXT_LIMITS } from "~/fulfillment/actions/contract";
 
 /** At most a page of rows: each one is a Shopify mutation, run one after another. */
-export const BULK_MAX_ROWS = 50;
+const BULK_MAX_ROWS = 50;
 
 const BulkRow = z.object({
   id: z.string().regex(/^gid:\/\/shopify\/FulfillmentOrder\/\d+$/),
   updatedAt: z.string().datetime({ offset: true }),
 });
-export type BulkRow = z.infer<typeof BulkRow>;
+type BulkRow = z.infer<typeof BulkRow>;
 
 const rows = z
   .string()

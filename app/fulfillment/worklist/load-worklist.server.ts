@@ -23,7 +23,7 @@ const DAY_MS = 24 * 60 * 60_000;
  * already in age order, where one IN list would make SQLite walk the shop's whole history by
  * age (the bench's oldest-first pages went from hundreds of ms to under one).
  */
-export function tabWhereParts(tab: WorklistTab): Where[] {
+function tabWhereParts(tab: WorklistTab): Where[] {
   const spec = TAB_SPECS[tab];
   const rest: Where[] = [];
   if (spec.thirdParty !== null) rest.push({ thirdParty: spec.thirdParty });
@@ -40,11 +40,8 @@ export function tabWhereParts(tab: WorklistTab): Where[] {
   );
 }
 
-/** The whole tab as one Prisma filter. */
-export const tabWhere = (tab: WorklistTab): Where => ({ OR: tabWhereParts(tab) });
-
 /** The shop and every filter but the tab and the cursor: what the tab counts share. */
-export function filterWhere(shop: string, params: WorklistParams, now: Date): Where {
+function filterWhere(shop: string, params: WorklistParams, now: Date): Where {
   const and: Where[] = [{ shop }];
   if (params.locationId) and.push({ locationShopifyId: params.locationId });
   if (params.deliveryMethod) and.push({ deliveryMethod: params.deliveryMethod });

@@ -22,7 +22,7 @@ export const FINANCIAL_STATUSES = [
   "EXPIRED",
 ] as const;
 
-export const SORT_ORDERS = ["oldest", "newest"] as const;
+const SORT_ORDERS = ["oldest", "newest"] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
 export const PAGE_SIZE = 25;
@@ -83,9 +83,9 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null): T 
   values.find((candidate) => candidate === value) ?? null;
 
 /** Order names and customer names are short; a longer search is a paste gone wrong. */
-export const QUERY_MAX_LENGTH = 100;
+const QUERY_MAX_LENGTH = 100;
 /** A tag can have up to 255 characters (https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-tags). */
-export const TAG_MAX_LENGTH = 255;
+const TAG_MAX_LENGTH = 255;
 
 /** Why a typed search or tag is refused (the screen says so next to it; nothing is applied). */
 export type FilterProblem = "too-long" | "comma";

@@ -3,11 +3,10 @@
 // lists can never disagree. Pure: the UI may import it.
 
 /** Statuses: https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderStatus */
-export type FulfillmentOrderStatus =
-  "OPEN" | "IN_PROGRESS" | "SCHEDULED" | "ON_HOLD" | "INCOMPLETE" | "CLOSED" | "CANCELLED";
+type FulfillmentOrderStatus = "OPEN" | "IN_PROGRESS" | "SCHEDULED" | "ON_HOLD" | "INCOMPLETE" | "CLOSED" | "CANCELLED";
 
 /** https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderRequestStatus */
-export type FulfillmentOrderRequestStatus =
+type FulfillmentOrderRequestStatus =
   | "UNSUBMITTED"
   | "SUBMITTED"
   | "ACCEPTED"
@@ -32,7 +31,7 @@ export const DEFAULT_TAB: WorklistTab = "to-request";
 
 export const PICKUP_DELIVERY_METHOD = "PICK_UP";
 
-export interface TabSpec {
+interface TabSpec {
   /** The FO status is one of these; null = any. */
   statuses: readonly FulfillmentOrderStatus[] | null;
   /** The request status is one of these; null = any. */

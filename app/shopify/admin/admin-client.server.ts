@@ -49,14 +49,14 @@ const lastCost = new Map<string, number>();
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export const isMutation = (document: string) => /^\s*(#graphql\s*)?mutation\b/.test(document);
+const isMutation = (document: string) => /^\s*(#graphql\s*)?mutation\b/.test(document);
 
 export function newClientStats(): ClientStats {
   return { calls: 0, throttledRetries: 0, readRetries: 0, waitedMs: 0 };
 }
 
 /** The shop's bucket as last reported, restored to `now`. */
-export function estimatedBucket(shop: string, now: number = Date.now()): ThrottleStatus | null {
+function estimatedBucket(shop: string, now: number = Date.now()): ThrottleStatus | null {
   const bucket = buckets.get(shop);
   if (!bucket) return null;
   const restored = bucket.currentlyAvailable + ((now - bucket.at) / 1000) * bucket.restoreRate;

@@ -6,7 +6,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 // ship merchant-managed FOs and to mark local-pickup FOs picked up. Since 2024-10 an app can't
 // fulfil FOs assigned to another fulfillment service.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentCreate
-export const FULFILLMENT_CREATE_MUTATION = `#graphql
+const FULFILLMENT_CREATE_MUTATION = `#graphql
   mutation FulfillmentCreate($fulfillment: FulfillmentInput!) {
     fulfillmentCreate(fulfillment: $fulfillment) {
       fulfillment {
@@ -26,13 +26,13 @@ export const FULFILLMENT_CREATE_MUTATION = `#graphql
   }
 ` as const;
 
-export interface TrackingInfo {
+interface TrackingInfo {
   company: string | null;
   number: string | null;
   url: string | null;
 }
 
-export interface CreateFulfillmentInput {
+interface CreateFulfillmentInput {
   fulfillmentOrderId: string;
   /** Empty = every remaining quantity. */
   lines: readonly LineQuantity[];
@@ -40,14 +40,14 @@ export interface CreateFulfillmentInput {
   notifyCustomer: boolean;
 }
 
-export interface CreatedFulfillment {
+interface CreatedFulfillment {
   fulfillmentId: string | null;
   fulfillmentOrderIds: string[];
 }
 
 type Payload = NonNullable<FulfillmentCreateMutation["fulfillmentCreate"]>;
 
-export function toCreatedFulfillment(payload: Payload | null | undefined): CreatedFulfillment {
+function toCreatedFulfillment(payload: Payload | null | undefined): CreatedFulfillment {
   return {
     fulfillmentId: payload?.fulfillment?.id ?? null,
     fulfillmentOrderIds: payload?.fulfillment?.fulfillmentOrders.nodes.map((fo) => fo.id) ?? [],

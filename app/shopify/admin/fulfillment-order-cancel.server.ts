@@ -4,7 +4,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 // Withdraws a fulfillment request the 3PL hasn't accepted yet. Shopify closes the FO (status
 // CLOSED) and opens a replacement FO with the work left, back with the merchant.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderCancel
-export const FULFILLMENT_ORDER_CANCEL_MUTATION = `#graphql
+const FULFILLMENT_ORDER_CANCEL_MUTATION = `#graphql
   mutation FulfillmentOrderCancel($id: ID!) {
     fulfillmentOrderCancel(id: $id) {
       fulfillmentOrder {
@@ -23,14 +23,14 @@ export const FULFILLMENT_ORDER_CANCEL_MUTATION = `#graphql
   }
 ` as const;
 
-export interface CancelledFulfillmentOrder {
+interface CancelledFulfillmentOrder {
   cancelledId: string | null;
   replacementId: string | null;
 }
 
 type Payload = NonNullable<FulfillmentOrderCancelMutation["fulfillmentOrderCancel"]>;
 
-export function toCancelledFulfillmentOrder(payload: Payload | null | undefined): CancelledFulfillmentOrder {
+function toCancelledFulfillmentOrder(payload: Payload | null | undefined): CancelledFulfillmentOrder {
   return {
     cancelledId: payload?.fulfillmentOrder?.id ?? null,
     replacementId: payload?.replacementFulfillmentOrder?.id ?? null,

@@ -6,7 +6,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 // Places a hold (several per FO and app, told apart by handle). Holding some of the FO's
 // quantities splits them off: Shopify answers with the held FO and the remaining FO.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderHold
-export const FULFILLMENT_ORDER_HOLD_MUTATION = `#graphql
+const FULFILLMENT_ORDER_HOLD_MUTATION = `#graphql
   mutation FulfillmentOrderHold($id: ID!, $fulfillmentHold: FulfillmentOrderHoldInput!) {
     fulfillmentOrderHold(id: $id, fulfillmentHold: $fulfillmentHold) {
       fulfillmentHold {
@@ -28,7 +28,7 @@ export const FULFILLMENT_ORDER_HOLD_MUTATION = `#graphql
   }
 ` as const;
 
-export interface HoldFulfillmentOrderInput {
+interface HoldFulfillmentOrderInput {
   fulfillmentOrderId: string;
   reason: string;
   reasonNotes: string | null;
@@ -38,7 +38,7 @@ export interface HoldFulfillmentOrderInput {
   lines: readonly LineQuantity[];
 }
 
-export interface PlacedHold {
+interface PlacedHold {
   holdId: string | null;
   heldFulfillmentOrderId: string | null;
   /** The quantities that were not held, split off into a new FO; null when the whole FO is held. */
@@ -47,7 +47,7 @@ export interface PlacedHold {
 
 type Payload = NonNullable<FulfillmentOrderHoldMutation["fulfillmentOrderHold"]>;
 
-export function toPlacedHold(payload: Payload | null | undefined): PlacedHold {
+function toPlacedHold(payload: Payload | null | undefined): PlacedHold {
   return {
     holdId: payload?.fulfillmentHold?.id ?? null,
     heldFulfillmentOrderId: payload?.fulfillmentOrder?.id ?? null,

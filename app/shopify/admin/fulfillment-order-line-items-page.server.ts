@@ -7,7 +7,7 @@ import { toLineSnapshot } from "./order-fulfillment-state.server";
 import { type AdminGraphql, runOperation } from "./run-operation.server";
 
 // The rest of an FO's line items, for the rare FO with more than OrderFulfillmentState's first page.
-export const FULFILLMENT_ORDER_LINE_ITEMS_PAGE_QUERY = `#graphql
+const FULFILLMENT_ORDER_LINE_ITEMS_PAGE_QUERY = `#graphql
   query FulfillmentOrderLineItemsPage($id: ID!, $after: String) {
     fulfillmentOrder(id: $id) {
       lineItems(first: 100, after: $after) {

@@ -7,7 +7,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 // Marks local-pickup FOs ready for pickup; Shopify sends the customer the "ready" notice.
 // Shopify prepares whole FOs (the input names FOs, not lines).
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderLineItemsPreparedForPickup
-export const FULFILLMENT_ORDER_LINE_ITEMS_PREPARED_FOR_PICKUP_MUTATION = `#graphql
+const FULFILLMENT_ORDER_LINE_ITEMS_PREPARED_FOR_PICKUP_MUTATION = `#graphql
   mutation FulfillmentOrderLineItemsPreparedForPickup($input: FulfillmentOrderLineItemsPreparedForPickupInput!) {
     fulfillmentOrderLineItemsPreparedForPickup(input: $input) {
       userErrors {

@@ -6,7 +6,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 
 // The locations an FO could move to, each with whether it can and, if not, Shopify's reason.
 // https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrder#field-FulfillmentOrder.fields.locationsForMove
-export const FULFILLMENT_ORDER_LOCATIONS_FOR_MOVE_QUERY = `#graphql
+const FULFILLMENT_ORDER_LOCATIONS_FOR_MOVE_QUERY = `#graphql
   query FulfillmentOrderLocationsForMove($id: ID!) {
     fulfillmentOrder(id: $id) {
       id
@@ -34,7 +34,7 @@ export interface LocationForMove {
 
 type FulfillmentOrderNode = NonNullable<FulfillmentOrderLocationsForMoveQuery["fulfillmentOrder"]>;
 
-export function toLocationsForMove(fo: FulfillmentOrderNode | null | undefined): LocationForMove[] {
+function toLocationsForMove(fo: FulfillmentOrderNode | null | undefined): LocationForMove[] {
   return (fo?.locationsForMove.nodes ?? []).map((n) => ({
     locationId: n.location.id,
     name: n.location.name,

@@ -5,7 +5,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 // Reassigns an FO (or some of its quantities) to another location. A whole move keeps the FO;
 // a partial one moves the quantities into a new FO and leaves the rest on the original.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderMove
-export const FULFILLMENT_ORDER_MOVE_MUTATION = `#graphql
+const FULFILLMENT_ORDER_MOVE_MUTATION = `#graphql
   mutation FulfillmentOrderMove($id: ID!, $newLocationId: ID!, $fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]) {
     fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $fulfillmentOrderLineItems) {
       movedFulfillmentOrder {
@@ -26,7 +26,7 @@ export const FULFILLMENT_ORDER_MOVE_MUTATION = `#graphql
   }
 ` as const;
 
-export interface MovedFulfillmentOrder {
+interface MovedFulfillmentOrder {
   movedId: string | null;
   originalId: string | null;
   remainingId: string | null;
@@ -34,7 +34,7 @@ export interface MovedFulfillmentOrder {
 
 type Payload = NonNullable<FulfillmentOrderMoveMutation["fulfillmentOrderMove"]>;
 
-export function toMovedFulfillmentOrder(payload: Payload | null | undefined): MovedFulfillmentOrder {
+function toMovedFulfillmentOrder(payload: Payload | null | undefined): MovedFulfillmentOrder {
   return {
     movedId: payload?.movedFulfillmentOrder?.id ?? null,
     originalId: payload?.originalFulfillmentOrder?.id ?? null,

@@ -3,7 +3,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 
 // fulfillment_orders/* payloads name only the FO; this finds its order when the ledger
 // has never seen the FO (e.g. order_routing_complete before orders/create is processed).
-export const FULFILLMENT_ORDER_OWNER_QUERY = `#graphql
+const FULFILLMENT_ORDER_OWNER_QUERY = `#graphql
   query FulfillmentOrderOwner($id: ID!) {
     fulfillmentOrder(id: $id) {
       id

@@ -7,7 +7,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 // Releases the given holds. Without holdIds Shopify releases *every* hold the app may release,
 // so this function always names them: callers pass only holds our app placed.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderReleaseHold
-export const FULFILLMENT_ORDER_RELEASE_HOLD_MUTATION = `#graphql
+const FULFILLMENT_ORDER_RELEASE_HOLD_MUTATION = `#graphql
   mutation FulfillmentOrderReleaseHold($id: ID!, $holdIds: [ID!]) {
     fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {
       fulfillmentOrder {
@@ -23,14 +23,14 @@ export const FULFILLMENT_ORDER_RELEASE_HOLD_MUTATION = `#graphql
   }
 ` as const;
 
-export interface ReleasedHolds {
+interface ReleasedHolds {
   fulfillmentOrderId: string | null;
   status: string | null;
 }
 
 type Payload = NonNullable<FulfillmentOrderReleaseHoldMutation["fulfillmentOrderReleaseHold"]>;
 
-export function toReleasedHolds(payload: Payload | null | undefined): ReleasedHolds {
+function toReleasedHolds(payload: Payload | null | undefined): ReleasedHolds {
   return {
     fulfillmentOrderId: payload?.fulfillmentOrder?.id ?? null,
     status: payload?.fulfillmentOrder?.status ?? null,

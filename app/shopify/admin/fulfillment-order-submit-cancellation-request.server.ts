@@ -6,7 +6,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 
 // Once the 3PL accepted a request, only the 3PL can cancel the work: the merchant asks it to.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderSubmitCancellationRequest
-export const FULFILLMENT_ORDER_SUBMIT_CANCELLATION_REQUEST_MUTATION = `#graphql
+const FULFILLMENT_ORDER_SUBMIT_CANCELLATION_REQUEST_MUTATION = `#graphql
   mutation FulfillmentOrderSubmitCancellationRequest($id: ID!, $message: String) {
     fulfillmentOrderSubmitCancellationRequest(id: $id, message: $message) {
       fulfillmentOrder {
@@ -21,7 +21,7 @@ export const FULFILLMENT_ORDER_SUBMIT_CANCELLATION_REQUEST_MUTATION = `#graphql
   }
 ` as const;
 
-export interface SubmittedCancellationRequest {
+interface SubmittedCancellationRequest {
   fulfillmentOrderId: string | null;
   requestStatus: string | null;
 }
@@ -30,7 +30,7 @@ type Payload = NonNullable<
   FulfillmentOrderSubmitCancellationRequestMutation["fulfillmentOrderSubmitCancellationRequest"]
 >;
 
-export function toSubmittedCancellationRequest(payload: Payload | null | undefined): SubmittedCancellationRequest {
+function toSubmittedCancellationRequest(payload: Payload | null | undefined): SubmittedCancellationRequest {
   return {
     fulfillmentOrderId: payload?.fulfillmentOrder?.id ?? null,
     requestStatus: payload?.fulfillmentOrder?.requestStatus ?? null,

@@ -7,7 +7,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 // Asks the 3PL that owns the FO's location to fulfil it, whole or in part. A partial request
 // splits the FO: Shopify answers with the submitted part and the unsubmitted remainder.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderSubmitFulfillmentRequest
-export const FULFILLMENT_ORDER_SUBMIT_FULFILLMENT_REQUEST_MUTATION = `#graphql
+const FULFILLMENT_ORDER_SUBMIT_FULFILLMENT_REQUEST_MUTATION = `#graphql
   mutation FulfillmentOrderSubmitFulfillmentRequest(
     $id: ID!
     $message: String
@@ -42,7 +42,7 @@ export interface LineQuantity {
   quantity: number;
 }
 
-export interface SubmitFulfillmentRequestInput {
+interface SubmitFulfillmentRequestInput {
   fulfillmentOrderId: string;
   /** Empty = every remaining quantity. */
   lines: readonly LineQuantity[];
@@ -50,7 +50,7 @@ export interface SubmitFulfillmentRequestInput {
   notifyCustomer: boolean;
 }
 
-export interface SubmittedFulfillmentRequest {
+interface SubmittedFulfillmentRequest {
   originalId: string | null;
   submittedId: string | null;
   /** The remainder of a partial request (a new FO), null for a whole request. */
@@ -61,7 +61,7 @@ type Payload = NonNullable<
   FulfillmentOrderSubmitFulfillmentRequestMutation["fulfillmentOrderSubmitFulfillmentRequest"]
 >;
 
-export function toSubmittedFulfillmentRequest(payload: Payload | null | undefined): SubmittedFulfillmentRequest {
+function toSubmittedFulfillmentRequest(payload: Payload | null | undefined): SubmittedFulfillmentRequest {
   return {
     originalId: payload?.originalFulfillmentOrder?.id ?? null,
     submittedId: payload?.submittedFulfillmentOrder?.id ?? null,

@@ -6,7 +6,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 // (status, request status, holds, location) come along too: a change within the same second
 // still shows. A few query points.
 // https://shopify.dev/docs/api/admin-graphql/latest/queries/fulfillmentOrder
-export const FULFILLMENT_ORDER_VERSION_QUERY = `#graphql
+const FULFILLMENT_ORDER_VERSION_QUERY = `#graphql
   query FulfillmentOrderVersion($id: ID!) {
     fulfillmentOrder(id: $id) {
       id
@@ -38,7 +38,7 @@ export interface FulfillmentOrderVersion {
 
 type FulfillmentOrderNode = NonNullable<FulfillmentOrderVersionQuery["fulfillmentOrder"]>;
 
-export function toFulfillmentOrderVersion(fo: FulfillmentOrderNode): FulfillmentOrderVersion {
+function toFulfillmentOrderVersion(fo: FulfillmentOrderNode): FulfillmentOrderVersion {
   return {
     id: fo.id,
     orderId: fo.orderId,

@@ -11,7 +11,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 // the updated_at filter, so a page boundary never skips a change.
 // https://shopify.dev/docs/api/admin-graphql/latest/queries/fulfillmentOrders#arguments-query
 // https://shopify.dev/docs/api/usage/pagination-graphql#search-performance-considerations
-export const FULFILLMENT_ORDERS_CHANGED_SINCE_QUERY = `#graphql
+const FULFILLMENT_ORDERS_CHANGED_SINCE_QUERY = `#graphql
   query FulfillmentOrdersChangedSince($query: String, $includeClosed: Boolean!, $after: String) {
     fulfillmentOrders(first: 250, after: $after, query: $query, includeClosed: $includeClosed, sortKey: UPDATED_AT) {
       pageInfo {
@@ -27,7 +27,7 @@ export const FULFILLMENT_ORDERS_CHANGED_SINCE_QUERY = `#graphql
   }
 ` as const;
 
-export interface VersionedFulfillmentOrder {
+interface VersionedFulfillmentOrder {
   id: string;
   orderId: string;
   updatedAt: string;

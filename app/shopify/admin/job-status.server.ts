@@ -3,7 +3,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 
 // Whether an asynchronous Shopify job (e.g. the one orderCancel returns) has finished.
 // https://shopify.dev/docs/api/admin-graphql/latest/queries/job
-export const JOB_STATUS_QUERY = `#graphql
+const JOB_STATUS_QUERY = `#graphql
   query JobStatus($id: ID!) {
     job(id: $id) {
       id

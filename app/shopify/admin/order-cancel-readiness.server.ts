@@ -5,7 +5,7 @@ import { openFulfillmentOrders, policyFields } from "./stale-order-fields";
 
 // Read right before cancelling one order: the state the policy decides on, without the line
 // items (the preview already counted them), so the re-check stays cheap on the cost bucket.
-export const ORDER_CANCEL_READINESS_QUERY = `#graphql
+const ORDER_CANCEL_READINESS_QUERY = `#graphql
   query OrderCancelReadiness($id: ID!) {
     order(id: $id) {
       id
@@ -39,7 +39,7 @@ export const ORDER_CANCEL_READINESS_QUERY = `#graphql
 
 type OrderNode = NonNullable<OrderCancelReadinessQuery["order"]>;
 
-export function toReadinessSnapshot(order: OrderNode): StaleOrderSnapshot {
+function toReadinessSnapshot(order: OrderNode): StaleOrderSnapshot {
   const fos = openFulfillmentOrders(order.fulfillmentOrders.nodes);
   return { ...policyFields(order, fos), customer: null, reservedLines: null, truncated: false };
 }

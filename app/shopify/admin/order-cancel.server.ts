@@ -9,7 +9,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 // `refundMethod: { originalPaymentMethodsRefund: true }`, which replaces the deprecated
 // `refund: Boolean` in 2026-07 and 2026-10 alike.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/orderCancel
-export const ORDER_CANCEL_MUTATION = `#graphql
+const ORDER_CANCEL_MUTATION = `#graphql
   mutation OrderCancel(
     $orderId: ID!
     $reason: OrderCancelReason!
@@ -38,7 +38,7 @@ export const ORDER_CANCEL_MUTATION = `#graphql
   }
 ` as const;
 
-export interface OrderCancelInput {
+interface OrderCancelInput {
   orderId: string;
   reason: OrderCancelReason;
   notifyCustomer: boolean;
@@ -47,19 +47,19 @@ export interface OrderCancelInput {
   refundToOriginalPaymentMethods?: boolean;
 }
 
-export interface StartedShopifyJob {
+interface StartedShopifyJob {
   jobId: string | null;
   done: boolean;
 }
 
 type Payload = NonNullable<OrderCancelMutation["orderCancel"]>;
 
-export function toStartedJob(payload: Payload | null | undefined): StartedShopifyJob {
+function toStartedJob(payload: Payload | null | undefined): StartedShopifyJob {
   return { jobId: payload?.job?.id ?? null, done: payload?.job?.done ?? false };
 }
 
 /** `refundMethod` is a @oneOf input: it is sent only when there is a refund to make. */
-export function toVariables(input: OrderCancelInput): OrderCancelMutationVariables {
+function toVariables(input: OrderCancelInput): OrderCancelMutationVariables {
   const { refundToOriginalPaymentMethods, ...rest } = input;
   return refundToOriginalPaymentMethods ? { ...rest, refundMethod: { originalPaymentMethodsRefund: true } } : rest;
 }

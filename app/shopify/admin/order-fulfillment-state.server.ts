@@ -8,7 +8,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 // Order.fulfillmentOrders returns closed FOs too (displayable defaults to false);
 // orders with more FOs page on `foAfter`, FOs with more lines page through
 // FulfillmentOrderLineItemsPage.
-export const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
+const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
   query OrderFulfillmentState($id: ID!, $foAfter: String) {
     order(id: $id) {
       id
@@ -158,7 +158,7 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() ? va
  * (https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderMerchantRequest#field-responseData),
  * whose shape the docs don't give: read defensively, anything unexpected is "no reason given".
  */
-export function rejectionOf(fo: Pick<FulfillmentOrderNode, "requestStatus" | "merchantRequests">): {
+function rejectionOf(fo: Pick<FulfillmentOrderNode, "requestStatus" | "merchantRequests">): {
   reason: string | null;
   message: string | null;
 } {
@@ -216,7 +216,7 @@ export function toOrderSnapshot(order: OrderNode, fulfillmentOrders: Fulfillment
   };
 }
 
-export interface OrderFulfillmentStatePage {
+interface OrderFulfillmentStatePage {
   order: OrderNode;
   fulfillmentOrders: FulfillmentOrderNode[];
   nextCursor: string | null;

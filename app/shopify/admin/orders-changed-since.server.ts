@@ -3,7 +3,7 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 
 // The reconciliation sweep's cheap listing: ids and versions only, 250 per page (Shopify's
 // maximum page size), sorted by updatedAt so a page boundary never skips a change.
-export const ORDERS_CHANGED_SINCE_QUERY = `#graphql
+const ORDERS_CHANGED_SINCE_QUERY = `#graphql
   query OrdersChangedSince($query: String!, $after: String) {
     orders(first: 250, after: $after, query: $query, sortKey: UPDATED_AT) {
       pageInfo {
@@ -18,7 +18,7 @@ export const ORDERS_CHANGED_SINCE_QUERY = `#graphql
   }
 ` as const;
 
-export interface VersionedId {
+interface VersionedId {
   id: string;
   updatedAt: string;
 }

@@ -20,7 +20,7 @@ export type AdminGraphql = (
   options?: { variables?: Record<string, unknown>; tries?: number },
 ) => Promise<Response>;
 
-export interface AdminOperation<TData, TVariables extends Record<string, unknown> = Record<string, unknown>> {
+interface AdminOperation<TData, TVariables extends Record<string, unknown> = Record<string, unknown>> {
   /** The operation name written in the document, e.g. "FulfillmentOrderHold". */
   name: string;
   kind: "query" | "mutation";
@@ -30,12 +30,12 @@ export interface AdminOperation<TData, TVariables extends Record<string, unknown
   userErrors?: (data: TData) => readonly ShopifyUserErrorDetail[] | null | undefined;
 }
 
-export interface OperationResult<TData> {
+interface OperationResult<TData> {
   data: TData;
   cost: QueryCost | null;
 }
 
-export interface RunOptions {
+interface RunOptions {
   /** Called with every response's cost, also for throttled ones; the cost-aware client paces on it. */
   onCost?: (cost: QueryCost) => void;
 }

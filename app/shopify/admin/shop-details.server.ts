@@ -1,7 +1,7 @@
 import type { ShopDetailsQuery, ShopDetailsQueryVariables } from "~/types/admin.generated";
 import { type AdminGraphql, runOperation } from "./run-operation.server";
 
-export const SHOP_DETAILS_QUERY = `#graphql
+const SHOP_DETAILS_QUERY = `#graphql
   query ShopDetails {
     shop {
       id
@@ -13,7 +13,7 @@ export const SHOP_DETAILS_QUERY = `#graphql
   }
 ` as const;
 
-export interface ShopDetails {
+interface ShopDetails {
   id: string;
   name: string;
   domain: string;
@@ -22,7 +22,7 @@ export interface ShopDetails {
   ianaTimezone: string;
 }
 
-export function toShopDetails(data: ShopDetailsQuery): ShopDetails {
+function toShopDetails(data: ShopDetailsQuery): ShopDetails {
   return {
     id: data.shop.id,
     name: data.shop.name,

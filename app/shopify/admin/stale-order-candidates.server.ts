@@ -10,7 +10,7 @@ import { openFulfillmentOrders, policyFields } from "./stale-order-fields";
 // (https://shopify.dev/docs/api/usage/limits#graphql-admin-api-rate-limits): 10 orders × (3 FOs
 // × 10 lines). An order with more FOs or lines than that is reported `truncated` and excluded
 // rather than previewed with a wrong count.
-export const STALE_ORDER_CANDIDATES_QUERY = `#graphql
+const STALE_ORDER_CANDIDATES_QUERY = `#graphql
   query StaleOrderCandidates($query: String!, $after: String) {
     orders(first: 10, after: $after, query: $query, sortKey: CREATED_AT) {
       pageInfo {
@@ -68,7 +68,7 @@ type OrderNode = StaleOrderCandidatesQuery["orders"]["nodes"][number];
 
 /** Fulfillment order statuses that still hold committed stock. */
 
-export function toStaleOrderSnapshot(order: OrderNode): StaleOrderSnapshot {
+function toStaleOrderSnapshot(order: OrderNode): StaleOrderSnapshot {
   const fos = openFulfillmentOrders(order.fulfillmentOrders.nodes);
   const reservedLines: ReservedLine[] = [];
   for (const fo of fos) {

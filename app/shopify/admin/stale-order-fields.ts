@@ -3,7 +3,7 @@
 import type { StaleOrderSnapshot } from "~/stale-orders/policy";
 
 /** Fulfillment orders whose stock is still committed. */
-export const OPEN_FO_STATUSES = new Set(["OPEN", "SCHEDULED", "ON_HOLD", "IN_PROGRESS"]);
+const OPEN_FO_STATUSES = new Set(["OPEN", "SCHEDULED", "ON_HOLD", "IN_PROGRESS"]);
 
 interface PolicyOrderNode {
   id: string;

@@ -6,7 +6,7 @@ import { fetchFulfillmentOrderOwner } from "~/shopify/admin/fulfillment-order-ow
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import type { RefreshTargets } from "../payload-targets";
 
-export type RefreshOutcome = { status: "processed" } | { status: "ignored"; reason: string };
+type RefreshOutcome = { status: "processed" } | { status: "ignored"; reason: string };
 
 async function ordersToRefresh(graphql: AdminGraphql, shop: string, targets: RefreshTargets): Promise<string[]> {
   const orderIds = new Set(targets.orderIds);
