@@ -1,9 +1,5 @@
-// Formatting shared by the reconciliation and jobs screens. UTC, so the server render and the browser agree.
-const DATE_TIME = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-
-export function formatDateTime(iso: string): string {
-  return `${DATE_TIME.format(new Date(iso))} UTC`;
-}
+// Helpers shared by the reconciliation and jobs screens. Moments are formatted in the shop's time zone by
+// useShopFormat() (app/components/shop-format-context.tsx), like every other screen.
 
 /** 40 → "40 ms", 2_500 → "2.5 s", 75_000 → "1 min 15 s". */
 export function formatDuration(ms: number): string {

@@ -39,7 +39,7 @@ describe("releasing stock from stale orders in a real browser", () => {
     const before = await inventory();
 
     const page = await app.newPage();
-    await page.goto(`app.inApp("/app/stale-orders")`);
+    await page.goto(app.inApp("/app/stale-orders"));
     await shown(page.getByRole("heading", { level: 1, name: "Release stock from stale orders" }));
     await page.waitForLoadState("networkidle");
 

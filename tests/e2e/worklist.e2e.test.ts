@@ -176,7 +176,7 @@ describe("the fulfillment worklist in a real browser", () => {
     // AND removing it removes the filter
     await pill.locator("xpath=..").locator("xpath=..").getByRole("button", { name: "Clear" }).click();
     await expect.poll(() => page.url(), { timeout: 30_000 }).not.toMatch(/delivery=/);
-    await expect(pill.count()).resolves.toBe(0);
+    await expect.poll(() => pill.count(), { timeout: 10_000 }).toBe(0);
 
     await page.close();
   });

@@ -1,6 +1,6 @@
 import { Button, EmptyState, IndexTable, Text } from "@shopify/polaris";
 import { en } from "~/i18n/en";
-import { formatDateTime } from "~/health/format";
+import { useShopFormat } from "~/components/shop-format-context";
 import type { DeadJobView } from "~/health/types";
 
 const t = en.jobs;
@@ -15,6 +15,7 @@ interface DeadJobsTableProps {
 const jobTypeLabel = (type: string) => t.types[type] ?? type;
 
 export function DeadJobsTable({ jobs, onRetry, retryingId }: DeadJobsTableProps) {
+  const { dateTime } = useShopFormat();
   if (jobs.length === 0) {
     return (
       <EmptyState heading={t.healthyHeading} image="">
@@ -49,7 +50,7 @@ export function DeadJobsTable({ jobs, onRetry, retryingId }: DeadJobsTableProps)
               {job.lastError ?? t.noError}
             </Text>
           </IndexTable.Cell>
-          <IndexTable.Cell>{formatDateTime(job.at)}</IndexTable.Cell>
+          <IndexTable.Cell>{dateTime(job.at)}</IndexTable.Cell>
           <IndexTable.Cell>
             <Button
               onClick={() => onRetry(job.id)}

@@ -1,11 +1,12 @@
 import { Box, IndexTable, Text } from "@shopify/polaris";
 import { en } from "~/i18n/en";
-import { formatDateTime } from "~/health/format";
+import { useShopFormat } from "~/components/shop-format-context";
 import type { FailedDeliveryView } from "~/health/types";
 
 const t = en.jobs;
 
 export function FailedDeliveriesTable({ deliveries }: { deliveries: FailedDeliveryView[] }) {
+  const { dateTime } = useShopFormat();
   if (deliveries.length === 0) {
     return (
       <Box padding="400">
@@ -30,7 +31,7 @@ export function FailedDeliveriesTable({ deliveries }: { deliveries: FailedDelive
               {delivery.topic}
             </Text>
           </IndexTable.Cell>
-          <IndexTable.Cell>{formatDateTime(delivery.receivedAt)}</IndexTable.Cell>
+          <IndexTable.Cell>{dateTime(delivery.receivedAt)}</IndexTable.Cell>
           <IndexTable.Cell>
             <Text as="span" tone="critical" breakWord>
               {delivery.error ?? t.noError}

@@ -1,6 +1,7 @@
 import { Badge, BlockStack, EmptyState, IndexTable, InlineStack, Text } from "@shopify/polaris";
 import { en } from "~/i18n/en";
-import { formatDateTime, formatDuration } from "~/health/format";
+import { formatDuration } from "~/health/format";
+import { useShopFormat } from "~/components/shop-format-context";
 import type { ReconcileRunView, RunStatus } from "~/health/types";
 
 const t = en.reconciliation;
@@ -39,6 +40,7 @@ function UnaccountedCell({ run }: { run: ReconcileRunView }) {
 }
 
 export function ReconcileRunsTable({ runs, onReconcileNow, reconciling }: ReconcileRunsTableProps) {
+  const { dateTime } = useShopFormat();
   if (runs.length === 0) {
     return (
       <EmptyState
@@ -78,7 +80,7 @@ export function ReconcileRunsTable({ runs, onReconcileNow, reconciling }: Reconc
                 {t.trigger[run.trigger]}
               </Text>
             </IndexTable.Cell>
-            <IndexTable.Cell>{formatDateTime(run.startedAt)}</IndexTable.Cell>
+            <IndexTable.Cell>{dateTime(run.startedAt)}</IndexTable.Cell>
             <IndexTable.Cell>{run.durationMs === null ? t.inProgress : formatDuration(run.durationMs)}</IndexTable.Cell>
             <IndexTable.Cell>
               <Count value={run.objectsSeen} running={running} />

@@ -1,7 +1,7 @@
 import { Link as RemixLink } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineGrid, InlineStack, Text } from "@shopify/polaris";
 import { en } from "~/i18n/en";
-import { formatDateTime } from "~/health/format";
+import { useShopFormat } from "~/components/shop-format-context";
 import { INBOX_STATUSES, type InboxCounts, type InboxStatus } from "~/health/types";
 
 const t = en.reconciliation;
@@ -21,6 +21,7 @@ interface ReconciliationOverviewProps {
 }
 
 export function ReconciliationOverview({ watermark, inbox, failedDeliveriesUrl }: ReconciliationOverviewProps) {
+  const { dateTime } = useShopFormat();
   return (
     <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
       <Card>
@@ -28,7 +29,7 @@ export function ReconciliationOverview({ watermark, inbox, failedDeliveriesUrl }
           <Text as="h2" variant="headingMd">
             {t.watermarkHeading}
           </Text>
-          <Text as="p">{watermark ? t.watermark(formatDateTime(watermark)) : t.noWatermark}</Text>
+          <Text as="p">{watermark ? t.watermark(dateTime(watermark)) : t.noWatermark}</Text>
         </BlockStack>
       </Card>
       <Card>
