@@ -11,6 +11,7 @@ import { POLICY_FIELDS, type PolicyFields, PolicyForm } from "~/components/stale
 import { SaveSettingsModal } from "~/components/stale-orders/save-settings-modal";
 import { PreviewResults } from "~/components/stale-orders/preview-results";
 import { RunProgress } from "~/components/stale-orders/run-progress";
+import { readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 import type { RequestRunResult } from "~/stale-orders/cancellation-runs.server";
@@ -37,7 +38,7 @@ type ActionData =
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin, sessionToken } = await authenticate.admin(request);
-  const parsed = StaleOrdersIntent.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = StaleOrdersIntent.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     const error = fieldErrors.intent ? en.staleOrders.run.invalid : Object.values(fieldErrors)[0]!;

@@ -3,22 +3,18 @@
 // body shows nothing of the server's insides. (The FO detail action's own cases, with what
 // Shopify then holds, are in app.fulfillment-orders.$id.test.ts.)
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
-import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
+import { routeHarness } from "../../tests/support/route-harness";
 import { action as queueAction } from "./app._index";
 import { action as jobsAction } from "./app.jobs";
 import { action as pickupAction } from "./app.pickup";
 import { action as syncAction } from "./app.reconciliation";
+import { action as staleOrdersAction } from "./app.stale-orders";
 
 const SHOP = "hostile-forms.myshopify.com";
 
-let h: SimulatorHarness;
-beforeEach(async () => {
-  h = startSimulator();
-  await installShop(h.sim, SHOP);
-});
-afterEach(() => h.close());
+routeHarness({ shops: [SHOP], seed: false });
 
 type Action = (args: LoaderFunctionArgs) => Promise<Response>;
 const ROUTES: [string, string, Action][] = [
@@ -26,6 +22,7 @@ const ROUTES: [string, string, Action][] = [
   ["the pickup board", "/app/pickup", pickupAction as Action],
   ["sync health", "/app/reconciliation", syncAction as Action],
   ["background jobs", "/app/jobs", jobsAction as Action],
+  ["the stale-orders screen", "/app/stale-orders", staleOrdersAction as Action],
 ];
 
 async function post(handler: Action, path: string, body: { contentType: string; text: string }) {
