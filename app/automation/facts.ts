@@ -1,0 +1,78 @@
+// What automation rules see of one fulfillment order and its order: plain data read from the
+// ledger (live automation and the dry run alike), so evaluation stays pure and repeatable.
+// Pure types: safe to import from anywhere, including the UI.
+
+export interface LineFacts {
+  /** The FulfillmentOrderLineItem GID: what a partial request names. */
+  id: string;
+  lineItemId: string;
+  sku: string | null;
+  /** The product's tags, as Shopify spells them (compared case-insensitively). */
+  productTags: string[];
+  vendor: string | null;
+  remainingQuantity: number;
+}
+
+export interface HoldFacts {
+  id: string;
+  reason: string;
+  handle: string | null;
+  heldByRequestingApp: boolean;
+  /** When the ledger first saw the hold (ISO), if known. */
+  since: string | null;
+}
+
+export interface FulfillmentOrderFacts {
+  id: string;
+  status: string;
+  requestStatus: string;
+  /** Shopify's DeliveryMethodType: SHIPPING, PICK_UP, LOCAL, NONE, RETAIL… */
+  deliveryMethod: string | null;
+  locationId: string | null;
+  locationName: string | null;
+  /** Assigned to a fulfillment service (a 3PL): only such FOs can be requested. */
+  thirdParty: boolean;
+  destinationCountryCode: string | null;
+  destinationProvinceCode: string | null;
+  holds: HoldFacts[];
+  /** Shopify's FulfillmentOrderAction values the FO supports right now. */
+  supportedActions: string[];
+  lines: LineFacts[];
+  /** Shopify's updatedAt (ISO): with the trigger, it keys the decision. */
+  updatedAt: string;
+  /** When the FO was created (ISO). */
+  openedAt: string;
+}
+
+export interface OrderFacts {
+  id: string;
+  name: string;
+  tags: string[];
+  /** Shopify's OrderDisplayFinancialStatus: PAID, PENDING, AUTHORIZED, PARTIALLY_PAID… */
+  financialStatus: string | null;
+  /** The highest risk assessment: NONE, PENDING, LOW, MEDIUM, HIGH. */
+  riskLevel: string | null;
+  /** In the shop's currency; null when unknown. */
+  totalAmount: number | null;
+  placedAt: string;
+  cancelledAt: string | null;
+  /** When the order's line items last changed after it was placed (ISO), if ever. */
+  lastEditedAt: string | null;
+  /** The buyer's answer to our post-purchase offer, if we made one. */
+  upsellDecision: "accepted" | "declined" | null;
+  upsellDecidedAt: string | null;
+}
+
+/** Shop-wide inputs of a decision. */
+export interface ShopFacts {
+  /** Minutes without an order edit before a request (the settle window's quiet period). */
+  quietPeriodMinutes: number;
+}
+
+export interface DecisionInput {
+  fulfillmentOrder: FulfillmentOrderFacts;
+  order: OrderFacts;
+  shop: ShopFacts;
+  /** The moment of the decision (ISO): a fake clock in tests and the dry run's replay time. */
+  now: string;
+}
