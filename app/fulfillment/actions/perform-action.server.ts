@@ -9,37 +9,31 @@
 // is ahead of the ledger, the order is refreshed at once (source "reconcile") so the reloaded
 // page shows what changed, and the answer is "stale". A change to line quantities only within
 // the same second isn't seen here; Shopify then refuses quantities above what remains.
-import { createHash } from "node:crypto";
-import { ShopifyUserError } from "~/shopify/admin/errors";
-import { createFulfillment } from "~/shopify/admin/fulfillment-create.server";
-import { cancelFulfillmentOrder } from "~/shopify/admin/fulfillment-order-cancel.server";
-import { holdFulfillmentOrder } from "~/shopify/admin/fulfillment-order-hold.server";
-import { markPreparedForPickup } from "~/shopify/admin/fulfillment-order-line-items-prepared-for-pickup.server";
 import {
   fetchLocationsForMove,
   type LocationForMove,
 } from "~/shopify/admin/fulfillment-order-locations-for-move.server";
-import { moveFulfillmentOrder } from "~/shopify/admin/fulfillment-order-move.server";
-import { releaseHolds } from "~/shopify/admin/fulfillment-order-release-hold.server";
-import { submitCancellationRequest } from "~/shopify/admin/fulfillment-order-submit-cancellation-request.server";
-import { submitFulfillmentRequest } from "~/shopify/admin/fulfillment-order-submit-fulfillment-request.server";
 import {
   fetchFulfillmentOrderVersion,
   type FulfillmentOrderVersion,
 } from "~/shopify/admin/fulfillment-order-version.server";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
-import { availabilityOf, type GatedFulfillmentOrder, toGatedFulfillmentOrder } from "../available-actions";
-import { findFulfillmentOrderForAction, markFulfillmentOrdersPreparedForPickup } from "../ledger.server";
-import type { LineageHint, OrderSnapshot } from "../ledger-types";
+import { cancelRequest, requestCancellation } from "../commands/cancel.server";
+import {
+  type CommandContext,
+  type CommandRow,
+  type FulfillmentCommand,
+  loadCommandTarget,
+  runCommand,
+} from "../commands/command.server";
+import { fulfil, pickedUp, readyForPickup } from "../commands/fulfil.server";
+import { hold, ourHoldHandle, releaseHolds } from "../commands/hold.server";
+import { move } from "../commands/move.server";
+import { requestFulfillment } from "../commands/request-fulfillment.server";
+import type { OrderSnapshot } from "../ledger-types";
 import { refreshOrder } from "../refresh-order.server";
 import { awaitActionRequest, claimActionRequest, type ClaimInput, finishActionRequest } from "./action-requests.server";
-import {
-  type ActionResult,
-  ActionInput,
-  type FieldErrorMessage,
-  fieldErrorsOf,
-  OUR_HOLD_HANDLE_PREFIX,
-} from "./contract";
+import { type ActionResult, ActionInput, type FieldErrorMessage, fieldErrorsOf } from "./contract";
 import { ACTION_MESSAGES as M } from "./messages";
 import { type FieldMappingContext, toFieldErrors } from "./user-error-fields";
 
@@ -51,16 +45,6 @@ export interface ActionContext {
   actor: string | null;
 }
 
-type LedgerRow = NonNullable<Awaited<ReturnType<typeof findFulfillmentOrderForAction>>>;
-
-interface Performed {
-  fulfillmentOrderIds: (string | null)[];
-  message: string;
-  lineage: LineageHint[];
-}
-
-type Outcome = { kind: "done"; performed: Performed } | { kind: "refused"; result: ActionResult };
-
 const invalid = (errors: FieldErrorMessage[]): ActionResult => ({ ok: false, kind: "invalid", errors });
 const unavailable = (message: string): ActionResult => ({ ok: false, kind: "unavailable", message });
 const stale = (currentUpdatedAt: string | null): ActionResult => ({
@@ -69,12 +53,6 @@ const stale = (currentUpdatedAt: string | null): ActionResult => ({
   currentUpdatedAt,
   message: M.stale,
 });
-
-/** Our hold handle: deterministic per submission, so even a lost idempotency row can't hold twice. */
-function ourHoldHandle(shop: string, idempotencyKey: string): string {
-  const short = createHash("sha256").update(`${shop}\n${idempotencyKey}`).digest("hex").slice(0, 10);
-  return `${OUR_HOLD_HANDLE_PREFIX}-${short}`;
-}
 
 /** Indexes, in the posted `lines`, of the lines zod kept (quantity > 0), in order. */
 function postedLineIndexes(raw: unknown): { indexes: number[]; posted: number } {
@@ -85,11 +63,6 @@ function postedLineIndexes(raw: unknown): { indexes: number[]; posted: number } 
   );
   return { indexes, posted: lines.length };
 }
-
-const childOf = (parentId: string | null, reason: LineageHint["reason"], ...children: (string | null)[]) =>
-  children.flatMap((childId) =>
-    parentId && childId && childId !== parentId ? [{ childId, parentId, reason } satisfies LineageHint] : [],
-  );
 
 /**
  * Performs one merchant action. Never throws for anything the merchant can fix: invalid input,
@@ -153,8 +126,9 @@ async function perform(
   fields: FieldMappingContext,
 ): Promise<ActionResult> {
   const { shop } = context;
-  const row = await findFulfillmentOrderForAction(shop, input.fulfillmentOrderId);
-  if (!row) return unavailable(M.notFound);
+  const target = await loadCommandTarget(shop, input.fulfillmentOrderId);
+  if (!target) return unavailable(M.notFound);
+  const { row } = target;
   if (row.shopifyUpdatedAt.getTime() !== Date.parse(input.expectedUpdatedAt)) {
     return stale(row.shopifyUpdatedAt.toISOString());
   }
@@ -165,27 +139,94 @@ async function perform(
     return stale(new Date(fresh.updatedAt).toISOString());
   }
 
-  const fo = toGatedFulfillmentOrder(row);
-  const availability = availabilityOf(fo, input.intent);
-  if (!availability.available) return unavailable(availability.reason ?? M.stale);
-
-  let outcome: Outcome;
-  try {
-    outcome = await mutate(graphql, context, input, fo, row);
-  } catch (error) {
-    if (error instanceof ShopifyUserError) {
-      return { ok: false, kind: "user-errors", errors: toFieldErrors(error.userErrors, fields) };
+  const commandContext: CommandContext = { graphql, shop, actor: context.actor, source: "user" };
+  const result = await runCommand(commandContext, target, commandOf(shop, input));
+  switch (result.kind) {
+    case "unavailable":
+      return unavailable(result.message || M.stale);
+    case "refused":
+      return invalid(result.errors);
+    case "user-errors":
+      return { ok: false, kind: "user-errors", errors: toFieldErrors(result.userErrors, fields) };
+    case "done": {
+      const message =
+        input.intent === "move"
+          ? moveMessage(result.snapshot, input.fulfillmentOrderId, result.lineage[0]?.childId)
+          : doneMessage(input.intent, result.partly, result.released);
+      return {
+        ok: true,
+        intent: input.intent,
+        fulfillmentOrderIds: result.fulfillmentOrderIds,
+        message,
+        replayed: false,
+      };
     }
-    throw error;
   }
-  if (outcome.kind === "refused") return outcome.result;
+}
 
-  const { performed } = outcome;
-  const synced = await refreshLedger(graphql, context, row.orderShopifyId, performed.lineage);
-  const ids = [...new Set(performed.fulfillmentOrderIds.filter((id): id is string => id !== null))];
-  let message = performed.message;
-  if (input.intent === "move") message = moveMessage(synced, input.fulfillmentOrderId, performed.lineage[0]?.childId);
-  return { ok: true, intent: input.intent, fulfillmentOrderIds: ids, message, replayed: false };
+/** The command a validated form asks for. */
+function commandOf(shop: string, input: ActionInput): FulfillmentCommand {
+  switch (input.intent) {
+    case "request-fulfillment":
+      return requestFulfillment({
+        lines: input.lines,
+        message: input.message ?? null,
+        notifyCustomer: input.notifyCustomer,
+      });
+    case "cancel-request":
+      return cancelRequest();
+    case "request-cancellation":
+      return requestCancellation({ message: input.message ?? null });
+    case "hold":
+      return hold({
+        reason: input.reason,
+        reasonNotes: input.reasonNotes ?? null,
+        notifyMerchant: input.notifyMerchant,
+        handle: ourHoldHandle(shop, input.idempotencyKey),
+        lines: input.lines,
+      });
+    case "release-holds":
+      return releaseHolds({ holdIds: input.holdIds });
+    case "ready-for-pickup":
+      return readyForPickup({ lines: input.lines });
+    case "picked-up":
+      return pickedUp({ lines: input.lines });
+    case "fulfil":
+      return fulfil({
+        lines: input.lines,
+        tracking: {
+          company: input.trackingCompany ?? null,
+          number: input.trackingNumber ?? null,
+          url: input.trackingUrl ?? null,
+        },
+        notifyCustomer: input.notifyCustomer,
+      });
+    case "move":
+      return move({ locationId: input.locationId, lines: input.lines });
+  }
+}
+
+function doneMessage(intent: ActionInput["intent"], partly: boolean, released: number): string {
+  switch (intent) {
+    case "request-fulfillment":
+      return partly ? M.requestedPartly : M.requested;
+    case "cancel-request":
+      return M.requestCancelled;
+    case "request-cancellation":
+      return M.cancellationRequested;
+    case "hold":
+      return partly ? M.heldPartly : M.held;
+    case "release-holds":
+      return M.released(released);
+    case "ready-for-pickup":
+      return M.readyForPickup;
+    case "picked-up":
+      return M.pickedUp;
+    case "fulfil":
+      return M.fulfilled;
+    case "move":
+      return "";
+  }
 }
 
 const unitsLeft = (fo: { lineItems: readonly { remainingQuantity: number }[] }) =>
@@ -204,147 +245,8 @@ function moveMessage(synced: OrderSnapshot | null, originalId: string, movedId: 
   return M.movedPartly(unitsLeft(moved), where, unitsLeft(stayed), stayed.locationName ?? M.oldLocation);
 }
 
-/**
- * The mutation is done: write Shopify's new state now, as the merchant's doing. A failure here
- * doesn't undo the action; webhooks and the reconciliation sweep bring the ledger up to date.
- */
-async function refreshLedger(graphql: AdminGraphql, context: ActionContext, orderId: string, lineage: LineageHint[]) {
-  try {
-    const result = await refreshOrder(graphql, context.shop, orderId, {
-      source: "user",
-      actor: context.actor,
-      lineage,
-    });
-    return result.kind === "refreshed" ? result.snapshot : null;
-  } catch (error) {
-    console.warn("fulfillment action: ledger refresh failed", { shop: context.shop, orderId, error: String(error) });
-    return null;
-  }
-}
-
-async function mutate(
-  graphql: AdminGraphql,
-  context: ActionContext,
-  input: ActionInput,
-  fo: GatedFulfillmentOrder,
-  row: LedgerRow,
-): Promise<Outcome> {
-  const id = input.fulfillmentOrderId;
-  const done = (performed: Performed): Outcome => ({ kind: "done", performed });
-
-  switch (input.intent) {
-    case "request-fulfillment": {
-      const r = await submitFulfillmentRequest(graphql, {
-        fulfillmentOrderId: id,
-        lines: input.lines,
-        message: input.message ?? null,
-        notifyCustomer: input.notifyCustomer,
-      });
-      const original = r.originalId ?? id;
-      const lineage = childOf(original, "partial_request", r.submittedId, r.unsubmittedId);
-      return done({
-        fulfillmentOrderIds: [original, r.submittedId, r.unsubmittedId],
-        message: r.unsubmittedId ? M.requestedPartly : M.requested,
-        lineage,
-      });
-    }
-    case "cancel-request": {
-      const r = await cancelFulfillmentOrder(graphql, id);
-      return done({
-        fulfillmentOrderIds: [r.cancelledId ?? id, r.replacementId],
-        message: M.requestCancelled,
-        lineage: childOf(r.cancelledId ?? id, "replacement", r.replacementId),
-      });
-    }
-    case "request-cancellation": {
-      const r = await submitCancellationRequest(graphql, { fulfillmentOrderId: id, message: input.message ?? null });
-      return done({ fulfillmentOrderIds: [r.fulfillmentOrderId ?? id], message: M.cancellationRequested, lineage: [] });
-    }
-    case "hold": {
-      const r = await holdFulfillmentOrder(graphql, {
-        fulfillmentOrderId: id,
-        reason: input.reason,
-        reasonNotes: input.reasonNotes ?? null,
-        notifyMerchant: input.notifyMerchant,
-        handle: ourHoldHandle(context.shop, input.idempotencyKey),
-        lines: input.lines,
-      });
-      const held = r.heldFulfillmentOrderId ?? id;
-      return done({
-        fulfillmentOrderIds: [held, r.remainingFulfillmentOrderId],
-        message: r.remainingFulfillmentOrderId ? M.heldPartly : M.held,
-        lineage: childOf(held, "partial_hold", r.remainingFulfillmentOrderId),
-      });
-    }
-    case "release-holds": {
-      // Never another app's hold: ids the ledger knows as someone else's are refused here; ids
-      // it doesn't know at all (the ledger was just checked against Shopify) aren't on this FO,
-      // so Shopify refuses them without releasing anything.
-      const errors = input.holdIds.flatMap((holdId, i) => {
-        const hold = fo.holds.find((h) => h.id === holdId);
-        return hold && !hold.heldByRequestingApp
-          ? [{ field: `holdIds.${i}`, message: M.notOurHold(hold.heldByAppTitle ?? "Shopify") }]
-          : [];
-      });
-      if (errors.length) return { kind: "refused", result: invalid(errors) };
-      const holdIds = input.holdIds.length
-        ? input.holdIds
-        : fo.holds.filter((h) => h.heldByRequestingApp).map((h) => h.id);
-      const r = await releaseHolds(graphql, { fulfillmentOrderId: id, holdIds });
-      return done({
-        fulfillmentOrderIds: [r.fulfillmentOrderId ?? id],
-        message: M.released(holdIds.length),
-        lineage: [],
-      });
-    }
-    case "ready-for-pickup": {
-      if (!coversEverything(row, input.lines)) {
-        return { kind: "refused", result: invalid([{ field: "lines", message: M.wholeForPickup }]) };
-      }
-      await markPreparedForPickup(graphql, [id]);
-      await markFulfillmentOrdersPreparedForPickup(context.shop, [id], { source: "user", actor: context.actor });
-      return done({ fulfillmentOrderIds: [id], message: M.readyForPickup, lineage: [] });
-    }
-    case "picked-up": {
-      const r = await createFulfillment(graphql, {
-        fulfillmentOrderId: id,
-        lines: input.lines,
-        tracking: null,
-        notifyCustomer: false,
-      });
-      return done({ fulfillmentOrderIds: [id, ...r.fulfillmentOrderIds], message: M.pickedUp, lineage: [] });
-    }
-    case "fulfil": {
-      const r = await createFulfillment(graphql, {
-        fulfillmentOrderId: id,
-        lines: input.lines,
-        tracking: {
-          company: input.trackingCompany ?? null,
-          number: input.trackingNumber ?? null,
-          url: input.trackingUrl ?? null,
-        },
-        notifyCustomer: input.notifyCustomer,
-      });
-      return done({ fulfillmentOrderIds: [id, ...r.fulfillmentOrderIds], message: M.fulfilled, lineage: [] });
-    }
-    case "move": {
-      const r = await moveFulfillmentOrder(graphql, {
-        fulfillmentOrderId: id,
-        newLocationId: input.locationId,
-        lines: input.lines,
-      });
-      const original = r.originalId ?? id;
-      return done({
-        fulfillmentOrderIds: [original, r.movedId, r.remainingId],
-        message: "",
-        lineage: childOf(original, "moved", r.movedId),
-      });
-    }
-  }
-}
-
 /** Whether the ledger row is Shopify's current version of the FO, as far as the gate cares. */
-function ledgerMatches(row: LedgerRow, fresh: FulfillmentOrderVersion): boolean {
+function ledgerMatches(row: CommandRow, fresh: FulfillmentOrderVersion): boolean {
   const ledgerHolds = (JSON.parse(row.holds) as { id: string }[]).map((h) => h.id).sort();
   return (
     Date.parse(fresh.updatedAt) === row.shopifyUpdatedAt.getTime() &&
@@ -353,15 +255,6 @@ function ledgerMatches(row: LedgerRow, fresh: FulfillmentOrderVersion): boolean 
     fresh.locationId === row.locationShopifyId &&
     JSON.stringify([...fresh.holdIds].sort()) === JSON.stringify(ledgerHolds)
   );
-}
-
-/** Whether chosen lines are "everything" (none chosen, or every line's remaining quantity). */
-function coversEverything(row: LedgerRow, lines: readonly { id: string; quantity: number }[]): boolean {
-  if (lines.length === 0) return true;
-  const open = (JSON.parse(row.lineItems) as { id: string; remainingQuantity: number }[]).filter(
-    (li) => li.remainingQuantity > 0,
-  );
-  return open.every((li) => lines.find((l) => l.id === li.id)?.quantity === li.remainingQuantity);
 }
 
 /** Where the FO could move, for the move picker; null when Shopify has no such FO. */
