@@ -1,5 +1,6 @@
 // Wires background work: which job type runs which function, the recurring schedules, and when
 // the runner starts. Tests register the handlers and drive the runner themselves (runDue / drain).
+import { registerAutomation } from "./automation/runtime/register.server";
 import { env } from "./env.server";
 import { PICKUP_CANCEL_JOB, type PickupCancelJobPayload } from "./fulfillment/pickup/cancel-and-restock-job.server";
 import { runPickupCancelJob } from "./fulfillment/pickup/cancel-and-restock.server";
@@ -58,6 +59,7 @@ export function registerJobHandlers(): void {
     onDead: ({ cancellationId }, { error }) => abandonPickupCancellation(cancellationId, error),
   });
   runner.register(PRUNE_RETAINED_JOB, pruneRetainedHandler(getJobQueue()));
+  registerAutomation(getJobQueue(), runner);
 }
 
 export const RETENTION_SCHEDULE = "retention-prune";

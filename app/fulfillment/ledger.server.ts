@@ -11,6 +11,7 @@ import {
   orderMatches,
   parseStoredHolds,
 } from "./ledger-diff";
+import { type FulfillmentOrderChange, notifyLedgerChange } from "./ledger-changes";
 import type { ChangeSource, FulfillmentOrderSnapshot, LineageHint, OrderSnapshot } from "./ledger-types";
 import {
   filterFieldsMatch,
@@ -103,6 +104,7 @@ async function applyFulfillmentOrder(
   order: { rowId: string; shopifyId: string; filterFields: OrderFilterFields },
   snapshot: FulfillmentOrderSnapshot,
   context: Required<Pick<ApplyContext, "source" | "now">> & ApplyContext,
+  changed: FulfillmentOrderChange[],
 ): Promise<FulfillmentOrderOutcome> {
   const stored = await tx.fulfillmentOrder.findUnique({ where: { shop_shopifyId: { shop, shopifyId: snapshot.id } } });
   const event = { shop, source: context.source, actor: context.actor ?? null, at: context.now };
@@ -140,11 +142,17 @@ async function applyFulfillmentOrder(
         },
       },
     });
+    changed.push({ id: snapshot.id, outcome: "created", fields: [], holdsBefore: 0 });
     return "created";
   }
 
-  if (isOlder(snapshot.updatedAt, stored.shopifyUpdatedAt)) return "stale";
+  const holdsBefore = parseStoredHolds(stored.holds).length;
+  if (isOlder(snapshot.updatedAt, stored.shopifyUpdatedAt)) {
+    changed.push({ id: snapshot.id, outcome: "stale", fields: [], holdsBefore });
+    return "stale";
+  }
   if (fulfillmentOrderMatches(stored, snapshot)) {
+    changed.push({ id: snapshot.id, outcome: "unchanged", fields: [], holdsBefore });
     // The row may still carry copies the SQL backfill folded in ASCII only: refold them in passing.
     if (!filterFieldsMatch(stored, order.filterFields)) {
       await tx.fulfillmentOrder.update({ where: { id: stored.id }, data: order.filterFields });
@@ -153,6 +161,7 @@ async function applyFulfillmentOrder(
   }
 
   const changes = diffFulfillmentOrder(stored, snapshot);
+  changed.push({ id: snapshot.id, outcome: "updated", fields: changes.map((c) => c.field), holdsBefore });
   const holds = JSON.stringify(mergeHolds(snapshot.holds, parseStoredHolds(stored.holds), context.now));
   await tx.fulfillmentOrder.update({
     where: { id: stored.id },
@@ -202,6 +211,7 @@ export async function applyOrderSnapshot(
       }
     }
     const fulfillmentOrders: ApplyResult["fulfillmentOrders"] = [];
+    const changed: FulfillmentOrderChange[] = [];
     // Oldest first, so a child's parent is in the ledger before the child is inferred from it.
     const ordered = [...snapshot.fulfillmentOrders].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     for (const fo of ordered) {
@@ -213,9 +223,22 @@ export async function applyOrderSnapshot(
           { rowId: orderRowId, shopifyId: snapshot.id, filterFields },
           fo,
           context,
+          changed,
         ),
       });
     }
+    await notifyLedgerChange(tx, {
+      shop,
+      source: context.source,
+      order: {
+        id: snapshot.id,
+        outcome: orderOutcome,
+        financialStatusBefore: stored?.displayFinancialStatus ?? null,
+        edited: false,
+      },
+      snapshot,
+      fulfillmentOrders: changed,
+    });
     return { order: orderOutcome, fulfillmentOrders };
   });
 }

@@ -13,6 +13,11 @@ export interface SimulatorHarness {
   webhooks: WebhookDispatcher;
   /** The name of every Admin GraphQL operation the app sent, in order (token exchanges are left out). */
   operations: string[];
+  /**
+   * The next call of this operation runs in the simulator, but its answer never reaches the app:
+   * the app sees a network failure (a crash or timeout between Shopify's answer and our write).
+   */
+  loseNextAnswer: (operationName: string) => void;
   /** Stops routing Admin API calls to this simulator. */
   close: () => void;
 }
@@ -32,14 +37,18 @@ export function startSimulator(options: { mode?: "immediate" | "manual"; now?: (
     ...(options.now ? { now: options.now } : {}),
   });
   const operations: string[] = [];
+  const losing = new Set<string>();
   const close = routeRequests(
     (url) => url.hostname.endsWith(".myshopify.com"),
     async (request) => {
-      if (request.url.includes("/graphql.json")) operations.push(await operationNameOf(request));
-      return sim.fetch(request);
+      const name = request.url.includes("/graphql.json") ? await operationNameOf(request) : null;
+      if (name) operations.push(name);
+      const response = await sim.fetch(request);
+      if (name && losing.delete(name)) throw new TypeError("fetch failed: the answer was lost");
+      return response;
     },
   );
-  return { sim, webhooks, operations, close };
+  return { sim, webhooks, operations, loseNextAnswer: (name) => void losing.add(name), close };
 }
 
 /**

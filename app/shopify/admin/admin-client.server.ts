@@ -36,6 +36,12 @@ export interface CostAwareOptions {
    */
   defaultCost?: number;
   maxThrottleRetries?: number;
+  /**
+   * Points to leave in the bucket for other callers: a background caller (automation) waits
+   * until the bucket holds its query's cost plus this, so a merchant's own action, which is never
+   * paced, still finds room.
+   */
+  reservePoints?: number;
   maxReadRetries?: number;
   readBackoffMs?: number;
   stats?: ClientStats;
@@ -98,6 +104,7 @@ export function costAwareGraphql(shop: string, graphql: AdminGraphql, options: C
   const maxReadRetries = options.maxReadRetries ?? 4;
   const readBackoffMs = options.readBackoffMs ?? 250;
   const stats = options.stats;
+  const reserve = options.reservePoints ?? 0;
 
   const wait = async (ms: number) => {
     if (ms <= 0) return;
@@ -109,7 +116,7 @@ export function costAwareGraphql(shop: string, graphql: AdminGraphql, options: C
   const pace = async (cost: number) => {
     const bucket = estimatedBucket(shop, now());
     if (!bucket || bucket.restoreRate <= 0) return;
-    const needed = Math.min(cost, bucket.maximumAvailable);
+    const needed = Math.min(cost + reserve, bucket.maximumAvailable);
     if (bucket.currentlyAvailable < needed) {
       await wait(Math.ceil(((needed - bucket.currentlyAvailable) / bucket.restoreRate) * 1000));
     }

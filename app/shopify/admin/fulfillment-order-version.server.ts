@@ -1,7 +1,7 @@
 import type { FulfillmentOrderVersionQuery, FulfillmentOrderVersionQueryVariables } from "~/types/admin.generated";
 import { type AdminGraphql, runOperation } from "./run-operation.server";
 
-// The FO's current version, read right before a merchant action mutates it: webhooks can lag
+// The FO's current version, read right before a merchant action or automation mutates it: webhooks can lag
 // behind Shopify. updatedAt has second resolution, so the fields the action gate depends on
 // (status, request status, holds, location) come along too: a change within the same second
 // still shows. A few query points.
@@ -14,6 +14,9 @@ const FULFILLMENT_ORDER_VERSION_QUERY = `#graphql
       updatedAt
       status
       requestStatus
+      supportedActions {
+        action
+      }
       fulfillmentHolds {
         id
       }
@@ -32,6 +35,8 @@ export interface FulfillmentOrderVersion {
   updatedAt: string;
   status: string;
   requestStatus: string;
+  /** FulfillmentOrderAction values Shopify allows now (automation checks REQUEST_FULFILLMENT before sending). */
+  supportedActions: string[];
   holdIds: string[];
   locationId: string | null;
 }
@@ -45,6 +50,7 @@ function toFulfillmentOrderVersion(fo: FulfillmentOrderNode): FulfillmentOrderVe
     updatedAt: fo.updatedAt,
     status: fo.status,
     requestStatus: fo.requestStatus,
+    supportedActions: fo.supportedActions.map((a) => a.action),
     holdIds: fo.fulfillmentHolds.map((h) => h.id),
     locationId: fo.assignedLocation.location?.id ?? null,
   };

@@ -1,0 +1,233 @@
+// Automation end to end against the store simulator: real webhooks into the real routes, the
+// ledger, the evaluation jobs, and Shopify's answer.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { registerJobHandlers } from "~/background.server";
+import { prisma } from "~/db.server";
+import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
+import { decisionsOf, turnOnAutomation } from "../../../tests/support/automation";
+import { seedLocations } from "../../../tests/support/seed";
+import { installShop, type SimulatorHarness, startSimulator } from "../../../tests/support/simulator";
+import { reevaluateShop } from "./resume.server";
+
+let h: SimulatorHarness;
+const drain = () => getJobRunner().drain();
+const submissions = () => h.operations.filter((op) => op === "FulfillmentOrderSubmitFulfillmentRequest").length;
+
+async function shopWithAutomation(shop: string, rules?: Parameters<typeof turnOnAutomation>[1]) {
+  await installShop(h.sim, shop);
+  const s = seedLocations(h.sim, shop);
+  await turnOnAutomation(shop, rules);
+  return s;
+}
+
+async function settle() {
+  await h.webhooks.flush();
+  await drain();
+}
+
+beforeAll(() => registerJobHandlers());
+beforeEach(() => {
+  h = startSimulator();
+});
+afterEach(() => h.close());
+
+describe("automatic fulfillment requests", () => {
+  it("requests a paid 3PL order once when Shopify routes it", async () => {
+    const shop = "auto-created.myshopify.com";
+    const s = await shopWithAutomation(shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 2 }],
+      locationId: s.thirdParty.id,
+    });
+    await settle();
+
+    const [fo] = h.sim.fulfillmentOrdersOf(order.id);
+    expect(fo!.requestStatus).toBe("SUBMITTED");
+    expect(submissions()).toBe(1);
+    const decisions = await decisionsOf(shop);
+    expect(decisions.map((d) => [d.outcome, d.status, d.ruleId, d.ruleVersion])).toEqual([
+      ["request", "succeeded", "ship-all", 1],
+    ]);
+    // The ledger shows it requested, as automation's doing.
+    const row = await prisma.fulfillmentOrder.findFirstOrThrow({ where: { shop }, include: { events: true } });
+    expect(row.requestStatus).toBe("SUBMITTED");
+    expect(row.events.some((e) => e.source === "automation" && e.actor === "automation:ship-all")).toBe(true);
+  });
+
+  it("sends one request however often the webhooks arrive", async () => {
+    const shop = "auto-duplicates.myshopify.com";
+    const s = await shopWithAutomation(shop);
+    h.webhooks.duplicateNext(5);
+    h.sim.createOrder(shop, { lineItems: [{ variantId: s.mug.id, quantity: 1 }], locationId: s.thirdParty.id });
+    await settle();
+    for (const delivery of h.webhooks.deliveries.slice(0, 3)) h.webhooks.redeliver(delivery.webhookId);
+    await settle();
+    expect(submissions()).toBe(1);
+    expect((await decisionsOf(shop)).filter((d) => d.outcome === "request")).toHaveLength(1);
+  });
+
+  it("never requests local pickup automatically", async () => {
+    const shop = "auto-pickup.myshopify.com";
+    const s = await shopWithAutomation(shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.pickup.id,
+      deliveryMethod: "PICK_UP",
+    });
+    await settle();
+    expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.requestStatus).toBe("UNSUBMITTED");
+    expect(submissions()).toBe(0);
+    const [decision] = await decisionsOf(shop);
+    expect(decision).toMatchObject({ outcome: "skip", ruleId: null });
+  });
+
+  it("holds a high-risk order instead of requesting it", async () => {
+    const shop = "auto-risk.myshopify.com";
+    const s = await shopWithAutomation(shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.thirdParty.id,
+      riskLevel: "HIGH",
+    });
+    await settle();
+    const [fo] = h.sim.fulfillmentOrdersOf(order.id);
+    expect(fo!.requestStatus).toBe("UNSUBMITTED");
+    expect(fo!.holds.map((hold) => hold.reason)).toEqual(["HIGH_RISK_OF_FRAUD"]);
+    expect(fo!.holds[0]!.handle).toMatch(/^fulfillment-desk-/);
+    expect(submissions()).toBe(0);
+    expect((await decisionsOf(shop)).map((d) => [d.outcome, d.status])).toContainEqual(["hold", "succeeded"]);
+  });
+
+  it("requests only the matching lines of a partial-lines rule; the rest stays unsubmitted", async () => {
+    const shop = "auto-partial.myshopify.com";
+    const s = await shopWithAutomation(shop, {
+      rules: [
+        {
+          id: "mugs-only",
+          name: "Mugs ship at once",
+          conditions: [{ type: "line-sku", match: "any", values: ["MUG-1"] }],
+          action: { type: "request", scope: "matching-lines" },
+        },
+      ],
+    });
+    const order = h.sim.createOrder(shop, {
+      lineItems: [
+        { variantId: s.mug.id, quantity: 1 },
+        { variantId: s.tee.id, quantity: 2 },
+      ],
+      locationId: s.thirdParty.id,
+    });
+    await settle();
+    const fos = h.sim.fulfillmentOrdersOf(order.id);
+    const submitted = fos.filter((fo) => fo.requestStatus === "SUBMITTED");
+    const unsubmitted = fos.filter((fo) => fo.requestStatus === "UNSUBMITTED" && fo.status === "OPEN");
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]!.lineItems.map((li) => li.totalQuantity)).toEqual([1]);
+    expect(unsubmitted).toHaveLength(1);
+    expect(unsubmitted[0]!.lineItems.map((li) => li.remainingQuantity)).toEqual([2]);
+    expect(submissions()).toBe(1);
+  });
+
+  it("gets a missed webhook's request from the reconciliation sweep", async () => {
+    const shop = "auto-missed.myshopify.com";
+    const s = await shopWithAutomation(shop);
+    h.webhooks.dropNext(10);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.thirdParty.id,
+    });
+    await settle();
+    expect(submissions()).toBe(0);
+    const { enqueueReconcile } = await import("~/reconciliation/reconcile-enqueue.server");
+    await enqueueReconcile(getJobQueue(), shop, "manual");
+    await drain();
+    expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.requestStatus).toBe("SUBMITTED");
+    expect(submissions()).toBe(1);
+    expect((await decisionsOf(shop)).map((d) => d.trigger)).toEqual(["reconcile"]);
+  });
+
+  it("pausing loses nothing: on resume each waiting FO is decided on fresh state", async () => {
+    const shop = "auto-pause.myshopify.com";
+    await installShop(h.sim, shop);
+    const s = seedLocations(h.sim, shop);
+    await turnOnAutomation(shop, undefined, { paused: true });
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.thirdParty.id,
+    });
+    await settle();
+    expect(submissions()).toBe(0);
+    await prisma.automationSettings.update({ where: { shop }, data: { paused: false } });
+    expect(await reevaluateShop(getJobQueue(), shop, "resumed")).toBe(1);
+    await drain();
+    expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.requestStatus).toBe("SUBMITTED");
+    expect((await decisionsOf(shop)).map((d) => [d.trigger, d.outcome])).toEqual([["resumed", "request"]]);
+  });
+
+  it("waits while Shopify holds the order for a post-purchase offer, then ships the upsell in the same request", async () => {
+    const shop = "auto-upsell.myshopify.com";
+    const s = await shopWithAutomation(shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.thirdParty.id,
+      postPurchaseOffer: true,
+    });
+    await settle();
+    expect(submissions()).toBe(0);
+    const waiting = await decisionsOf(shop);
+    expect(waiting.map((d) => d.outcome)).toEqual(["wait"]);
+    expect(waiting[0]!.reason).toMatch(/post-purchase offer/i);
+
+    // The buyer accepts: Shopify adds the tee and lifts its hold.
+    h.sim.completePostPurchase(order.id, { addLineItems: [{ variantId: s.tee.id, quantity: 1 }] });
+    await settle();
+    expect(submissions()).toBe(1);
+    const submitted = h.sim.fulfillmentOrdersOf(order.id).filter((fo) => fo.requestStatus === "SUBMITTED");
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]!.lineItems).toHaveLength(2);
+  });
+});
+
+describe("exactly once", () => {
+  it("20 concurrent triggers, one of them losing Shopify's answer, submit the FO once", async () => {
+    const shop = "auto-race.myshopify.com";
+    const s = await shopWithAutomation(shop);
+    h.webhooks.dropNext(10);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.thirdParty.id,
+    });
+    await settle();
+    // The ledger learns of the FO without triggering (a backfill-like write while paused).
+    await prisma.automationSettings.update({ where: { shop }, data: { paused: true } });
+    const { refreshOrder } = await import("~/fulfillment/refresh-order.server");
+    const { shopAdminGraphql } = await import("~/shopify/admin/shop-admin.server");
+    await refreshOrder((await shopAdminGraphql(shop))!, shop, order.id, { source: "webhook" });
+    await prisma.automationSettings.update({ where: { shop }, data: { paused: false } });
+
+    // Shopify runs the first submission but its answer never reaches us.
+    h.loseNextAnswer("FulfillmentOrderSubmitFulfillmentRequest");
+    const { AUTOMATION_EVALUATE_JOB } = await import("./jobs");
+    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    const triggers = ["created", "hold_released", "order_paid", "order_edited", "reconcile", "retry"] as const;
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        getJobQueue().enqueue(AUTOMATION_EVALUATE_JOB, {
+          shop,
+          fulfillmentOrderId: fo.id,
+          trigger: triggers[i % triggers.length],
+        }),
+      ),
+    );
+    await drain();
+    // The lost answer's job retries after its backoff: run it now, as a later pass would.
+    await prisma.job.updateMany({ where: { status: "queued" }, data: { runAt: new Date() } });
+    await drain();
+    expect(submissions()).toBe(1);
+    expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.requestStatus).toBe("SUBMITTED");
+    expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.merchantRequests).toHaveLength(1);
+    const decisions = await decisionsOf(shop);
+    expect(decisions.filter((d) => d.status === "succeeded")).toHaveLength(1);
+    expect(decisions.filter((d) => d.activeSubmissionKey !== null)).toHaveLength(0);
+  });
+});

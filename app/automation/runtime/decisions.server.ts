@@ -1,0 +1,107 @@
+// The decision log: one row per decision, which is also the submission's intent record.
+// docs/decisions/0026-automation-exactly-once.md
+import type { AutomationDecision } from "@prisma/client";
+import { prisma } from "~/db.server";
+import { isUniqueViolation } from "~/db/unique-violation";
+
+export type DecisionStatus =
+  "decided" | "scheduled" | "submitting" | "succeeded" | "refused" | "not_sent" | "uncertain";
+
+export interface NewDecision {
+  shop: string;
+  decisionKey: string;
+  fulfillmentOrderShopifyId: string;
+  orderShopifyId: string;
+  orderName: string;
+  trigger: string;
+  outcome: string;
+  status: DecisionStatus;
+  ruleId: string | null;
+  ruleName: string | null;
+  ruleVersion: number | null;
+  reason: string;
+  inputs: unknown;
+  runAt: Date | null;
+  eligibleAt: Date | null;
+}
+
+/** Records a decision once per key: a duplicate trigger on the same state gets the first row back. */
+export async function recordDecision(decision: NewDecision): Promise<{ created: boolean; row: AutomationDecision }> {
+  try {
+    const row = await prisma.automationDecision.create({
+      data: { ...decision, inputs: JSON.stringify(decision.inputs) },
+    });
+    return { created: true, row };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const row = await prisma.automationDecision.findUnique({
+      where: { shop_decisionKey: { shop: decision.shop, decisionKey: decision.decisionKey } },
+    });
+    if (!row) throw error;
+    return { created: false, row };
+  }
+}
+
+/** The FO's latest decision, for "nothing new to say" and the FO page. */
+export async function latestDecisionFor(shop: string, fulfillmentOrderId: string) {
+  return prisma.automationDecision.findFirst({
+    where: { shop, fulfillmentOrderShopifyId: fulfillmentOrderId },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+export const submissionLockKey = (shop: string, orderId: string) => `${shop} ${orderId}`;
+
+/**
+ * Takes the order's submission lock for this decision: at most one submission per order is in
+ * flight, across processes (a unique column). Busy: the holder's row comes back.
+ */
+export async function claimSubmission(
+  decision: AutomationDecision,
+): Promise<{ kind: "claimed" } | { kind: "busy"; holder: AutomationDecision | null }> {
+  const key = submissionLockKey(decision.shop, decision.orderShopifyId);
+  try {
+    await prisma.automationDecision.update({
+      where: { id: decision.id },
+      data: { status: "submitting", activeSubmissionKey: key },
+    });
+    return { kind: "claimed" };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const holder = await prisma.automationDecision.findUnique({ where: { activeSubmissionKey: key } });
+    return { kind: "busy", holder };
+  }
+}
+
+/** Records what we are about to send, before sending it: after a crash the intent is on record. */
+export async function recordIntent(id: string, mutation: unknown): Promise<void> {
+  await prisma.automationDecision.update({ where: { id }, data: { mutation: JSON.stringify(mutation) } });
+}
+
+/**
+ * Records the outcome. `keepLock`: the outcome is uncertain (no answer from Shopify), so the
+ * lock stays until a fresh read settles it.
+ */
+export async function finishDecision(
+  id: string,
+  outcome: { status: DecisionStatus; response?: unknown; reason?: string; keepLock?: boolean },
+): Promise<void> {
+  await prisma.automationDecision.update({
+    where: { id },
+    data: {
+      status: outcome.status,
+      ...(outcome.response === undefined ? {} : { response: JSON.stringify(outcome.response) }),
+      ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
+      ...(outcome.keepLock ? {} : { activeSubmissionKey: null }),
+      finishedAt: new Date(),
+    },
+  });
+}
+
+/** Back to "decided" (a fresh read showed the request never landed): the job may submit again. */
+export async function reopenDecision(id: string): Promise<AutomationDecision> {
+  return prisma.automationDecision.update({
+    where: { id },
+    data: { status: "decided", activeSubmissionKey: null, finishedAt: null },
+  });
+}

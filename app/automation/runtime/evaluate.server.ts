@@ -1,0 +1,291 @@
+// The `automation.evaluate` job: decide one FO on the ledger's facts, record the decision, then
+// act on it exactly once. docs/decisions/0026-automation-exactly-once.md
+import type { AutomationDecision } from "@prisma/client";
+import { requestFulfillment } from "~/fulfillment/commands/request-fulfillment.server";
+import { hold, ourHoldHandle } from "~/fulfillment/commands/hold.server";
+import {
+  type CommandContext,
+  type FulfillmentCommand,
+  loadCommandTarget,
+  runCommand,
+} from "~/fulfillment/commands/command.server";
+import { refreshOrder } from "~/fulfillment/refresh-order.server";
+import { automationRuntime as M } from "~/i18n/sections/automation-runtime";
+import type { JobQueue } from "~/jobs/job-queue";
+import { fetchFulfillmentOrderVersion } from "~/shopify/admin/fulfillment-order-version.server";
+import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
+import type { DecisionInput } from "../facts";
+import { loadAutomationConfig } from "../rule-store.server";
+import { decide } from "../rules/decide";
+import type { Decision } from "../rules/decision";
+import {
+  claimSubmission,
+  finishDecision,
+  latestDecisionFor,
+  recordDecision,
+  recordIntent,
+  reopenDecision,
+} from "./decisions.server";
+import { effectiveQuietPeriod, loadFacts } from "./facts.server";
+import {
+  AUTOMATION_EVALUATE_JOB,
+  AUTOMATION_RELEASE_HOLD_JOB,
+  type EvaluatePayload,
+  evaluateDedupeKey,
+  type ReleaseHoldPayload,
+  type Trigger,
+} from "./jobs";
+
+export interface AutomationDeps {
+  queue: JobQueue;
+  /** The shop's Admin client for automation: paced, leaving room for merchants' own actions. */
+  adminFor: (shop: string) => Promise<AdminGraphql | null>;
+  now: () => Date;
+}
+
+/** How long a busy order's other evaluation waits before deciding again. */
+const BUSY_RETRY_MS = 5_000;
+type Submission = Extract<Decision, { kind: "request" | "partial_request" | "hold" }>;
+/** Submissions the rules' decision leads to. */
+const SUBMITTING = new Set<Decision["kind"]>(["request", "partial_request", "hold"]);
+const isSubmission = (decision: Decision): decision is Submission => SUBMITTING.has(decision.kind);
+/** Request statuses a request may be sent from; REJECTED only once the merchant fixed it. */
+const REQUESTABLE = (allowResubmit: boolean) => (status: string) =>
+  status === "UNSUBMITTED" || (allowResubmit && status === "REJECTED");
+
+export async function evaluateFulfillmentOrder(payload: EvaluatePayload, deps: AutomationDeps): Promise<void> {
+  const { shop, fulfillmentOrderId } = payload;
+  const config = await loadAutomationConfig(shop);
+  // Paused or off: nothing is decided; resuming evaluates every decidable FO again.
+  if (!config.enabled || config.paused) return;
+  const facts = await loadFacts(shop, fulfillmentOrderId);
+  if (!facts) return;
+
+  const now = deps.now();
+  const input: DecisionInput = {
+    ...facts,
+    shop: { quietPeriodMinutes: await effectiveQuietPeriod(shop, config.quietPeriodMinutes, now) },
+    now: now.toISOString(),
+    ...(payload.allowResubmit ? { allowResubmit: true } : {}),
+  };
+  const decision = decide(input, config.ruleSet, config.version);
+  const decisionKey = [
+    fulfillmentOrderId,
+    facts.fulfillmentOrder.updatedAt,
+    facts.orderVersion,
+    `v${config.version}`,
+    payload.trigger,
+  ].join("|");
+
+  if (!SUBMITTING.has(decision.kind) && (await repeatsLatest(shop, fulfillmentOrderId, decision))) return;
+
+  const recorded = await recordDecision({
+    shop,
+    decisionKey,
+    fulfillmentOrderShopifyId: fulfillmentOrderId,
+    orderShopifyId: facts.order.id,
+    orderName: facts.order.name,
+    trigger: payload.trigger,
+    outcome: decision.kind,
+    status: SUBMITTING.has(decision.kind) ? "decided" : "until" in decision && decision.until ? "scheduled" : "decided",
+    ruleId: decision.rule?.id ?? null,
+    ruleName: decision.rule?.name ?? null,
+    ruleVersion: decision.rule?.version ?? null,
+    reason: decision.reason,
+    inputs: input,
+    runAt: "until" in decision && decision.until ? new Date(decision.until) : null,
+    eligibleAt: payload.eligibleAt ? new Date(payload.eligibleAt) : null,
+  });
+  let row = recorded.row;
+  if (!recorded.created) {
+    // The same trigger on the same state, again (a duplicate webhook, a retried job).
+    if (row.status === "submitting" || row.status === "uncertain") {
+      const graphql = await deps.adminFor(shop);
+      if (!graphql) return;
+      const settled = await settleUncertain(graphql, row);
+      if (settled === "sent") return;
+      row = await reopenDecision(row.id);
+    } else if (row.status !== "decided" || !SUBMITTING.has(decision.kind)) return;
+  }
+
+  if (decision.kind === "delay" || (decision.kind === "wait" && decision.until)) {
+    await schedule(
+      deps.queue,
+      payload,
+      decision.kind === "delay" ? "delay_elapsed" : "settle_elapsed",
+      decision.until!,
+    );
+    return;
+  }
+  if (isSubmission(decision)) await submitOnce(deps, payload, row, decision);
+}
+
+/** A skip or a wait that says what the FO's latest decision already says adds nothing to the log. */
+async function repeatsLatest(shop: string, fulfillmentOrderId: string, decision: Decision): Promise<boolean> {
+  const latest = await latestDecisionFor(shop, fulfillmentOrderId);
+  return (
+    latest !== null &&
+    latest.outcome === decision.kind &&
+    latest.reason === decision.reason &&
+    latest.ruleVersion === (decision.rule?.version ?? null)
+  );
+}
+
+async function schedule(queue: JobQueue, payload: EvaluatePayload, trigger: Trigger, until: string): Promise<void> {
+  const next: EvaluatePayload = { ...payload, trigger };
+  await queue.enqueue(AUTOMATION_EVALUATE_JOB, next, {
+    shop: payload.shop,
+    runAt: new Date(until),
+    dedupeKey: evaluateDedupeKey(payload.shop, payload.fulfillmentOrderId, until, trigger),
+  });
+}
+
+/**
+ * Sends the decided mutation at most once: the order's submission lock, then a fresh read of the
+ * FO right before sending, the intent on record, the mutation, the outcome on record. Anything
+ * unclear is settled by reading Shopify again, never by sending again blind.
+ */
+async function submitOnce(
+  deps: AutomationDeps,
+  payload: EvaluatePayload,
+  row: AutomationDecision,
+  decision: Submission,
+): Promise<void> {
+  const graphql = await deps.adminFor(row.shop);
+  if (!graphql) return void (await finishDecision(row.id, { status: "not_sent", reason: "Shop not installed" }));
+
+  let claim = await claimSubmission(row);
+  if (claim.kind === "busy" && claim.holder?.status === "uncertain") {
+    await settleUncertain(graphql, claim.holder);
+    claim = await claimSubmission(row);
+  }
+  if (claim.kind === "busy") {
+    await finishDecision(row.id, { status: "not_sent", reason: M.busy });
+    await deps.queue.enqueue(AUTOMATION_EVALUATE_JOB, { ...payload, trigger: "retry" } satisfies EvaluatePayload, {
+      shop: row.shop,
+      runAt: new Date(deps.now().getTime() + BUSY_RETRY_MS),
+      dedupeKey: evaluateDedupeKey(row.shop, row.fulfillmentOrderShopifyId, row.id, "retry"),
+    });
+    return;
+  }
+
+  try {
+    const fresh = await fetchFulfillmentOrderVersion(graphql, row.fulfillmentOrderShopifyId);
+    const target = await loadCommandTarget(row.shop, row.fulfillmentOrderShopifyId);
+    const requestable = REQUESTABLE(payload.allowResubmit ?? false);
+    const unchanged =
+      fresh !== null &&
+      target !== null &&
+      Date.parse(fresh.updatedAt) === target.row.shopifyUpdatedAt.getTime() &&
+      fresh.status === target.row.status &&
+      fresh.requestStatus === target.row.requestStatus &&
+      fresh.holdIds.length === target.fo.holds.length &&
+      (decision.kind === "hold" ||
+        (requestable(fresh.requestStatus) &&
+          fresh.holdIds.length === 0 &&
+          fresh.supportedActions.includes("REQUEST_FULFILLMENT")));
+    if (!unchanged || !target) {
+      // The ledger is behind Shopify: catch it up (that write triggers the next evaluation).
+      await refreshOrder(graphql, row.shop, row.orderShopifyId, { source: "reconcile" });
+      return void (await finishDecision(row.id, { status: "not_sent", reason: M.changedSinceLedger, response: fresh }));
+    }
+    // Pause takes effect at once: checked again right before sending.
+    const config = await loadAutomationConfig(row.shop);
+    if (!config.enabled || config.paused) {
+      return void (await finishDecision(row.id, { status: "not_sent", reason: M.pausedBeforeSubmit }));
+    }
+
+    const { command, intent } = commandFor(row, decision);
+    await recordIntent(row.id, intent);
+    const context: CommandContext = {
+      graphql,
+      shop: row.shop,
+      actor: `automation:${decision.rule?.id ?? "defaults"}`,
+      source: "automation",
+    };
+    const result = await runCommand(context, target, command);
+    switch (result.kind) {
+      case "done":
+        await finishDecision(row.id, {
+          status: "succeeded",
+          response: { fulfillmentOrderIds: result.fulfillmentOrderIds, partly: result.partly },
+        });
+        if (decision.kind === "hold" && decision.releaseAt) {
+          await deps.queue.enqueue(
+            AUTOMATION_RELEASE_HOLD_JOB,
+            {
+              shop: row.shop,
+              fulfillmentOrderId: row.fulfillmentOrderShopifyId,
+              handle: ourHoldHandle(row.shop, row.id),
+              decisionId: row.id,
+            } satisfies ReleaseHoldPayload,
+            { shop: row.shop, runAt: new Date(decision.releaseAt), dedupeKey: `automation:release:${row.id}` },
+          );
+        }
+        return;
+      case "user-errors":
+        return void (await finishDecision(row.id, {
+          status: "refused",
+          reason: M.refused(result.userErrors.map((e) => e.message).join("; ")),
+          response: { operation: result.operation, userErrors: result.userErrors },
+        }));
+      case "unavailable":
+        return void (await finishDecision(row.id, { status: "not_sent", reason: M.unavailable(result.message) }));
+      case "refused":
+        return void (await finishDecision(row.id, {
+          status: "not_sent",
+          reason: M.unavailable(result.errors.map((e) => e.message).join("; ")),
+        }));
+    }
+  } catch (error) {
+    // No answer: the mutation may or may not have run. Keep the lock; the job's retry (or the
+    // next evaluation of this order) settles it with a fresh read.
+    await finishDecision(row.id, { status: "uncertain", keepLock: true, response: { error: String(error) } });
+    throw error;
+  }
+}
+
+function commandFor(row: AutomationDecision, decision: Submission): { command: FulfillmentCommand; intent: unknown } {
+  if (decision.kind === "hold") {
+    const input = {
+      reason: decision.holdReason,
+      reasonNotes: decision.notes,
+      notifyMerchant: false,
+      handle: ourHoldHandle(row.shop, row.id),
+      lines: [],
+    };
+    return {
+      command: hold(input),
+      intent: { mutation: "fulfillmentOrderHold", id: row.fulfillmentOrderShopifyId, ...input },
+    };
+  }
+  const input = {
+    lines: decision.kind === "partial_request" ? decision.lines : [],
+    message: decision.message,
+    notifyCustomer: false,
+  };
+  return {
+    command: requestFulfillment(input),
+    intent: { mutation: "fulfillmentOrderSubmitFulfillmentRequest", id: row.fulfillmentOrderShopifyId, ...input },
+  };
+}
+
+/**
+ * Settles a submission that got no answer: catch the ledger up with Shopify, then read what
+ * Shopify shows. Requested (or gone) → it went through; still unrequested → it never landed.
+ */
+async function settleUncertain(graphql: AdminGraphql, row: AutomationDecision): Promise<"sent" | "not_sent"> {
+  await refreshOrder(graphql, row.shop, row.orderShopifyId, { source: "reconcile" });
+  const fresh = await fetchFulfillmentOrderVersion(graphql, row.fulfillmentOrderShopifyId);
+  const intent = row.mutation ? (JSON.parse(row.mutation) as { mutation?: string }) : null;
+  const landed =
+    intent?.mutation === "fulfillmentOrderHold"
+      ? fresh === null || fresh.holdIds.length > 0
+      : fresh === null || fresh.requestStatus !== "UNSUBMITTED";
+  if (landed) {
+    await finishDecision(row.id, { status: "succeeded", reason: M.recoveredSent, response: fresh });
+    return "sent";
+  }
+  await finishDecision(row.id, { status: "not_sent", reason: M.recoveredNotSent, response: fresh });
+  return "not_sent";
+}

@@ -1,0 +1,34 @@
+// Wires automation into the process: its job handlers and its feed from the ledger.
+import type { PrismaJobQueue } from "~/jobs/prisma-job-queue.server";
+import type { PrismaJobRunner } from "~/jobs/prisma-job-runner.server";
+import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
+import { type AutomationDeps, evaluateFulfillmentOrder } from "./evaluate.server";
+import {
+  AUTOMATION_EVALUATE_JOB,
+  AUTOMATION_RELEASE_HOLD_JOB,
+  type EvaluatePayload,
+  type ReleaseHoldPayload,
+} from "./jobs";
+import { listenToLedger } from "./listen.server";
+import { releaseOurHold } from "./release-hold.server";
+
+/**
+ * Automation spends from the shop's bucket only what leaves this many points for the merchant's
+ * own actions, which are never paced: manual work keeps priority.
+ */
+export const AUTOMATION_RESERVED_POINTS = 200;
+
+export function automationDeps(queue: PrismaJobQueue, overrides: Partial<AutomationDeps> = {}): AutomationDeps {
+  return {
+    queue,
+    adminFor: (shop) => shopAdminGraphql(shop, { reservePoints: AUTOMATION_RESERVED_POINTS }),
+    now: () => new Date(),
+    ...overrides,
+  };
+}
+
+export function registerAutomation(queue: PrismaJobQueue, runner: PrismaJobRunner, deps = automationDeps(queue)): void {
+  listenToLedger(queue);
+  runner.register<EvaluatePayload>(AUTOMATION_EVALUATE_JOB, (payload) => evaluateFulfillmentOrder(payload, deps));
+  runner.register<ReleaseHoldPayload>(AUTOMATION_RELEASE_HOLD_JOB, (payload) => releaseOurHold(payload, deps));
+}

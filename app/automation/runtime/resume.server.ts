@@ -1,0 +1,45 @@
+// Turning automation on, or resuming it after a pause: every FO still waiting for a request is
+// decided again on fresh state, so nothing that happened meanwhile is lost.
+import { prisma } from "~/db.server";
+import type { JobQueue } from "~/jobs/job-queue";
+import { AUTOMATION_EVALUATE_JOB, type EvaluatePayload, evaluateDedupeKey, type Trigger } from "./jobs";
+
+/** How far back an unsubmitted FO is still worth a request. */
+const LOOKBACK_DAYS = 30;
+const PAGE = 500;
+
+/** Enqueues an evaluation for each decidable FO of the shop; returns how many. */
+export async function reevaluateShop(
+  queue: JobQueue,
+  shop: string,
+  trigger: Extract<Trigger, "resumed" | "reconcile">,
+  now: Date = new Date(),
+): Promise<number> {
+  const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000);
+  let cursor: string | undefined;
+  let count = 0;
+  for (;;) {
+    const rows = await prisma.fulfillmentOrder.findMany({
+      where: { shop, status: { in: ["OPEN", "ON_HOLD"] }, requestStatus: "UNSUBMITTED", openedAt: { gte: since } },
+      select: { id: true, shopifyId: true, shopifyUpdatedAt: true },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    for (const row of rows) {
+      const payload: EvaluatePayload = { shop, fulfillmentOrderId: row.shopifyId, trigger };
+      await queue.enqueue(AUTOMATION_EVALUATE_JOB, payload, {
+        shop,
+        dedupeKey: evaluateDedupeKey(
+          shop,
+          row.shopifyId,
+          `${row.shopifyUpdatedAt.toISOString()}@${now.toISOString()}`,
+          trigger,
+        ),
+      });
+    }
+    count += rows.length;
+    if (rows.length < PAGE) return count;
+    cursor = rows.at(-1)!.id;
+  }
+}
