@@ -18,6 +18,8 @@ export interface HoldFacts {
   reason: string;
   handle: string | null;
   heldByRequestingApp: boolean;
+  /** The app that placed the hold (FulfillmentHold.heldByApp.title), if known: named in "waiting" reasons. */
+  heldByAppTitle?: string | null;
   /** When the ledger first saw the hold (ISO), if known. */
   since: string | null;
 }
@@ -75,4 +77,9 @@ export interface DecisionInput {
   shop: ShopFacts;
   /** The moment of the decision (ISO): a fake clock in tests and the dry run's replay time. */
   now: string;
+  /**
+   * The merchant resubmits from the rejection inbox: a REJECTED request, or an FO the fulfillment
+   * service closed as INCOMPLETE, is decided like a fresh one (the merchant fixed the cause).
+   */
+  allowResubmit?: boolean;
 }

@@ -3,6 +3,7 @@
 import { actionMessages } from "./sections/action-messages";
 import { actionReasons } from "./sections/action-reasons";
 import { actions } from "./sections/actions";
+import { automationRules } from "./sections/automation-rules";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
 import { requests } from "./sections/requests";
@@ -18,6 +19,7 @@ export const en = {
   actionMessages,
   staleOrders,
   requests,
+  automationRules,
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",
