@@ -7,7 +7,7 @@ import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
 import { decisionsOf, turnOnAutomation } from "../../../tests/support/automation";
 import { seedLocations } from "../../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../../tests/support/simulator";
-import { reevaluateShop } from "./resume.server";
+import { reevaluateFixed, reevaluateShop } from "./resume.server";
 
 let h: SimulatorHarness;
 const drain = () => getJobRunner().drain();
@@ -185,6 +185,70 @@ describe("automatic fulfillment requests", () => {
     const submitted = h.sim.fulfillmentOrdersOf(order.id).filter((fo) => fo.requestStatus === "SUBMITTED");
     expect(submitted).toHaveLength(1);
     expect(submitted[0]!.lineItems).toHaveLength(2);
+  });
+});
+
+describe("holds and fixes", () => {
+  it("releases its own hold when the rule's time is up, and never another app's", async () => {
+    const shop = "auto-hold-until.myshopify.com";
+    const s = await shopWithAutomation(shop, {
+      rules: [
+        {
+          id: "check-address",
+          name: "Check addresses of tagged orders",
+          conditions: [{ type: "order-tag", match: "any", values: ["check"] }],
+          action: { type: "hold", reason: "INCORRECT_ADDRESS", notes: "Call the buyer", releaseAfterMinutes: 30 },
+        },
+      ],
+    });
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.thirdParty.id,
+      tags: ["check"],
+    });
+    await settle();
+    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    expect(fo.holds.map((x) => x.reason)).toEqual(["INCORRECT_ADDRESS"]);
+    const release = await prisma.job.findFirstOrThrow({ where: { type: "automation.release-hold", status: "queued" } });
+    expect(release.runAt.getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
+
+    // Meanwhile a fraud app holds the FO too.
+    h.sim.placeHoldAsOtherApp(fo.id, { reason: "HIGH_RISK_OF_FRAUD", appTitle: "Fraud Guard" });
+    await settle();
+    // Thirty minutes later (the job's time, brought forward):
+    await prisma.job.update({ where: { id: release.id }, data: { runAt: new Date() } });
+    await settle();
+    const after = h.sim.getFulfillmentOrder(fo.id);
+    expect(after.holds.map((x) => [x.reason, x.heldByApp?.title])).toEqual([["HIGH_RISK_OF_FRAUD", "Fraud Guard"]]);
+    expect(h.operations.filter((op) => op === "FulfillmentOrderReleaseHold")).toHaveLength(1);
+    const released = (await decisionsOf(shop)).filter((d) => d.outcome === "release_hold");
+    expect(released.map((d) => d.status)).toEqual(["succeeded"]);
+  });
+
+  it("requests a rejected FO again only once the merchant says it is fixed", async () => {
+    const shop = "auto-fixed.myshopify.com";
+    const s = await shopWithAutomation(shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.thirdParty.id,
+    });
+    await settle();
+    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    h.sim.rejectFulfillmentRequest(fo.id, { reason: "INVENTORY_OUT_OF_STOCK", message: "No mugs" });
+    await settle();
+    // A rejection is the merchant's to look at: automation does not send it back blind.
+    expect(h.sim.getFulfillmentOrder(fo.id).requestStatus).toBe("REJECTED");
+    expect(submissions()).toBe(1);
+
+    await reevaluateFixed(getJobQueue(), shop, [fo.id]);
+    await drain();
+    expect(h.sim.getFulfillmentOrder(fo.id).requestStatus).toBe("SUBMITTED");
+    expect(submissions()).toBe(2);
+    expect((await decisionsOf(shop)).map((d) => [d.trigger, d.outcome, d.status])).toContainEqual([
+      "merchant_fixed",
+      "request",
+      "succeeded",
+    ]);
   });
 });
 

@@ -49,9 +49,14 @@ type Submission = Extract<Decision, { kind: "request" | "partial_request" | "hol
 /** Submissions the rules' decision leads to. */
 const SUBMITTING = new Set<Decision["kind"]>(["request", "partial_request", "hold"]);
 const isSubmission = (decision: Decision): decision is Submission => SUBMITTING.has(decision.kind);
-/** Request statuses a request may be sent from; REJECTED only once the merchant fixed it. */
-const REQUESTABLE = (allowResubmit: boolean) => (status: string) =>
-  status === "UNSUBMITTED" || (allowResubmit && status === "REJECTED");
+/**
+ * Whether Shopify takes a request on an FO in this state: unsubmitted; rejected, or closed as
+ * incomplete by the 3PL, only once the merchant fixed it (the rejection inbox).
+ * https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderClose
+ */
+const requestable = (allowResubmit: boolean, fo: { status: string; requestStatus: string }) =>
+  fo.requestStatus === "UNSUBMITTED" ||
+  (allowResubmit && (fo.requestStatus === "REJECTED" || (fo.status === "INCOMPLETE" && fo.requestStatus === "CLOSED")));
 
 export async function evaluateFulfillmentOrder(payload: EvaluatePayload, deps: AutomationDeps): Promise<void> {
   const { shop, fulfillmentOrderId } = payload;
@@ -172,7 +177,6 @@ async function submitOnce(
   try {
     const fresh = await fetchFulfillmentOrderVersion(graphql, row.fulfillmentOrderShopifyId);
     const target = await loadCommandTarget(row.shop, row.fulfillmentOrderShopifyId);
-    const requestable = REQUESTABLE(payload.allowResubmit ?? false);
     const unchanged =
       fresh !== null &&
       target !== null &&
@@ -181,7 +185,7 @@ async function submitOnce(
       fresh.requestStatus === target.row.requestStatus &&
       fresh.holdIds.length === target.fo.holds.length &&
       (decision.kind === "hold" ||
-        (requestable(fresh.requestStatus) &&
+        (requestable(payload.allowResubmit ?? false, fresh) &&
           fresh.holdIds.length === 0 &&
           fresh.supportedActions.includes("REQUEST_FULFILLMENT")));
     if (!unchanged || !target) {

@@ -43,3 +43,18 @@ export async function reevaluateShop(
     cursor = rows.at(-1)!.id;
   }
 }
+
+/**
+ * The merchant fixed what made the 3PL reject (or close) these FOs and asks automation to decide
+ * them again: the rules may request a rejected FO once more, this time only.
+ */
+export async function reevaluateFixed(queue: JobQueue, shop: string, fulfillmentOrderIds: readonly string[]) {
+  const stamp = new Date().toISOString();
+  for (const fulfillmentOrderId of fulfillmentOrderIds) {
+    const payload: EvaluatePayload = { shop, fulfillmentOrderId, trigger: "merchant_fixed", allowResubmit: true };
+    await queue.enqueue(AUTOMATION_EVALUATE_JOB, payload, {
+      shop,
+      dedupeKey: evaluateDedupeKey(shop, fulfillmentOrderId, stamp, "merchant_fixed"),
+    });
+  }
+}
