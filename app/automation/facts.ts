@@ -77,6 +77,8 @@ export interface DecisionInput {
   shop: ShopFacts;
   /** The moment of the decision (ISO): a fake clock in tests and the dry run's replay time. */
   now: string;
+  /** Ids of hold rules whose "hold until" time already came and went on this FO (we released it). */
+  servedHoldRules?: string[];
   /**
    * The merchant resubmits from the rejection inbox: a REJECTED request, or an FO the fulfillment
    * service closed as INCOMPLETE, is decided like a fresh one (the merchant fixed the cause).

@@ -54,7 +54,15 @@ export function decide(input: DecisionInput, ruleSet: RuleSet, version: number):
   }
 
   // 5. First enabled rule whose conditions all hold wins; order is the merchant's priority.
-  const rule = ruleSet.rules.find((r) => r.enabled && r.conditions.every((c) => conditionHolds(c, input)));
+  // A hold rule whose "until" already ran its course on this FO stands aside: the FO goes on to
+  // the rules below it, instead of being held again the moment our hold is released.
+  const served = new Set(input.servedHoldRules ?? []);
+  const rule = ruleSet.rules.find(
+    (r) =>
+      r.enabled &&
+      !(r.action.type === "hold" && served.has(r.id)) &&
+      r.conditions.every((c) => conditionHolds(c, input)),
+  );
   // 6. No rule, no action: automation only does what a rule asked for.
   if (!rule) return { kind: "skip", rule: null, reason: t.noRuleMatched };
 

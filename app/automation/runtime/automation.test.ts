@@ -199,6 +199,7 @@ describe("holds and fixes", () => {
           conditions: [{ type: "order-tag", match: "any", values: ["check"] }],
           action: { type: "hold", reason: "INCORRECT_ADDRESS", notes: "Call the buyer", releaseAfterMinutes: 30 },
         },
+        { id: "ship-all", name: "Ship everything", conditions: [], action: { type: "request" } },
       ],
     });
     const order = h.sim.createOrder(shop, {
@@ -222,7 +223,17 @@ describe("holds and fixes", () => {
     expect(after.holds.map((x) => [x.reason, x.heldByApp?.title])).toEqual([["HIGH_RISK_OF_FRAUD", "Fraud Guard"]]);
     expect(h.operations.filter((op) => op === "FulfillmentOrderReleaseHold")).toHaveLength(1);
     const released = (await decisionsOf(shop)).filter((d) => d.outcome === "release_hold");
-    expect(released.map((d) => d.status)).toEqual(["succeeded"]);
+    expect(released.map((d) => [d.status, d.ruleId])).toEqual([["succeeded", "check-address"]]);
+
+    // Once the fraud app lets go, the hold rule stands aside and the next rule requests the FO.
+    const fraudHold = after.holds[0]!;
+    await h.sim.graphql(
+      shop,
+      `mutation { fulfillmentOrderReleaseHold(id: "${fo.id}", holdIds: ["${fraudHold.id}"]) { userErrors { message } } }`,
+    );
+    await settle();
+    expect(h.sim.getFulfillmentOrder(fo.id).requestStatus).toBe("SUBMITTED");
+    expect(h.sim.getFulfillmentOrder(fo.id).holds).toHaveLength(0);
   });
 
   it("requests a rejected FO again only once the merchant says it is fixed", async () => {

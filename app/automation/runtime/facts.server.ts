@@ -112,3 +112,18 @@ export async function effectiveQuietPeriod(shop: string, configured: number | nu
   });
   return evidence ? DEFAULT_UPSELL_QUIET_MINUTES : 0;
 }
+
+/** Hold rules whose "hold until" we already released on this FO: they don't hold it again. */
+export async function servedHoldRules(shop: string, fulfillmentOrderId: string): Promise<string[]> {
+  const rows = await prisma.automationDecision.findMany({
+    where: {
+      shop,
+      fulfillmentOrderShopifyId: fulfillmentOrderId,
+      outcome: "release_hold",
+      status: "succeeded",
+      ruleId: { not: null },
+    },
+    select: { ruleId: true },
+  });
+  return [...new Set(rows.map((r) => r.ruleId!))];
+}

@@ -1,6 +1,7 @@
 // The `automation.release-hold` job: a rule's "hold until" time has come. Releases our own hold
 // (found by its handle) and nothing else: Shopify would let us release any app's hold, so the
 // check is ours. https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderReleaseHold
+import { prisma } from "~/db.server";
 import { loadCommandTarget, runCommand } from "~/fulfillment/commands/command.server";
 import { releaseHolds } from "~/fulfillment/commands/hold.server";
 import { automationRuntime as M } from "~/i18n/sections/automation-runtime";
@@ -21,6 +22,10 @@ export async function releaseOurHold(payload: ReleaseHoldPayload, deps: Automati
   const graphql = await deps.adminFor(payload.shop);
   if (!graphql) return;
 
+  const placed = await prisma.automationDecision.findUnique({
+    where: { id: payload.decisionId },
+    select: { ruleId: true, ruleName: true, ruleVersion: true },
+  });
   const { created, row } = await recordDecision({
     shop: payload.shop,
     decisionKey: `release|${payload.decisionId}`,
@@ -30,9 +35,9 @@ export async function releaseOurHold(payload: ReleaseHoldPayload, deps: Automati
     trigger: "hold_expired",
     outcome: "release_hold",
     status: "submitting",
-    ruleId: null,
-    ruleName: null,
-    ruleVersion: null,
+    ruleId: placed?.ruleId ?? null,
+    ruleName: placed?.ruleName ?? null,
+    ruleVersion: placed?.ruleVersion ?? null,
     reason: M.holdReleased,
     inputs: { holdIds: ours.map((h) => h.id), handle: payload.handle },
     runAt: null,
