@@ -44,6 +44,12 @@ export const automationRules = {
     unknownLocation: "This location",
   },
   errors: {
+    shape: {
+      ruleId: "Use 1 to 40 lowercase letters, digits or dashes.",
+      locationId: "Not a location: choose one from the list.",
+      countryCode: "Use a two-letter country code in capitals, like CA.",
+      regionCode: "Use a country code, a dash and a region code, like CA-ON.",
+    },
     emptyList: "Choose at least one: an empty list never matches.",
     emptyTagsNone: "List at least one tag: an empty list excludes nothing.",
     minAboveMax: "The minimum is above the maximum: nothing can match.",
@@ -61,5 +67,7 @@ export const automationRules = {
     duplicateId: (id: string) => `Another rule already has the id “${id}”.`,
     unreachable: (earlier: string) =>
       `Rule “${earlier}” above has no conditions and matches every order first, so this rule is never reached.`,
+    sameConditions: (earlier: string) =>
+      `Rule “${earlier}” above has the same conditions and always matches first, so this rule is never reached.`,
   },
 } as const;
