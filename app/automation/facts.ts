@@ -82,4 +82,10 @@ export interface DecisionInput {
    * service closed as INCOMPLETE, is decided like a fresh one (the merchant fixed the cause).
    */
   allowResubmit?: boolean;
+  /**
+   * Holds automation placed on this FO that have since been released (at their hold-until time or
+   * by the merchant), by the id of the rule that placed them; null for the default high-risk hold.
+   * That rule has had its say: without this, releasing the hold would only make it hold again.
+   */
+  releasedHoldRuleIds?: (string | null)[];
 }

@@ -34,10 +34,11 @@ interface Over {
   order?: Partial<OrderFacts>;
   quiet?: number;
   allowResubmit?: boolean;
+  releasedHoldRuleIds?: (string | null)[];
 }
 
 /** A paid, open, unsubmitted FO at a 3PL with two lines, placed an hour ago. */
-const input = ({ fo, order, quiet = 0, allowResubmit }: Over = {}): DecisionInput => ({
+const input = ({ fo, order, quiet = 0, allowResubmit, releasedHoldRuleIds }: Over = {}): DecisionInput => ({
   fulfillmentOrder: {
     id: "gid://shopify/FulfillmentOrder/1",
     status: "OPEN",
@@ -72,6 +73,7 @@ const input = ({ fo, order, quiet = 0, allowResubmit }: Over = {}): DecisionInpu
   shop: { quietPeriodMinutes: quiet },
   now: NOW,
   ...(allowResubmit === undefined ? {} : { allowResubmit }),
+  ...(releasedHoldRuleIds === undefined ? {} : { releasedHoldRuleIds }),
 });
 
 const rules = (raw: RuleSetInput): RuleSet => RuleSetSchema.parse(raw);
@@ -180,6 +182,12 @@ describe("decide: before any rule", () => {
       releaseAt: null,
       reason: "High risk of fraud: held for review",
     });
+  });
+
+  it("lets the rules decide a high-risk order once its fraud hold was released (no hold loop)", () => {
+    expect(decide(input({ order: { riskLevel: "HIGH" }, releasedHoldRuleIds: [null] }), REQUEST_ALL, 7).kind).toBe(
+      "request",
+    );
   });
 
   it("lets the rules decide a high-risk order when the default hold is off", () => {
@@ -356,6 +364,25 @@ describe("decide: rule order and actions", () => {
       notes: "Wait for the restock",
       releaseAt: minutesFromNow(90),
       reason: 'Held by rule "Rule one"',
+    });
+  });
+
+  it("moves on to the rules below once a rule's hold was released (no hold loop)", () => {
+    const ruleSet = rules({
+      rules: [
+        {
+          id: "wait-2h",
+          name: "Hold two hours",
+          conditions: [],
+          action: { type: "hold", reason: "OTHER", releaseAfterMinutes: 120 },
+        },
+        { id: "send", name: "Send", conditions: [], action: { type: "request" } },
+      ],
+    });
+    expect(decide(input(), ruleSet, 7).kind).toBe("hold");
+    expect(decide(input({ releasedHoldRuleIds: ["wait-2h"] }), ruleSet, 7)).toMatchObject({
+      kind: "request",
+      rule: { id: "send" },
     });
   });
 

@@ -40,9 +40,13 @@ export function decide(input: DecisionInput, ruleSet: RuleSet, version: number):
   const held = holdWait(fo, input.now);
   if (held) return held;
 
+  // A hold we placed and that was released since (the merchant reviewed it, or its hold-until time
+  // came) is not placed again: the rules below it decide instead.
+  const released = new Set(input.releasedHoldRuleIds ?? []);
+
   // 4. High risk gets Shopify's HIGH_RISK_OF_FRAUD hold before any rule can request it
   // (https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentHoldReason).
-  if (order.riskLevel === "HIGH" && ruleSet.defaults.holdHighRisk) {
+  if (order.riskLevel === "HIGH" && ruleSet.defaults.holdHighRisk && !released.has(null)) {
     return {
       kind: "hold",
       rule: null,
@@ -54,7 +58,12 @@ export function decide(input: DecisionInput, ruleSet: RuleSet, version: number):
   }
 
   // 5. First enabled rule whose conditions all hold wins; order is the merchant's priority.
-  const rule = ruleSet.rules.find((r) => r.enabled && r.conditions.every((c) => conditionHolds(c, input)));
+  const rule = ruleSet.rules.find(
+    (r) =>
+      r.enabled &&
+      !(r.action.type === "hold" && released.has(r.id)) &&
+      r.conditions.every((c) => conditionHolds(c, input)),
+  );
   // 6. No rule, no action: automation only does what a rule asked for.
   if (!rule) return { kind: "skip", rule: null, reason: t.noRuleMatched };
 

@@ -402,6 +402,15 @@ describe("validateRuleSet", () => {
       ]);
     });
 
+    it("accepts rules below a hold rule without conditions (they decide once the hold is released)", () => {
+      const hold = rule({
+        id: "a",
+        conditions: [],
+        action: { type: "hold", reason: "OTHER", releaseAfterMinutes: 120 },
+      });
+      expect(errorsOf({ rules: [hold, rule({ id: "b", conditions: [] })] })).toEqual([]);
+    });
+
     it("accepts a rule with the same conditions as a disabled rule above", () => {
       expect(errorsOf({ rules: [rule({ id: "a", enabled: false }), rule({ id: "b" })] })).toEqual([]);
     });
