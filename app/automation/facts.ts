@@ -20,6 +20,8 @@ export interface HoldFacts {
   heldByRequestingApp: boolean;
   /** The app that placed the hold (FulfillmentHold.heldByApp.title), if known: named in "waiting" reasons. */
   heldByAppTitle?: string | null;
+  /** Our own hold placed with a hold-until time (ISO): when we release it again. Null otherwise. */
+  releaseAt?: string | null;
   /** When the ledger first saw the hold (ISO), if known. */
   since: string | null;
 }

@@ -166,6 +166,52 @@ describe("decide: before any rule", () => {
     expect(decide(held, REQUEST_ALL, 7).reason).toBe("Waiting: on hold (Other)");
   });
 
+  it("releases our own holds whose hold-until time has come, never another app's", () => {
+    const holds = [
+      hold({ id: "gid://shopify/FulfillmentHold/1", heldByRequestingApp: true, releaseAt: NOW }),
+      hold({ id: "gid://shopify/FulfillmentHold/2", heldByRequestingApp: false, releaseAt: minutesAgo(5) }),
+      hold({ id: "gid://shopify/FulfillmentHold/3", heldByRequestingApp: true, releaseAt: minutesFromNow(5) }),
+      hold({ id: "gid://shopify/FulfillmentHold/4", reason: "ONLINE_STORE_POST_PURCHASE_CROSS_SELL" }),
+    ];
+    expect(decide(input({ fo: { status: "ON_HOLD", holds } }), REQUEST_ALL, 7)).toEqual({
+      kind: "release_hold",
+      rule: null,
+      holdIds: ["gid://shopify/FulfillmentHold/1"],
+      reason: "Hold-until time reached: releasing this app's hold",
+    });
+  });
+
+  it("waits for our own hold-until time, and says when to look again", () => {
+    const holds = [
+      hold({ id: "gid://shopify/FulfillmentHold/1", heldByRequestingApp: true, releaseAt: minutesFromNow(30) }),
+      hold({ id: "gid://shopify/FulfillmentHold/2", heldByRequestingApp: true, releaseAt: minutesFromNow(5) }),
+    ];
+    expect(decide(input({ fo: { status: "ON_HOLD", holds } }), REQUEST_ALL, 7)).toMatchObject({
+      kind: "wait",
+      waitingFor: "hold",
+      until: minutesFromNow(5),
+    });
+  });
+
+  it("sets no time while another app's hold or an open-ended hold of ours remains", () => {
+    const ours = hold({
+      id: "gid://shopify/FulfillmentHold/1",
+      heldByRequestingApp: true,
+      releaseAt: minutesFromNow(5),
+    });
+    const theirs = hold({ id: "gid://shopify/FulfillmentHold/2", releaseAt: minutesFromNow(1) });
+    const openEnded = hold({ id: "gid://shopify/FulfillmentHold/3", heldByRequestingApp: true });
+    for (const holds of [
+      [ours, theirs],
+      [ours, openEnded],
+    ]) {
+      expect(decide(input({ fo: { status: "ON_HOLD", holds } }), REQUEST_ALL, 7)).toMatchObject({
+        kind: "wait",
+        until: null,
+      });
+    }
+  });
+
   it("waits on an ON_HOLD FO whose hold the ledger has not seen yet", () => {
     expect(decide(input({ fo: { status: "ON_HOLD" } }), REQUEST_ALL, 7)).toMatchObject({
       kind: "wait",

@@ -24,6 +24,7 @@ export const automationRules = {
     onHold: (reason: string | null, byApp: string | null) =>
       `Waiting: on hold${reason ? ` (${reason})` : ""}${byApp ? ` by ${byApp}` : ""}`,
     highRisk: "High risk of fraud: held for review",
+    holdUntilReached: "Hold-until time reached: releasing this app's hold",
     noRuleMatched: "No rule matched",
     ruleSkip: (rule: string) => `Skipped by rule "${rule}"`,
     ruleHold: (rule: string) => `Held by rule "${rule}"`,
