@@ -58,7 +58,7 @@ export const automationRules = {
       `${region} is not in one of the chosen countries: the region can never match.`,
     pickupOnly: "Local pickup is never automatic: rules never see pickup orders, so this rule can never match.",
     highRiskOnly:
-      "High-risk orders always get the default fraud hold first, so this rule can never match. Turn the default off to handle them here.",
+      "High-risk orders get the default fraud hold before any rule sees them, so this rule could only act once someone releases that hold. Turn the default off to handle them with a rule.",
     noPaidStatus:
       "None of these statuses is paid and the action does not allow unpaid requests: the rule would wait for payment forever.",
     disjoint: "No value in common with another condition of the same kind in this rule: the rule can never match.",
