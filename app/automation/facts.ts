@@ -20,6 +20,8 @@ export interface HoldFacts {
   heldByRequestingApp: boolean;
   /** The app that placed the hold (FulfillmentHold.heldByApp.title), if known: named in "waiting" reasons. */
   heldByAppTitle?: string | null;
+  /** Our own hold placed with a hold-until time (ISO): when we release it again. Null otherwise. */
+  releaseAt?: string | null;
   /** When the ledger first saw the hold (ISO), if known. */
   since: string | null;
 }
@@ -77,11 +79,15 @@ export interface DecisionInput {
   shop: ShopFacts;
   /** The moment of the decision (ISO): a fake clock in tests and the dry run's replay time. */
   now: string;
-  /** Ids of hold rules whose "hold until" time already came and went on this FO (we released it). */
-  servedHoldRules?: string[];
   /**
    * The merchant resubmits from the rejection inbox: a REJECTED request, or an FO the fulfillment
    * service closed as INCOMPLETE, is decided like a fresh one (the merchant fixed the cause).
    */
   allowResubmit?: boolean;
+  /**
+   * Holds automation placed on this FO that have since been released (at their hold-until time or
+   * by the merchant), by the id of the rule that placed them; null for the default high-risk hold.
+   * That rule has had its say: without this, releasing the hold would only make it hold again.
+   */
+  releasedHoldRuleIds?: (string | null)[];
 }

@@ -34,10 +34,11 @@ interface Over {
   order?: Partial<OrderFacts>;
   quiet?: number;
   allowResubmit?: boolean;
+  releasedHoldRuleIds?: (string | null)[];
 }
 
 /** A paid, open, unsubmitted FO at a 3PL with two lines, placed an hour ago. */
-const input = ({ fo, order, quiet = 0, allowResubmit }: Over = {}): DecisionInput => ({
+const input = ({ fo, order, quiet = 0, allowResubmit, releasedHoldRuleIds }: Over = {}): DecisionInput => ({
   fulfillmentOrder: {
     id: "gid://shopify/FulfillmentOrder/1",
     status: "OPEN",
@@ -72,6 +73,7 @@ const input = ({ fo, order, quiet = 0, allowResubmit }: Over = {}): DecisionInpu
   shop: { quietPeriodMinutes: quiet },
   now: NOW,
   ...(allowResubmit === undefined ? {} : { allowResubmit }),
+  ...(releasedHoldRuleIds === undefined ? {} : { releasedHoldRuleIds }),
 });
 
 const rules = (raw: RuleSetInput): RuleSet => RuleSetSchema.parse(raw);
@@ -164,6 +166,52 @@ describe("decide: before any rule", () => {
     expect(decide(held, REQUEST_ALL, 7).reason).toBe("Waiting: on hold (Other)");
   });
 
+  it("releases our own holds whose hold-until time has come, never another app's", () => {
+    const holds = [
+      hold({ id: "gid://shopify/FulfillmentHold/1", heldByRequestingApp: true, releaseAt: NOW }),
+      hold({ id: "gid://shopify/FulfillmentHold/2", heldByRequestingApp: false, releaseAt: minutesAgo(5) }),
+      hold({ id: "gid://shopify/FulfillmentHold/3", heldByRequestingApp: true, releaseAt: minutesFromNow(5) }),
+      hold({ id: "gid://shopify/FulfillmentHold/4", reason: "ONLINE_STORE_POST_PURCHASE_CROSS_SELL" }),
+    ];
+    expect(decide(input({ fo: { status: "ON_HOLD", holds } }), REQUEST_ALL, 7)).toEqual({
+      kind: "release_hold",
+      rule: null,
+      holdIds: ["gid://shopify/FulfillmentHold/1"],
+      reason: "Hold-until time reached: releasing this app's hold",
+    });
+  });
+
+  it("waits for our own hold-until time, and says when to look again", () => {
+    const holds = [
+      hold({ id: "gid://shopify/FulfillmentHold/1", heldByRequestingApp: true, releaseAt: minutesFromNow(30) }),
+      hold({ id: "gid://shopify/FulfillmentHold/2", heldByRequestingApp: true, releaseAt: minutesFromNow(5) }),
+    ];
+    expect(decide(input({ fo: { status: "ON_HOLD", holds } }), REQUEST_ALL, 7)).toMatchObject({
+      kind: "wait",
+      waitingFor: "hold",
+      until: minutesFromNow(5),
+    });
+  });
+
+  it("sets no time while another app's hold or an open-ended hold of ours remains", () => {
+    const ours = hold({
+      id: "gid://shopify/FulfillmentHold/1",
+      heldByRequestingApp: true,
+      releaseAt: minutesFromNow(5),
+    });
+    const theirs = hold({ id: "gid://shopify/FulfillmentHold/2", releaseAt: minutesFromNow(1) });
+    const openEnded = hold({ id: "gid://shopify/FulfillmentHold/3", heldByRequestingApp: true });
+    for (const holds of [
+      [ours, theirs],
+      [ours, openEnded],
+    ]) {
+      expect(decide(input({ fo: { status: "ON_HOLD", holds } }), REQUEST_ALL, 7)).toMatchObject({
+        kind: "wait",
+        until: null,
+      });
+    }
+  });
+
   it("waits on an ON_HOLD FO whose hold the ledger has not seen yet", () => {
     expect(decide(input({ fo: { status: "ON_HOLD" } }), REQUEST_ALL, 7)).toMatchObject({
       kind: "wait",
@@ -180,6 +228,12 @@ describe("decide: before any rule", () => {
       releaseAt: null,
       reason: "High risk of fraud: held for review",
     });
+  });
+
+  it("lets the rules decide a high-risk order once its fraud hold was released (no hold loop)", () => {
+    expect(decide(input({ order: { riskLevel: "HIGH" }, releasedHoldRuleIds: [null] }), REQUEST_ALL, 7).kind).toBe(
+      "request",
+    );
   });
 
   it("lets the rules decide a high-risk order when the default hold is off", () => {
@@ -356,6 +410,25 @@ describe("decide: rule order and actions", () => {
       notes: "Wait for the restock",
       releaseAt: minutesFromNow(90),
       reason: 'Held by rule "Rule one"',
+    });
+  });
+
+  it("moves on to the rules below once a rule's hold was released (no hold loop)", () => {
+    const ruleSet = rules({
+      rules: [
+        {
+          id: "wait-2h",
+          name: "Hold two hours",
+          conditions: [],
+          action: { type: "hold", reason: "OTHER", releaseAfterMinutes: 120 },
+        },
+        { id: "send", name: "Send", conditions: [], action: { type: "request" } },
+      ],
+    });
+    expect(decide(input(), ruleSet, 7).kind).toBe("hold");
+    expect(decide(input({ releasedHoldRuleIds: ["wait-2h"] }), ruleSet, 7)).toMatchObject({
+      kind: "request",
+      rule: { id: "send" },
     });
   });
 

@@ -40,9 +40,13 @@ export function decide(input: DecisionInput, ruleSet: RuleSet, version: number):
   const held = holdWait(fo, input.now);
   if (held) return held;
 
+  // A hold we placed and that was released since (the merchant reviewed it, or its hold-until time
+  // came) is not placed again: the rules below it decide instead.
+  const released = new Set(input.releasedHoldRuleIds ?? []);
+
   // 4. High risk gets Shopify's HIGH_RISK_OF_FRAUD hold before any rule can request it
   // (https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentHoldReason).
-  if (order.riskLevel === "HIGH" && ruleSet.defaults.holdHighRisk) {
+  if (order.riskLevel === "HIGH" && ruleSet.defaults.holdHighRisk && !released.has(null)) {
     return {
       kind: "hold",
       rule: null,
@@ -54,13 +58,10 @@ export function decide(input: DecisionInput, ruleSet: RuleSet, version: number):
   }
 
   // 5. First enabled rule whose conditions all hold wins; order is the merchant's priority.
-  // A hold rule whose "until" already ran its course on this FO stands aside: the FO goes on to
-  // the rules below it, instead of being held again the moment our hold is released.
-  const served = new Set(input.servedHoldRules ?? []);
   const rule = ruleSet.rules.find(
     (r) =>
       r.enabled &&
-      !(r.action.type === "hold" && served.has(r.id)) &&
+      !(r.action.type === "hold" && released.has(r.id)) &&
       r.conditions.every((c) => conditionHolds(c, input)),
   );
   // 6. No rule, no action: automation only does what a rule asked for.
@@ -142,33 +143,43 @@ function notRequestable({ fulfillmentOrder: fo, order, allowResubmit }: Decision
  * decision to stop this FO; we wait for its release, which re-triggers evaluation.
  */
 function holdWait(fo: FulfillmentOrderFacts, now: string): Decision | null {
+  // Our hold-until time has come: release it, whatever else holds the FO. Only holds this app
+  // placed (heldByRequestingApp), never another app's: Shopify releases just the holds named
+  // (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderReleaseHold).
+  const due = fo.holds.filter(
+    (h) => h.heldByRequestingApp && h.releaseAt && Date.parse(h.releaseAt) <= Date.parse(now),
+  );
+  if (due.length > 0) {
+    return { kind: "release_hold", rule: null, holdIds: due.map((h) => h.id), reason: t.holdUntilReached };
+  }
   const postPurchase = fo.holds.find((h) => h.reason === POST_PURCHASE_HOLD);
   if (postPurchase) {
     const since = postPurchase.since === null ? null : Math.max(0, Math.floor(minutesBetween(postPurchase.since, now)));
-    return {
-      kind: "wait",
-      rule: null,
-      waitingFor: "post_purchase_offer",
-      until: null,
-      reason: t.postPurchaseOffer(since),
-    };
+    return waitForHold("post_purchase_offer", null, t.postPurchaseOffer(since));
   }
   const hold: HoldFacts | undefined = fo.holds[0];
   if (hold) {
     const byApp = hold.heldByRequestingApp ? null : (hold.heldByAppTitle ?? null);
-    return {
-      kind: "wait",
-      rule: null,
-      waitingFor: "hold",
-      until: null,
-      reason: t.onHold(humanize(hold.reason), byApp),
-    };
+    // When every hold is ours with a hold-until time, the earliest is when to look again.
+    const ourTimes = fo.holds.flatMap((h) => (h.heldByRequestingApp && h.releaseAt ? [h.releaseAt] : []));
+    const until =
+      ourTimes.length === fo.holds.length
+        ? ourTimes.reduce((earliest, time) => (Date.parse(time) < Date.parse(earliest) ? time : earliest))
+        : null;
+    return waitForHold("hold", until, t.onHold(humanize(hold.reason), byApp));
   }
   // ON_HOLD without a hold in the ledger yet (its hold webhook has not arrived): still held.
-  if (fo.status === "ON_HOLD")
-    return { kind: "wait", rule: null, waitingFor: "hold", until: null, reason: t.onHold(null, null) };
+  if (fo.status === "ON_HOLD") return waitForHold("hold", null, t.onHold(null, null));
   return null;
 }
+
+const waitForHold = (waitingFor: "post_purchase_offer" | "hold", until: string | null, reason: string): Decision => ({
+  kind: "wait",
+  rule: null,
+  waitingFor,
+  until,
+  reason,
+});
 
 const humanize = (reason: string) => {
   const words = reason.toLowerCase().replaceAll("_", " ");

@@ -2,6 +2,9 @@
 // The zod schema is the shape; validate-rule-set.ts adds what a shape cannot say (a rule that can
 // never match, a contradictory rule) as field errors. Pure: the UI may import it.
 import { z } from "zod";
+import { automationRules } from "~/i18n/sections/automation-rules";
+
+const shape = automationRules.errors.shape;
 
 /** Shopify's DeliveryMethodType (2026-10). */
 export const DELIVERY_METHODS = ["SHIPPING", "PICK_UP", "LOCAL", "RETAIL", "NONE", "PICKUP_POINT"] as const;
@@ -39,13 +42,16 @@ const lineMatch = z.enum(["any", "all"]);
 export const Condition = z.discriminatedUnion("type", [
   z.object({ type: z.literal("delivery-method"), in: z.array(z.enum(DELIVERY_METHODS)).max(10) }),
   /** Assigned location, or the fulfillment service's location (a 3PL is a location too). */
-  z.object({ type: z.literal("location"), in: z.array(z.string().regex(/^gid:\/\/shopify\/Location\/\d+$/)).max(100) }),
+  z.object({
+    type: z.literal("location"),
+    in: z.array(z.string().regex(/^gid:\/\/shopify\/Location\/\d+$/, shape.locationId)).max(100),
+  }),
   /** Country codes (ISO 3166-1 alpha-2) and, optionally, region codes ("CA-ON", "US-NY"). */
   z.object({
     type: z.literal("destination"),
-    countries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(250),
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/, shape.countryCode)).max(250),
     regions: z
-      .array(z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/))
+      .array(z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, shape.regionCode))
       .max(250)
       .default([]),
   }),
@@ -99,7 +105,7 @@ export type Action = z.infer<typeof Action>;
 
 export const Rule = z.object({
   /** Stable across versions, so decisions and the activity feed can group by rule. */
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, shape.ruleId),
   name: text,
   enabled: z.boolean().default(true),
   /** All must hold; none = every FO. */

@@ -65,6 +65,40 @@ describe("validateRuleSet", () => {
     expect(validateRuleSet(raw).ok).toBe(false);
   });
 
+  it("says what a malformed id, location, country or region should look like", () => {
+    const errors = errorsOf({
+      rules: [
+        rule({
+          id: "Not An Id",
+          conditions: [
+            { type: "location", in: ["42"] },
+            { type: "destination", countries: ["ca"], regions: ["ON"] },
+          ],
+        }),
+      ],
+    });
+    expect(errors).toEqual([
+      { field: "rules.0.id", message: "Use 1 to 40 lowercase letters, digits or dashes." },
+      { field: "rules.0.conditions.0.in.0", message: "Not a location: choose one from the list." },
+      { field: "rules.0.conditions.1.countries.0", message: "Use a two-letter country code in capitals, like CA." },
+      { field: "rules.0.conditions.1.regions.0", message: "Use a country code, a dash and a region code, like CA-ON." },
+    ]);
+  });
+
+  it("refuses hostile input with field errors, never a throw", () => {
+    const polluted = JSON.parse(
+      '{"rules":[{"id":"a","name":"x","conditions":[{"type":"order-total","min":1e400}],"action":{"type":"request"}}],"__proto__":{"polluted":true}}',
+    );
+    expect(errorsOf(polluted)).toEqual([{ field: "rules.0.conditions.0.min", message: expect.any(String) }]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const tooMany = { rules: Array.from({ length: 10_000 }, (_, i) => rule({ id: `r${i}` })) };
+    expect(errorsOf(tooMany)).toEqual([{ field: "rules", message: expect.any(String) }]);
+    const nested: Record<string, unknown> = {};
+    let cursor = nested;
+    for (let depth = 0; depth < 5_000; depth++) cursor = (cursor.rules = {}) as Record<string, unknown>;
+    expect(validateRuleSet(nested).ok).toBe(false);
+  });
+
   describe("a condition that can never match", () => {
     it.each<[string, RuleInput["conditions"][number], string, string]>([
       [
@@ -322,9 +356,11 @@ describe("validateRuleSet", () => {
 
   describe("the rule list", () => {
     it("refuses a duplicate rule id on the later rule", () => {
-      expect(errorsOf({ rules: [rule(), rule({ name: "Rule two" })] })).toEqual([
-        { field: "rules.1.id", message: "Another rule already has the id “r1”." },
-      ]);
+      expect(
+        errorsOf({
+          rules: [rule(), rule({ name: "Rule two", conditions: [{ type: "destination", countries: ["US"] }] })],
+        }),
+      ).toEqual([{ field: "rules.1.id", message: "Another rule already has the id “r1”." }]);
     });
 
     it("refuses every rule below an enabled rule without conditions", () => {
@@ -348,6 +384,35 @@ describe("validateRuleSet", () => {
         rule({ id: "c", conditions: [] }),
       ];
       expect(errorsOf({ rules })).toEqual([]);
+    });
+
+    it("refuses a rule below an enabled rule with the same conditions, in any order", () => {
+      const conditions: RuleInput["conditions"] = [
+        { type: "destination", countries: ["CA"] },
+        { type: "order-tag", match: "any", values: ["vip"] },
+      ];
+      const errors = errorsOf({
+        rules: [
+          rule({ id: "a", name: "VIP Canada", conditions }),
+          rule({ id: "b", conditions: [...conditions].reverse() }),
+        ],
+      });
+      expect(errors).toEqual([
+        { field: "rules.1", message: expect.stringContaining("Rule “VIP Canada” above has the same conditions") },
+      ]);
+    });
+
+    it("accepts rules below a hold rule without conditions (they decide once the hold is released)", () => {
+      const hold = rule({
+        id: "a",
+        conditions: [],
+        action: { type: "hold", reason: "OTHER", releaseAfterMinutes: 120 },
+      });
+      expect(errorsOf({ rules: [hold, rule({ id: "b", conditions: [] })] })).toEqual([]);
+    });
+
+    it("accepts a rule with the same conditions as a disabled rule above", () => {
+      expect(errorsOf({ rules: [rule({ id: "a", enabled: false }), rule({ id: "b" })] })).toEqual([]);
     });
 
     it("reports errors of several rules at once, each at its path", () => {

@@ -31,14 +31,22 @@ function duplicateIds(rules: Rule[]): FieldErrorMessage[] {
   });
 }
 
-/** First match wins, so an enabled rule without conditions hides every rule below it. */
+/**
+ * First match wins, so an enabled rule hides every rule below it that it always beats: all of them
+ * when it has no conditions, and any with the very same conditions (in whatever order). Not a hold
+ * rule: once its hold is released, the rules below it decide.
+ */
 function unreachable(rules: Rule[]): FieldErrorMessage[] {
-  const catchAll = rules.findIndex((rule) => rule.enabled && rule.conditions.length === 0);
-  if (catchAll < 0) return [];
-  const name = rules[catchAll]!.name;
-  return rules
-    .slice(catchAll + 1)
-    .map((_, offset) => ({ field: `rules.${catchAll + 1 + offset}`, message: t.unreachable(name) }));
+  const above: { name: string; key: string }[] = [];
+  return rules.flatMap((rule, index) => {
+    const key = JSON.stringify(rule.conditions.map((c) => JSON.stringify(c)).sort());
+    const hiding = above.find((earlier) => earlier.key === "[]" || earlier.key === key);
+    // A hold rule hides nothing: once its hold is released, the rules below it decide (decide.ts).
+    if (rule.enabled && rule.action.type !== "hold") above.push({ name: rule.name, key });
+    if (!hiding) return [];
+    const message = hiding.key === "[]" ? t.unreachable(hiding.name) : t.sameConditions(hiding.name);
+    return [{ field: `rules.${index}`, message }];
+  });
 }
 
 function ruleErrors(rule: Rule, path: string, defaults: Defaults): FieldErrorMessage[] {

@@ -26,7 +26,7 @@ import {
   recordIntent,
   reopenDecision,
 } from "./decisions.server";
-import { effectiveQuietPeriod, loadFacts, servedHoldRules } from "./facts.server";
+import { effectiveQuietPeriod, loadFacts, releasedHoldRuleIds } from "./facts.server";
 import {
   AUTOMATION_EVALUATE_JOB,
   AUTOMATION_RELEASE_HOLD_JOB,
@@ -72,7 +72,7 @@ export async function evaluateFulfillmentOrder(payload: EvaluatePayload, deps: A
     shop: { quietPeriodMinutes: await effectiveQuietPeriod(shop, config.quietPeriodMinutes, now) },
     now: now.toISOString(),
     ...(payload.allowResubmit ? { allowResubmit: true } : {}),
-    servedHoldRules: await servedHoldRules(shop, fulfillmentOrderId),
+    releasedHoldRuleIds: await releasedHoldRuleIds(shop, facts.fulfillmentOrder),
   };
   const decision = decide(input, config.ruleSet, config.version);
   const decisionKey = [

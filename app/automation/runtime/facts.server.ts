@@ -1,6 +1,7 @@
 // Reads what the rules see from the ledger. Live automation and the dry run both use it, so they
 // decide on the same facts.
 import { prisma } from "~/db.server";
+import { ourHoldHandle } from "~/fulfillment/commands/hold.server";
 import type { FulfillmentOrderFacts, LineFacts, OrderFacts } from "../facts";
 
 type FulfillmentOrderRow = NonNullable<Awaited<ReturnType<typeof prisma.fulfillmentOrder.findFirst>>>;
@@ -113,17 +114,18 @@ export async function effectiveQuietPeriod(shop: string, configured: number | nu
   return evidence ? DEFAULT_UPSELL_QUIET_MINUTES : 0;
 }
 
-/** Hold rules whose "hold until" we already released on this FO: they don't hold it again. */
-export async function servedHoldRules(shop: string, fulfillmentOrderId: string): Promise<string[]> {
-  const rows = await prisma.automationDecision.findMany({
-    where: {
-      shop,
-      fulfillmentOrderShopifyId: fulfillmentOrderId,
-      outcome: "release_hold",
-      status: "succeeded",
-      ruleId: { not: null },
-    },
-    select: { ruleId: true },
+/**
+ * The rules (null: the default fraud hold) whose hold we placed on this FO and that is gone since,
+ * released by our hold-until time or by the merchant: they don't hold the FO again.
+ */
+export async function releasedHoldRuleIds(
+  shop: string,
+  fulfillmentOrder: { id: string; holds: readonly { handle: string | null }[] },
+): Promise<(string | null)[]> {
+  const placed = await prisma.automationDecision.findMany({
+    where: { shop, fulfillmentOrderShopifyId: fulfillmentOrder.id, outcome: "hold", status: "succeeded" },
+    select: { id: true, ruleId: true },
   });
-  return [...new Set(rows.map((r) => r.ruleId!))];
+  const current = new Set(fulfillmentOrder.holds.map((h) => h.handle));
+  return [...new Set(placed.filter((d) => !current.has(ourHoldHandle(shop, d.id))).map((d) => d.ruleId))];
 }

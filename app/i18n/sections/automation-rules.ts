@@ -24,6 +24,7 @@ export const automationRules = {
     onHold: (reason: string | null, byApp: string | null) =>
       `Waiting: on hold${reason ? ` (${reason})` : ""}${byApp ? ` by ${byApp}` : ""}`,
     highRisk: "High risk of fraud: held for review",
+    holdUntilReached: "Hold-until time reached: releasing this app's hold",
     noRuleMatched: "No rule matched",
     ruleSkip: (rule: string) => `Skipped by rule "${rule}"`,
     ruleHold: (rule: string) => `Held by rule "${rule}"`,
@@ -44,6 +45,12 @@ export const automationRules = {
     unknownLocation: "This location",
   },
   errors: {
+    shape: {
+      ruleId: "Use 1 to 40 lowercase letters, digits or dashes.",
+      locationId: "Not a location: choose one from the list.",
+      countryCode: "Use a two-letter country code in capitals, like CA.",
+      regionCode: "Use a country code, a dash and a region code, like CA-ON.",
+    },
     emptyList: "Choose at least one: an empty list never matches.",
     emptyTagsNone: "List at least one tag: an empty list excludes nothing.",
     minAboveMax: "The minimum is above the maximum: nothing can match.",
@@ -51,7 +58,7 @@ export const automationRules = {
       `${region} is not in one of the chosen countries: the region can never match.`,
     pickupOnly: "Local pickup is never automatic: rules never see pickup orders, so this rule can never match.",
     highRiskOnly:
-      "High-risk orders always get the default fraud hold first, so this rule can never match. Turn the default off to handle them here.",
+      "High-risk orders get the default fraud hold before any rule sees them, so this rule could only act once someone releases that hold. Turn the default off to handle them with a rule.",
     noPaidStatus:
       "None of these statuses is paid and the action does not allow unpaid requests: the rule would wait for payment forever.",
     disjoint: "No value in common with another condition of the same kind in this rule: the rule can never match.",
@@ -61,5 +68,7 @@ export const automationRules = {
     duplicateId: (id: string) => `Another rule already has the id “${id}”.`,
     unreachable: (earlier: string) =>
       `Rule “${earlier}” above has no conditions and matches every order first, so this rule is never reached.`,
+    sameConditions: (earlier: string) =>
+      `Rule “${earlier}” above has the same conditions and always matches first, so this rule is never reached.`,
   },
 } as const;
