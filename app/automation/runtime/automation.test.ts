@@ -7,6 +7,7 @@ import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
 import { decisionsOf, turnOnAutomation } from "../../../tests/support/automation";
 import { seedLocations } from "../../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../../tests/support/simulator";
+import { automationDeps, registerAutomation } from "./register.server";
 import { reevaluateFixed, reevaluateShop } from "./resume.server";
 
 let h: SimulatorHarness;
@@ -25,9 +26,16 @@ async function settle() {
   await drain();
 }
 
-beforeAll(() => registerJobHandlers());
+/** How far automation's clock runs ahead of the wall clock (time passing, without waiting). */
+let aheadMs = 0;
+beforeAll(() => {
+  registerJobHandlers();
+  const queue = getJobQueue();
+  registerAutomation(queue, getJobRunner(), automationDeps(queue, { now: () => new Date(Date.now() + aheadMs) }));
+});
 beforeEach(() => {
   h = startSimulator();
+  aheadMs = 0;
 });
 afterEach(() => h.close());
 
@@ -185,6 +193,38 @@ describe("automatic fulfillment requests", () => {
     const submitted = h.sim.fulfillmentOrdersOf(order.id).filter((fo) => fo.requestStatus === "SUBMITTED");
     expect(submitted).toHaveLength(1);
     expect(submitted[0]!.lineItems).toHaveLength(2);
+  });
+});
+
+describe("waiting", () => {
+  it("a delayed rule requests when its time comes, from a job that outlives the process", async () => {
+    const shop = "auto-delay.myshopify.com";
+    const s = await shopWithAutomation(shop, {
+      rules: [
+        { id: "later", name: "Ship after 15 min", conditions: [], action: { type: "request", delayMinutes: 15 } },
+      ],
+    });
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.thirdParty.id,
+    });
+    await settle();
+    expect(submissions()).toBe(0);
+    const [delayed] = await decisionsOf(shop);
+    expect(delayed).toMatchObject({ outcome: "delay", status: "scheduled" });
+    const job = await prisma.job.findFirstOrThrow({ where: { type: "automation.evaluate", status: "queued" } });
+    expect(job.runAt.getTime()).toBe(delayed!.runAt!.getTime());
+    expect(job.runAt.getTime() - Date.parse(order.createdAt)).toBe(15 * 60_000);
+
+    // Fifteen minutes later:
+    aheadMs = 15 * 60_000;
+    await prisma.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
+    await drain();
+    expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.requestStatus).toBe("SUBMITTED");
+    expect((await decisionsOf(shop)).map((d) => [d.trigger, d.outcome])).toEqual([
+      ["created", "delay"],
+      ["delay_elapsed", "request"],
+    ]);
   });
 });
 

@@ -16,6 +16,7 @@ export type Trigger =
   | "resumed"
   | "delay_elapsed"
   | "settle_elapsed"
+  | "upsell_decided"
   | "retry";
 
 export interface EvaluatePayload {
