@@ -184,7 +184,7 @@ describe("fulfillment holds", () => {
 });
 
 describe("post-purchase cross-sell hold", () => {
-  it("holds the fulfillment order until the post-purchase offer completes, then adds the accepted items", async () => {
+  it("holds the fulfillment order until the post-purchase offer completes, then puts the accepted items on a new FO at the same location", async () => {
     const { sim, gql, mug, tee, warehouse } = setupStore();
     const order = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], postPurchaseOffer: true });
     const fo = sim.fulfillmentOrdersOf(order.id)[0]!;
@@ -204,14 +204,19 @@ describe("post-purchase cross-sell hold", () => {
     expect(released.data.fulfillmentOrder).toMatchObject({
       status: "OPEN",
       fulfillmentHolds: [],
-      lineItems: {
-        nodes: [
-          { totalQuantity: 1, lineItem: { sku: "MUG-1" } },
-          { totalQuantity: 2, lineItem: { sku: "TEE-1" } },
-        ],
-      },
+      lineItems: { nodes: [{ totalQuantity: 1, lineItem: { sku: "MUG-1" } }] },
       order: { displayFulfillmentStatus: "UNFULFILLED" },
     });
+    // The accepted items: a new open FO at the held FO's location, which the two can merge with.
+    const upsell = sim.fulfillmentOrdersOf(order.id).find((x) => x.id !== fo.id)!;
+    expect(upsell).toMatchObject({ status: "OPEN", requestStatus: "UNSUBMITTED", locationId: warehouse.id, holds: [] });
+    const actions = async (id: string) =>
+      ((await gql(q, { id })).data.fulfillmentOrder.supportedActions as { action: string }[]).map((a) => a.action);
+    expect(await actions(fo.id)).toContain("MERGE");
+    expect(await actions(upsell.id)).toContain("MERGE");
+    expect((await gql(q, { id: upsell.id })).data.fulfillmentOrder.lineItems.nodes).toEqual([
+      { totalQuantity: 2, lineItem: { sku: "TEE-1" } },
+    ]);
     expect(sim.inventoryLevel(tee.id, warehouse.id)).toEqual({ available: 8, committed: 2 });
     expect(sim.emitted.map((e) => e.topic)).toContain("fulfillment_orders/hold_released");
   });

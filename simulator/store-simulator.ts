@@ -31,6 +31,7 @@ import type {
   SimLocation,
   OrderCancelJobError,
   SimOrder,
+  SimProduct,
   SimShop,
   SimVariant,
   WebhookEvent,
@@ -101,6 +102,7 @@ export class StoreSimulator {
       tokens: [],
       locations: [],
       variants: [],
+      products: [],
       inventory: {},
       orders: [],
       fulfillmentOrders: [],
@@ -128,21 +130,57 @@ export class StoreSimulator {
     return { ...location };
   }
 
+  /** A product with one variant; `vendor` and `productTags` are what rules read of its order lines. */
   addVariant(
     domain: string,
-    input: { title: string; sku: string; price: string; inventory: Record<string, number> },
+    input: {
+      title: string;
+      sku: string;
+      price: string;
+      inventory: Record<string, number>;
+      vendor?: string | null;
+      productTags?: readonly string[];
+    },
   ): SimVariant {
+    const product: SimProduct = {
+      id: this.state.newId("Product"),
+      title: input.title,
+      vendor: input.vendor ?? null,
+      tags: [...(input.productTags ?? [])],
+      deleted: false,
+    };
     const variant: SimVariant = {
       id: this.state.newId("ProductVariant"),
       title: input.title,
       sku: input.sku,
       price: input.price,
+      productId: product.id,
     };
-    this.state.shop(domain).variants.push(variant);
+    const shop = this.state.shop(domain);
+    shop.products.push(product);
+    shop.variants.push(variant);
     for (const [locationId, available] of Object.entries(input.inventory)) {
       this.state.inventory(domain, variant.id, locationId).available = available;
     }
     return { ...variant };
+  }
+
+  /** A staff member retags the variant's product (Product.tags is replaced, as productUpdate does). */
+  setProductTags(domain: string, variantId: string, tags: readonly string[]): void {
+    this.productOf(domain, variantId).tags = [...tags];
+  }
+
+  /** The variant's product is deleted: order lines keep their vendor, LineItem.product reads null. */
+  deleteProduct(domain: string, variantId: string): void {
+    this.productOf(domain, variantId).deleted = true;
+  }
+
+  private productOf(domain: string, variantId: string): SimProduct {
+    const shop = this.state.shop(domain);
+    const variant = shop.variants.find((v) => v.id === variantId);
+    const product = variant && shop.products.find((p) => p.id === variant.productId);
+    if (!product) throw new SimulatorError(`Unknown variant ${variantId} in ${domain}`);
+    return product;
   }
 
   /** Returns a copy as created; read later state with getOrder. */

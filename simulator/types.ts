@@ -51,6 +51,32 @@ export interface SimVariant {
   title: string;
   sku: string;
   price: string;
+  productId: string;
+}
+
+/** The product a variant belongs to: what LineItem.product and LineItem.vendor read. */
+export interface SimProduct {
+  id: string;
+  title: string;
+  vendor: string | null;
+  tags: string[];
+  /** Deleted products stay here so old line items still know their vendor; LineItem.product is null. */
+  deleted: boolean;
+}
+
+/** An order's shipping address, as far as the simulator models it (MailingAddress). */
+export interface SimAddress {
+  firstName: string | null;
+  lastName: string | null;
+  address1: string | null;
+  city: string | null;
+  zip: string | null;
+  /** ISO 3166-1 alpha-2, e.g. "CA". */
+  countryCode: string;
+  /** The region's name, e.g. "Ontario"; null when the country has no regions. */
+  province: string | null;
+  /** The region's code, e.g. "ON". */
+  provinceCode: string | null;
 }
 
 export interface InventoryLevel {
@@ -72,6 +98,8 @@ export interface SimLineItem {
   title: string;
   price: string;
   quantity: number;
+  /** LineItem.vendor: the product's vendor when the order was placed. */
+  vendor: string | null;
 }
 
 export interface SimOrder {
@@ -95,6 +123,8 @@ export interface SimOrder {
   riskLevel: RiskLevel;
   paymentTermsDueAt: string | null;
   deliveryMethod: DeliveryMethodType;
+  /** Order.shippingAddress; null for orders that don't ship (pickup). */
+  shippingAddress: SimAddress | null;
   lineItems: SimLineItem[];
   /** Money given back (so far only by orderCancel's refundMethod). */
   refunds: SimRefund[];
@@ -226,6 +256,7 @@ export interface SimShop {
   tokens: SimToken[];
   locations: SimLocation[];
   variants: SimVariant[];
+  products: SimProduct[];
   /** keyed by `${variantId}|${locationId}` */
   inventory: Record<string, InventoryLevel>;
   orders: SimOrder[];

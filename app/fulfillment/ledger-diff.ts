@@ -1,7 +1,12 @@
 // Pure comparison of what Shopify says (a snapshot) with what the ledger holds, so the refresh
 // knows what changed (for the event history) and the reconciliation sweep knows whether the
 // ledger was already correct.
-import type { FulfillmentOrderSnapshot, HoldSnapshot, OrderSnapshot } from "./ledger-types";
+import type {
+  FulfillmentOrderLineSnapshot,
+  FulfillmentOrderSnapshot,
+  HoldSnapshot,
+  OrderSnapshot,
+} from "./ledger-types";
 
 interface StoredFulfillmentOrder {
   shopifyId: string;
@@ -10,6 +15,8 @@ interface StoredFulfillmentOrder {
   deliveryMethod: string | null;
   locationShopifyId: string | null;
   locationName: string | null;
+  destinationCountryCode: string | null;
+  destinationProvinceCode: string | null;
   thirdParty: boolean;
   supportedActions: string;
   holds: string;
@@ -97,6 +104,8 @@ export function fulfillmentOrderMatches(stored: StoredFulfillmentOrder, next: Fu
     stored.deliveryMethod === next.deliveryMethod &&
     stored.locationShopifyId === next.locationId &&
     stored.locationName === next.locationName &&
+    stored.destinationCountryCode === next.destinationCountryCode &&
+    stored.destinationProvinceCode === next.destinationProvinceCode &&
     stored.thirdParty === next.thirdParty &&
     stored.supportedActions === JSON.stringify(next.supportedActions) &&
     JSON.stringify(holds) === JSON.stringify(next.holds) &&
@@ -127,4 +136,53 @@ export function orderMatches(stored: StoredOrder, next: OrderSnapshot): boolean 
 /** Older data never overwrites newer: Shopify's updatedAt decides. Equal is the same version. */
 export function isOlder(next: string, stored: Date): boolean {
   return new Date(next).getTime() < stored.getTime();
+}
+
+/** Shopify's own hold while the buyer sees a post-purchase offer (FulfillmentHoldReason). */
+const POST_PURCHASE_HOLD_REASON = "ONLINE_STORE_POST_PURCHASE_CROSS_SELL";
+
+/** Whether any FO of the order carries Shopify's post-purchase hold. */
+export function carriesPostPurchaseHold(
+  fulfillmentOrders: readonly Pick<FulfillmentOrderSnapshot, "holds">[],
+): boolean {
+  return fulfillmentOrders.some((fo) => fo.holds.some((h) => h.reason === POST_PURCHASE_HOLD_REASON));
+}
+
+interface OrderLines {
+  lineItemIds: Set<string>;
+  /** Units on FOs still to be worked (not CLOSED or CANCELLED). */
+  openUnits: number;
+}
+
+function orderLines(fulfillmentOrders: readonly { status: string; lines: readonly FulfillmentOrderLineSnapshot[] }[]) {
+  const lines: OrderLines = { lineItemIds: new Set(), openUnits: 0 };
+  for (const fo of fulfillmentOrders) {
+    const open = fo.status !== "CLOSED" && fo.status !== "CANCELLED";
+    for (const li of fo.lines) {
+      lines.lineItemIds.add(li.lineItemId);
+      if (open) lines.openUnits += li.totalQuantity;
+    }
+  }
+  return lines;
+}
+
+/**
+ * Whether the order's line items changed between what the ledger stored and the snapshot: an order
+ * edit or an accepted post-purchase offer. Shopify's Order has no "last edited" timestamp
+ * (https://shopify.dev/docs/api/admin-graphql/latest/objects/Order), so the FOs' lines tell: a line
+ * item the order didn't have, or more units on FOs still to be worked. Splits, moves, holds, merges
+ * and cancellation replacements only regroup the same lines, and fulfilling closes FOs (fewer open
+ * units), so none of them reads as an edit. A line that disappears is not counted: a snapshot may
+ * leave closed FOs out, and a removal gives the buyer nothing more to wait for.
+ */
+export function lineItemsEdited(
+  stored: readonly Pick<StoredFulfillmentOrder, "status" | "lineItems">[],
+  next: readonly Pick<FulfillmentOrderSnapshot, "status" | "lineItems">[],
+): boolean {
+  const before = orderLines(
+    stored.map((fo) => ({ status: fo.status, lines: JSON.parse(fo.lineItems) as FulfillmentOrderLineSnapshot[] })),
+  );
+  const after = orderLines(next.map((fo) => ({ status: fo.status, lines: fo.lineItems })));
+  const added = [...after.lineItemIds].some((id) => !before.lineItemIds.has(id));
+  return added || after.openUnits > before.openUnits;
 }

@@ -18,6 +18,10 @@ export interface FulfillmentOrderLineSnapshot {
   name: string;
   totalQuantity: number;
   remainingQuantity: number;
+  /** LineItem.vendor: who made the variant. */
+  vendor: string | null;
+  /** The product's tags as Shopify spells them; [] when the product was deleted. */
+  productTags: string[];
 }
 
 export interface SupportedActionSnapshot {
@@ -32,6 +36,9 @@ export interface FulfillmentOrderSnapshot {
   deliveryMethod: string | null;
   locationId: string | null;
   locationName: string | null;
+  /** Where it ships: ISO country code and province (region) code; null for pickup or when unknown. */
+  destinationCountryCode: string | null;
+  destinationProvinceCode: string | null;
   /** Assigned to a fulfillment service (a 3PL) rather than a merchant-managed location. */
   thirdParty: boolean;
   supportedActions: SupportedActionSnapshot[];

@@ -3,10 +3,12 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import {
+  carriesPostPurchaseHold,
   diffFulfillmentOrder,
   encodeTags,
   fulfillmentOrderMatches,
   isOlder,
+  lineItemsEdited,
   mergeHolds,
   orderMatches,
   parseStoredHolds,
@@ -53,6 +55,33 @@ function orderData(snapshot: OrderSnapshot) {
   };
 }
 
+/**
+ * What only the ledger can know of an order, for the automation's settle window: when its line
+ * items last changed (set on a change, never on first sight) and when Shopify's post-purchase hold
+ * was first seen on it (set once). Empty when nothing is to be written.
+ */
+async function orderWatchData(
+  tx: Tx,
+  stored: { id: string; postPurchaseHoldSeenAt: Date | null } | null,
+  snapshot: OrderSnapshot,
+  now: Date,
+): Promise<{ lastEditedAt?: Date; postPurchaseHoldSeenAt?: Date }> {
+  const data: { lastEditedAt?: Date; postPurchaseHoldSeenAt?: Date } = {};
+  if (!stored?.postPurchaseHoldSeenAt && carriesPostPurchaseHold(snapshot.fulfillmentOrders)) {
+    data.postPurchaseHoldSeenAt = now;
+  }
+  if (stored) {
+    const storedFos = await tx.fulfillmentOrder.findMany({
+      where: { orderId: stored.id },
+      select: { status: true, lineItems: true },
+    });
+    if (storedFos.length > 0 && lineItemsEdited(storedFos, snapshot.fulfillmentOrders)) {
+      data.lastEditedAt = new Date(snapshot.updatedAt);
+    }
+  }
+  return data;
+}
+
 function fulfillmentOrderData(snapshot: FulfillmentOrderSnapshot, holds: string) {
   return {
     status: snapshot.status,
@@ -60,6 +89,8 @@ function fulfillmentOrderData(snapshot: FulfillmentOrderSnapshot, holds: string)
     deliveryMethod: snapshot.deliveryMethod,
     locationShopifyId: snapshot.locationId,
     locationName: snapshot.locationName,
+    destinationCountryCode: snapshot.destinationCountryCode,
+    destinationProvinceCode: snapshot.destinationProvinceCode,
     thirdParty: snapshot.thirdParty,
     supportedActions: JSON.stringify(snapshot.supportedActions),
     holds,
@@ -194,17 +225,23 @@ export async function applyOrderSnapshot(
     // What the order's FOs carry for the queue's filters: the snapshot's, unless it is older
     // than the stored order, whose fields stay.
     let filterFields = orderFilterFields(snapshot);
+    const stale = stored !== null && isOlder(snapshot.updatedAt, stored.shopifyUpdatedAt);
+    const watch = stale ? {} : await orderWatchData(tx, stored, snapshot, context.now);
     if (!stored) {
-      orderRowId = (await tx.order.create({ data: { shop, shopifyId: snapshot.id, ...orderData(snapshot) } })).id;
+      orderRowId = (await tx.order.create({ data: { shop, shopifyId: snapshot.id, ...orderData(snapshot), ...watch } }))
+        .id;
       orderOutcome = "created";
     } else {
       orderRowId = stored.id;
-      if (isOlder(snapshot.updatedAt, stored.shopifyUpdatedAt)) {
+      if (stale) {
         orderOutcome = "stale";
         filterFields = storedOrderFilterFields(stored);
-      } else if (orderMatches(stored, snapshot)) orderOutcome = "unchanged";
-      else {
-        await tx.order.update({ where: { id: stored.id }, data: orderData(snapshot) });
+      } else if (orderMatches(stored, snapshot)) {
+        orderOutcome = "unchanged";
+        // A hold or a line change can come with an FO change alone, which leaves Order.updatedAt.
+        if (Object.keys(watch).length) await tx.order.update({ where: { id: stored.id }, data: watch });
+      } else {
+        await tx.order.update({ where: { id: stored.id }, data: { ...orderData(snapshot), ...watch } });
         // Every FO of the order, including those this snapshot doesn't list (closed ones paged out).
         await tx.fulfillmentOrder.updateMany({ where: { shop, orderId: stored.id }, data: filterFields });
         orderOutcome = "updated";

@@ -24,7 +24,7 @@ export async function fetchOrderSnapshot(graphql: AdminGraphql, orderId: string)
   }
   const fulfillmentOrders: FulfillmentOrderSnapshot[] = [];
   for (const node of nodes) {
-    const snapshot = toFulfillmentOrderSnapshot(node);
+    const snapshot = toFulfillmentOrderSnapshot(node, order.shippingAddress ?? null);
     let cursor = node.lineItems.pageInfo.hasNextPage ? (node.lineItems.pageInfo.endCursor ?? null) : null;
     while (cursor) {
       const more = await fetchFulfillmentOrderLineItemsPage(graphql, node.id, cursor);

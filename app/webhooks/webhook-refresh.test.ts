@@ -95,7 +95,7 @@ describe("webhooks keep the ledger in step with Shopify", () => {
     ]);
   });
 
-  it("follows Shopify's post-purchase hold: an accepted offer arrives as orders/edited and opens the FO with its items", async () => {
+  it("follows Shopify's post-purchase hold: an accepted offer arrives as orders/edited and opens the FO beside its items' new FO", async () => {
     // GIVEN an order held by Shopify while the buyer sees a post-purchase offer, in the ledger
     const shop = "sync-post-purchase.myshopify.com";
     await installShop(h.sim, shop);
@@ -106,12 +106,15 @@ describe("webhooks keep the ledger in step with Shopify", () => {
     h.sim.completePostPurchase(order.id, { addLineItems: [{ variantId: s.tee.id, quantity: 2 }] });
     await h.webhooks.flush();
     await drain();
-    // THEN the ledger holds the open FO with both items, as Shopify does
+    // THEN the ledger holds the open FO and the accepted items' new FO, as Shopify does
     expect(await prisma.webhookDelivery.count({ where: { shop, topic: "orders/edited", status: "processed" } })).toBe(
       1,
     );
     expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
-    expect(h.sim.fulfillmentOrdersOf(order.id).map((fo) => [fo.status, fo.lineItems.length])).toEqual([["OPEN", 2]]);
+    expect(h.sim.fulfillmentOrdersOf(order.id).map((fo) => [fo.status, fo.lineItems.length])).toEqual([
+      ["OPEN", 1],
+      ["OPEN", 1],
+    ]);
   });
 
   it("follows Shopify lifting an unanswered post-purchase hold after 60 minutes", async () => {

@@ -1,7 +1,7 @@
 // Low-level helpers on fulfillment order records: touching, closing, and
 // splitting requested quantities off into a new fulfillment order.
 import type { StoreState } from "../store-state";
-import type { SimFulfillmentOrder } from "../types";
+import type { SimFulfillmentOrder, SimFulfillmentOrderLineItem } from "../types";
 
 export interface LineItemQuantity {
   id: string;
@@ -28,6 +28,16 @@ export function touchOrder(state: StoreState, orderId: string): void {
 /** An FO changed: its own updatedAt only (see touchOrder for the order's). */
 export function touch(state: StoreState, fo: SimFulfillmentOrder): void {
   fo.updatedAt = state.nowIso();
+}
+
+/** A fresh FO line for `quantity` units of an order line, none of them fulfilled. */
+export function newFoLine(state: StoreState, lineItemId: string, quantity: number): SimFulfillmentOrderLineItem {
+  return {
+    id: state.newId("FulfillmentOrderLineItem"),
+    lineItemId,
+    totalQuantity: quantity,
+    remainingQuantity: quantity,
+  };
 }
 
 export function isClosed(fo: SimFulfillmentOrder): boolean {
@@ -112,12 +122,7 @@ export function splitOff(state: StoreState, fo: SimFulfillmentOrder, items: Line
     if (!li || item.quantity <= 0) continue;
     li.remainingQuantity -= item.quantity;
     li.totalQuantity -= item.quantity;
-    created.lineItems.push({
-      id: state.newId("FulfillmentOrderLineItem"),
-      lineItemId: li.lineItemId,
-      totalQuantity: item.quantity,
-      remainingQuantity: item.quantity,
-    });
+    created.lineItems.push(newFoLine(state, li.lineItemId, item.quantity));
   }
   fo.lineItems = fo.lineItems.filter((li) => li.totalQuantity > 0);
   state.shop(fo.shop).fulfillmentOrders.push(created);

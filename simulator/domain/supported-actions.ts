@@ -6,12 +6,14 @@
 // https://shopify.dev/changelog/order-management-apps-can-no-longer-fulfill-orders-that-are-assigned-to-a-different-fulfillment-service
 import type { StoreState } from "../store-state";
 import type { SimFulfillmentOrder } from "../types";
+import { mergeSiblings } from "./merge";
 
 type FulfillmentOrderAction =
   | "CANCEL_FULFILLMENT_ORDER"
   | "CREATE_FULFILLMENT"
   | "HOLD"
   | "MARK_AS_OPEN"
+  | "MERGE"
   | "MOVE"
   | "RELEASE_HOLD"
   | "REQUEST_CANCELLATION"
@@ -32,6 +34,9 @@ export function supportedActions(state: StoreState, fo: SimFulfillmentOrder): Fu
       const actions: FulfillmentOrderAction[] = thirdParty ? ["REQUEST_FULFILLMENT"] : ["CREATE_FULFILLMENT"];
       actions.push("HOLD", "MOVE");
       if (splittable) actions.push("SPLIT");
+      // MERGE: "the corresponding mutation for this action is fulfillmentOrderMerge", offered only
+      // when another FO could merge with this one (domain/merge.ts).
+      if (mergeSiblings(state, fo).length > 0) actions.push("MERGE");
       return actions;
     }
     case "IN_PROGRESS":

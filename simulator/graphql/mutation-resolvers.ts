@@ -6,6 +6,7 @@ import {
 } from "../operations/fulfillment-requests";
 import { createFulfillment, prepareForPickup, type FulfillmentCreateArgs } from "../operations/fulfillments";
 import { placeHold, releaseHold, type HoldInput } from "../operations/holds";
+import { mergeFulfillmentOrders, type MergeInput } from "../operations/merge";
 import { moveFulfillmentOrder } from "../operations/move";
 import { orderCancelJobResult, startOrderCancel, type OrderCancelArgs } from "../operations/order-cancel";
 import { splitFulfillmentOrders, type SplitInput } from "../operations/split";
@@ -98,6 +99,13 @@ export const mutationResolvers: ResolverMap = {
       const r = splitFulfillmentOrders(ctx.state, ctx.shop, args.fulfillmentOrderSplits as SplitInput[]);
       return {
         fulfillmentOrderSplits: r.splits?.map((x) => ({ ...x, replacementFulfillmentOrder: null })) ?? null,
+        userErrors: r.userErrors,
+      };
+    }),
+    fulfillmentOrderMerge: field<unknown>((_s, args, ctx) => {
+      const r = mergeFulfillmentOrders(ctx.state, ctx.shop, args.fulfillmentOrderMergeInputs as MergeInput[]);
+      return {
+        fulfillmentOrderMerges: r.merged?.map((fulfillmentOrder) => ({ fulfillmentOrder })) ?? null,
         userErrors: r.userErrors,
       };
     }),

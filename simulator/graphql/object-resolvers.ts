@@ -7,6 +7,7 @@ import { linesByStock } from "../domain/inventory";
 import { NOT_STOCKED, PARTLY_STOCKED } from "../operations/move";
 import { gidNumber } from "../ids";
 import type {
+  SimAddress,
   SimCustomer,
   SimFulfillment,
   SimFulfillmentHold,
@@ -36,6 +37,23 @@ const HOLD_REASON_TEXT: Record<string, string> = {
   OTHER: "Other",
   UNKNOWN_DELIVERY_DATE: "Unknown delivery date",
 };
+
+/** Order.shippingAddress as a MailingAddress. */
+function mailingAddress(ownerId: string, a: SimAddress) {
+  return {
+    id: `gid://shopify/MailingAddress/${gidNumber(ownerId)}`,
+    firstName: a.firstName,
+    lastName: a.lastName,
+    address1: a.address1,
+    address2: null,
+    city: a.city,
+    zip: a.zip,
+    province: a.province,
+    provinceCode: a.provinceCode,
+    countryCode: a.countryCode,
+    countryCodeV2: a.countryCode,
+  };
+}
 
 function lineItemOf(order: SimOrder, id: string): SimLineItem | undefined {
   return order.lineItems.find((li) => li.id === id);
@@ -87,6 +105,9 @@ export const objectResolvers: ResolverMap = {
       };
     }),
     lineItems: field<SimOrder>((o, args) => connection(o.lineItems, args as ConnectionArgs)),
+    // "Returns `null` for digital orders or orders that don't require shipping."
+    // https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-Order.fields.shippingAddress
+    shippingAddress: field<SimOrder>((o) => (o.shippingAddress ? mailingAddress(o.id, o.shippingAddress) : null)),
     fulfillmentOrders: field<SimOrder>((o, args, ctx) => {
       const fos = filterFulfillmentOrders(ctx.state.fulfillmentOrdersOf(o.id), args.query);
       return connection(
@@ -125,6 +146,18 @@ export const objectResolvers: ResolverMap = {
     currentQuantity: field<SimLineItem>((li) => li.quantity),
     originalUnitPriceSet: field<SimLineItem>((li, _a, ctx) => moneyBag(li.price, ctx.state.shop(ctx.shop).currency)),
     requiresShipping: field<SimLineItem>(() => true),
+    // "The name of the vendor who made the variant", kept on the line as the order was placed.
+    // https://shopify.dev/docs/api/admin-graphql/latest/objects/LineItem#field-LineItem.fields.vendor
+    vendor: field<SimLineItem>((li) => li.vendor ?? null),
+    // "The Product object associated with this line item's variant": nullable, and null once the
+    // product is deleted (the docs don't say; a deleted product can't be read, so the stricter null).
+    // https://shopify.dev/docs/api/admin-graphql/latest/objects/LineItem#field-LineItem.fields.product
+    product: field<SimLineItem>((li, _a, ctx) => {
+      const shop = ctx.state.shop(ctx.shop);
+      const productId = shop.variants.find((v) => v.id === li.variantId)?.productId;
+      const product = shop.products.find((p) => p.id === productId);
+      return product && !product.deleted ? product : null;
+    }),
     variant: field<SimLineItem>((li, _a, ctx) => {
       const v = ctx.state.shop(ctx.shop).variants.find((x) => x.id === li.variantId);
       return v ? { id: v.id, title: v.title, sku: v.sku, price: v.price, displayName: v.title } : null;
@@ -144,7 +177,28 @@ export const objectResolvers: ResolverMap = {
     orderName: field<SimFulfillmentOrder>((fo, _a, ctx) => ctx.state.order(fo.orderId).name),
     orderProcessedAt: field<SimFulfillmentOrder>((fo, _a, ctx) => ctx.state.order(fo.orderId).processedAt),
     fulfillBy: field<SimFulfillmentOrder>(() => null),
-    destination: field<SimFulfillmentOrder>(() => null),
+    // "The destination where the items should be sent": the order's shipping address. A pickup FO
+    // is collected, not sent, so it has none (the docs don't say; the stricter choice).
+    // https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderDestination
+    destination: field<SimFulfillmentOrder>((fo, _a, ctx) => {
+      const address = ctx.state.order(fo.orderId).shippingAddress;
+      if (!address || fo.deliveryMethod === "PICK_UP") return null;
+      return {
+        id: `gid://shopify/FulfillmentOrderDestination/${gidNumber(fo.id)}`,
+        firstName: address.firstName,
+        lastName: address.lastName,
+        address1: address.address1,
+        address2: null,
+        city: address.city,
+        zip: address.zip,
+        province: address.province,
+        countryCode: address.countryCode,
+        company: null,
+        email: null,
+        phone: null,
+        location: null,
+      };
+    }),
     assignedLocation: field<SimFulfillmentOrder>((fo, _a, ctx) => {
       const loc = ctx.state.location(ctx.shop, fo.locationId);
       return {

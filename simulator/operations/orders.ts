@@ -1,7 +1,7 @@
 // Order lifecycle driven by the test harness (checkout, post-purchase, payment).
 import { commit } from "../domain/inventory";
 import { refreshClosed } from "../domain/order-status";
-import { touch } from "../domain/fulfillment-order-records";
+import { newFoLine, touch } from "../domain/fulfillment-order-records";
 import { isPostPurchaseHold, POST_PURCHASE_HOLD_MS, POST_PURCHASE_HOLD_REASON } from "../domain/post-purchase-hold";
 import { isoSeconds } from "../ids";
 import type { StoreState } from "../store-state";
@@ -11,6 +11,7 @@ import type {
   DeliveryMethodType,
   FinancialStatus,
   RiskLevel,
+  SimAddress,
   SimFulfillmentHold,
   SimFulfillmentOrder,
   SimLineItem,
@@ -30,11 +31,54 @@ export interface CreateOrderInput {
   riskLevel?: RiskLevel;
   paymentTermsDueAt?: Date;
   note?: string;
+  /** Where the order ships. Shipping orders default to DEFAULT_SHIPPING_ADDRESS; pickup orders have none. */
+  shippingAddress?: ShippingAddressInput | null;
+}
+
+export interface ShippingAddressInput {
+  countryCode: string;
+  provinceCode?: string | null;
+  /** The region's name; the code when not given. */
+  province?: string | null;
+  city?: string | null;
+  zip?: string | null;
+  address1?: string | null;
+}
+
+export const DEFAULT_SHIPPING_ADDRESS: ShippingAddressInput = {
+  countryCode: "CA",
+  provinceCode: "ON",
+  province: "Ontario",
+  city: "Toronto",
+  zip: "M5V 2T6",
+  address1: "290 Bremner Blvd",
+};
+
+function shippingAddressOf(input: CreateOrderInput, deliveryMethod: DeliveryMethodType): SimAddress | null {
+  const address =
+    input.shippingAddress === undefined
+      ? deliveryMethod === "PICK_UP"
+        ? null
+        : DEFAULT_SHIPPING_ADDRESS
+      : input.shippingAddress;
+  if (!address) return null;
+  const provinceCode = address.provinceCode ?? null;
+  return {
+    firstName: input.customer?.firstName ?? null,
+    lastName: input.customer?.lastName ?? null,
+    address1: address.address1 ?? null,
+    city: address.city ?? null,
+    zip: address.zip ?? null,
+    countryCode: address.countryCode,
+    province: address.province ?? provinceCode,
+    provinceCode,
+  };
 }
 
 function buildLineItem(state: StoreState, shop: string, variantId: string, quantity: number): SimLineItem {
   const variant = state.shop(shop).variants.find((v) => v.id === variantId);
   if (!variant) throw new SimulatorError(`Unknown variant ${variantId} in ${shop}`);
+  const product = state.shop(shop).products.find((p) => p.id === variant.productId);
   return {
     id: state.newId("LineItem"),
     variantId,
@@ -42,7 +86,40 @@ function buildLineItem(state: StoreState, shop: string, variantId: string, quant
     title: variant.title,
     price: variant.price,
     quantity,
+    vendor: product?.vendor ?? null,
   };
+}
+
+/**
+ * A new unsubmitted FO for `lines` of `order` at `locationId`, stored in the shop, with their stock
+ * committed there (checkout's routing, or the items an accepted offer added).
+ */
+function routeLines(
+  state: StoreState,
+  order: SimOrder,
+  route: { locationId: string; deliveryMethod: DeliveryMethodType; at: string; holds: SimFulfillmentHold[] },
+  lines: readonly SimLineItem[],
+): SimFulfillmentOrder {
+  const fo: SimFulfillmentOrder = {
+    id: state.newId("FulfillmentOrder"),
+    shop: order.shop,
+    orderId: order.id,
+    locationId: route.locationId,
+    status: route.holds.length ? "ON_HOLD" : "OPEN",
+    requestStatus: "UNSUBMITTED",
+    deliveryMethod: route.deliveryMethod,
+    lineItems: lines.map((li) => newFoLine(state, li.id, li.quantity)),
+    holds: route.holds,
+    merchantRequests: [],
+    fulfillmentIds: [],
+    preparedForPickup: false,
+    createdAt: route.at,
+    updatedAt: route.at,
+    fulfillAt: route.at,
+  };
+  state.shop(order.shop).fulfillmentOrders.push(fo);
+  for (const li of lines) commit(state, order.shop, li.variantId, route.locationId, li.quantity);
+  return fo;
 }
 
 // Shopify's post-purchase hold (domain/post-purchase-hold.ts), placed at checkout: it lifts by
@@ -66,6 +143,7 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
     throw new SimulatorError(`No location to assign the order to in ${domain}`);
   const created = input.createdAt ? isoSeconds(input.createdAt) : state.nowIso();
   const number = shop.nextOrderNumber++;
+  const deliveryMethod = input.deliveryMethod ?? "SHIPPING";
   const order: SimOrder = {
     id: state.newId("Order"),
     shop: domain,
@@ -85,35 +163,23 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
     currency: shop.currency,
     riskLevel: input.riskLevel ?? "LOW",
     paymentTermsDueAt: input.paymentTermsDueAt ? isoSeconds(input.paymentTermsDueAt) : null,
-    deliveryMethod: input.deliveryMethod ?? "SHIPPING",
+    deliveryMethod,
+    shippingAddress: shippingAddressOf(input, deliveryMethod),
     lineItems: input.lineItems.map((li) => buildLineItem(state, domain, li.variantId, li.quantity)),
     refunds: [],
   };
   shop.orders.push(order);
-  const fo: SimFulfillmentOrder = {
-    id: state.newId("FulfillmentOrder"),
-    shop: domain,
-    orderId: order.id,
-    locationId,
-    status: input.postPurchaseOffer ? "ON_HOLD" : "OPEN",
-    requestStatus: "UNSUBMITTED",
-    deliveryMethod: order.deliveryMethod,
-    lineItems: order.lineItems.map((li) => ({
-      id: state.newId("FulfillmentOrderLineItem"),
-      lineItemId: li.id,
-      totalQuantity: li.quantity,
-      remainingQuantity: li.quantity,
-    })),
-    holds: input.postPurchaseOffer ? [crossSellHold(state, created)] : [],
-    merchantRequests: [],
-    fulfillmentIds: [],
-    preparedForPickup: false,
-    createdAt: created,
-    updatedAt: created,
-    fulfillAt: created,
-  };
-  shop.fulfillmentOrders.push(fo);
-  for (const li of order.lineItems) commit(state, domain, li.variantId, locationId, li.quantity);
+  const fo = routeLines(
+    state,
+    order,
+    {
+      locationId,
+      deliveryMethod,
+      at: created,
+      holds: input.postPurchaseOffer ? [crossSellHold(state, created)] : [],
+    },
+    order.lineItems,
+  );
   state.emit(domain, "orders/create", orderInput(state, order));
   if (order.financialStatus === "PAID") state.emit(domain, "orders/paid", orderInput(state, order));
   state.emit(domain, "fulfillment_orders/order_routing_complete", { fulfillmentOrder: foRef(fo) });
@@ -124,6 +190,12 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
  * The buyer answers the post-purchase offer. With `addLineItems` they accepted it: Shopify adds the
  * items as an order edit, so `orders/edited` arrives (then `orders/updated`). Without, they
  * declined it or reached the thank-you page. Either way the hold is released.
+ *
+ * Where the added items go: the docs only say that "additional line items will appear on the order"
+ * (https://shopify.dev/changelog/post-purchase-fulfillment-holds) and that an order edit adds line
+ * items (https://shopify.dev/docs/apps/build/orders-fulfillment/order-management-apps/edit-orders),
+ * not which FO holds them. The stricter choice: a new FO at the held FO's location, so the app
+ * can't assume the upsell rides along on the FO it already saw; fulfillmentOrderMerge can join them.
  */
 export function completePostPurchase(
   state: StoreState,
@@ -135,28 +207,25 @@ export function completePostPurchase(
   const held = fos.filter((fo) => fo.holds.some(isPostPurchaseHold));
   const target = held[0] ?? fos[0];
   if (!target) throw new SimulatorError(`Order ${orderId} has no fulfillment order`);
-  const added = (input.addLineItems ?? []).map((add) => {
-    const li = buildLineItem(state, order.shop, add.variantId, add.quantity);
-    order.lineItems.push(li);
-    target.lineItems.push({
-      id: state.newId("FulfillmentOrderLineItem"),
-      lineItemId: li.id,
-      totalQuantity: li.quantity,
-      remainingQuantity: li.quantity,
-    });
-    commit(state, order.shop, li.variantId, target.locationId, li.quantity);
-    return li;
-  });
+  const added = (input.addLineItems ?? []).map((add) => buildLineItem(state, order.shop, add.variantId, add.quantity));
+  releasePostPurchaseHolds(state, order, held);
   if (added.length) {
+    order.lineItems.push(...added);
+    const now = state.nowIso();
+    routeLines(
+      state,
+      order,
+      { locationId: target.locationId, deliveryMethod: target.deliveryMethod, at: now, holds: [] },
+      added,
+    );
     state.emit(order.shop, "orders/edited", {
       id: state.newId("OrderEdit"),
       orderId: order.id,
-      createdAt: state.nowIso(),
-      committedAt: state.nowIso(),
+      createdAt: now,
+      committedAt: now,
       lineItemAdditions: added.map((li) => ({ id: li.id, delta: li.quantity })),
     });
   }
-  releasePostPurchaseHolds(state, order, held);
   order.updatedAt = state.nowIso();
   state.emit(order.shop, "orders/updated", orderInput(state, order));
 }

@@ -1,6 +1,7 @@
 // The one store set-up every test starts from (simulator, route and domain tests alike): a
 // merchant warehouse, a 3PL, a pickup store, a closed store, and two variants stocked at the
-// first three. Small stock on purpose, so inventory assertions read easily.
+// first three. Small stock on purpose, so inventory assertions read easily. The two products have
+// different vendors and tags, so rules on vendor and product tag have something to tell apart.
 import type { StoreSimulator } from "../../simulator/store-simulator";
 
 export const SEED_STOCK = { warehouse: 10, thirdParty: 20, pickup: 5 } as const;
@@ -15,7 +16,21 @@ export function seedLocations(sim: StoreSimulator, domain: string) {
     [thirdParty.id]: SEED_STOCK.thirdParty,
     [pickup.id]: SEED_STOCK.pickup,
   };
-  const mug = sim.addVariant(domain, { title: "Mug", sku: "MUG-1", price: "12.50", inventory: stock });
-  const tee = sim.addVariant(domain, { title: "Tee", sku: "TEE-1", price: "20.00", inventory: stock });
+  const mug = sim.addVariant(domain, {
+    title: "Mug",
+    sku: "MUG-1",
+    price: "12.50",
+    inventory: stock,
+    vendor: "Clayworks",
+    productTags: ["ceramics", "fragile"],
+  });
+  const tee = sim.addVariant(domain, {
+    title: "Tee",
+    sku: "TEE-1",
+    price: "20.00",
+    inventory: stock,
+    vendor: "Loomhouse",
+    productTags: ["apparel"],
+  });
   return { warehouse, thirdParty, pickup, closedStore, tee, mug };
 }

@@ -4,7 +4,10 @@ import { type AdminGraphql, runOperation } from "./run-operation.server";
 
 // One query per order for all of its fulfillment orders: the authoritative state the ledger
 // stores. Page sizes keep the requested cost near 500 points, under Shopify's 1,000-point
-// single-query limit (https://shopify.dev/docs/api/usage/limits#graphql-admin-api-rate-limits).
+// single-query limit (https://shopify.dev/docs/api/usage/limits#graphql-admin-api-rate-limits):
+// each line costs 3 (the line, its LineItem and its Product), so 13 lines a page keep 10 FOs at
+// 529 requested (20 lines cost 528 before rules needed the product); actual cost is what an
+// order has, e.g. 23 for one FO with one line.
 // Order.fulfillmentOrders returns closed FOs too (displayable defaults to false);
 // orders with more FOs page on `foAfter`, FOs with more lines page through
 // FulfillmentOrderLineItemsPage.
@@ -19,6 +22,11 @@ const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
       displayFinancialStatus
       displayFulfillmentStatus
       tags
+      shippingAddress {
+        countryCodeV2
+        province
+        provinceCode
+      }
       risk {
         recommendation
         assessments {
@@ -50,6 +58,10 @@ const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
           deliveryMethod {
             methodType
           }
+          destination {
+            countryCode
+            province
+          }
           assignedLocation {
             name
             location {
@@ -77,7 +89,7 @@ const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
               title
             }
           }
-          lineItems(first: 20) {
+          lineItems(first: 13) {
             pageInfo {
               hasNextPage
               endCursor
@@ -90,6 +102,10 @@ const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
               remainingQuantity
               lineItem {
                 id
+                vendor
+                product {
+                  tags
+                }
               }
             }
           }
@@ -117,7 +133,7 @@ interface LineItemNode {
   productTitle: string;
   totalQuantity: number;
   remainingQuantity: number;
-  lineItem: { id: string };
+  lineItem: { id: string; vendor?: string | null; product?: { tags: string[] } | null };
 }
 
 export function toLineSnapshot(li: LineItemNode): FulfillmentOrderLineSnapshot {
@@ -128,7 +144,35 @@ export function toLineSnapshot(li: LineItemNode): FulfillmentOrderLineSnapshot {
     name: li.productTitle,
     totalQuantity: li.totalQuantity,
     remainingQuantity: li.remainingQuantity,
+    vendor: li.lineItem.vendor ?? null,
+    // LineItem.product is null once the product is deleted: then it has no tags.
+    // https://shopify.dev/docs/api/admin-graphql/latest/objects/LineItem#field-LineItem.fields.product
+    productTags: li.lineItem.product?.tags ?? [],
   };
+}
+
+type ShippingAddressNode = NonNullable<OrderNode["shippingAddress"]>;
+
+/**
+ * Where the FO ships: its destination's country and, as a code, its province. Before 2027-01
+ * FulfillmentOrderDestination gives the province only by name
+ * (https://shopify.dev/changelog/fulfillment-order-destination-province-code), so the code comes
+ * from the order's shipping address (MailingAddress.provinceCode) when the destination is that
+ * address (same country and province name); otherwise it stays unknown. A pickup FO ships nowhere.
+ */
+function destinationOf(
+  fo: Pick<FulfillmentOrderNode, "destination" | "deliveryMethod">,
+  shipping: ShippingAddressNode | null,
+): { countryCode: string | null; provinceCode: string | null } {
+  const destination = fo.destination;
+  if (!destination || fo.deliveryMethod?.methodType === "PICK_UP") return { countryCode: null, provinceCode: null };
+  const countryCode = (destination.countryCode as string | null | undefined) ?? null;
+  const sameAddress =
+    shipping !== null &&
+    countryCode !== null &&
+    (shipping.countryCodeV2 as string | null | undefined) === countryCode &&
+    (shipping.province ?? null) === (destination.province ?? null);
+  return { countryCode, provinceCode: sameAddress ? (shipping.provinceCode ?? null) : null };
 }
 
 /**
@@ -168,8 +212,12 @@ function rejectionOf(fo: Pick<FulfillmentOrderNode, "requestStatus" | "merchantR
   return { reason: text(reason), message: text(message)?.slice(0, 1_000) ?? null };
 }
 
-export function toFulfillmentOrderSnapshot(fo: FulfillmentOrderNode): FulfillmentOrderSnapshot {
+export function toFulfillmentOrderSnapshot(
+  fo: FulfillmentOrderNode,
+  shippingAddress: ShippingAddressNode | null = null,
+): FulfillmentOrderSnapshot {
   const rejection = rejectionOf(fo);
+  const destination = destinationOf(fo, shippingAddress);
   return {
     id: fo.id,
     status: fo.status,
@@ -177,6 +225,8 @@ export function toFulfillmentOrderSnapshot(fo: FulfillmentOrderNode): Fulfillmen
     deliveryMethod: fo.deliveryMethod?.methodType ?? null,
     locationId: fo.assignedLocation.location?.id ?? null,
     locationName: fo.assignedLocation.name,
+    destinationCountryCode: destination.countryCode,
+    destinationProvinceCode: destination.provinceCode,
     thirdParty: isThirdParty(fo),
     supportedActions: fo.supportedActions.map((a) => ({ action: a.action, externalUrl: a.externalUrl ?? null })),
     holds: fo.fulfillmentHolds.map((h) => ({
