@@ -271,7 +271,7 @@ export async function applyOrderSnapshot(
         id: snapshot.id,
         outcome: orderOutcome,
         financialStatusBefore: stored?.displayFinancialStatus ?? null,
-        edited: false,
+        edited: "lastEditedAt" in watch,
       },
       snapshot,
       fulfillmentOrders: changed,

@@ -17,6 +17,9 @@ import type { Action, Rule, RuleSet } from "./rule-set";
 
 const t = automationRules.reasons;
 
+/** How much older than our record of the buyer's answer Shopify's edit for it may look. */
+const ANSWER_CLOCK_SKEW_MS = 30_000;
+
 /** Shopify's FulfillmentHoldReason for a post-purchase offer still open. */
 const POST_PURCHASE_HOLD = "ONLINE_STORE_POST_PURCHASE_CROSS_SELL";
 
@@ -300,7 +303,11 @@ function settleWait({ order, shop, now }: DecisionInput, deciding: DecidingRule)
   };
 
   if (order.upsellDecision === "accepted" && order.upsellDecidedAt !== null) {
-    if (edited !== null && Date.parse(edited) >= Date.parse(order.upsellDecidedAt)) return null;
+    // Two clocks: the answer is stamped by our server, the edit by Shopify (its updatedAt, to the
+    // second). The edit that carries the answer can look up to a few seconds older than it; an
+    // edit from before the offer would be older still, the offer shows only after checkout.
+    const answeredFrom = Date.parse(order.upsellDecidedAt) - ANSWER_CLOCK_SKEW_MS;
+    if (edited !== null && Date.parse(edited) >= answeredFrom) return null;
     return waitUntil("upsell_edit", order.upsellDecidedAt, t.upsellEdit);
   }
   if (edited === null) return null;

@@ -9,6 +9,7 @@ import { seedLocations } from "../../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../../tests/support/simulator";
 import { automationDeps, registerAutomation } from "./register.server";
 import { reevaluateFixed, reevaluateShop } from "./resume.server";
+import { recordUpsellDecision } from "./upsell-decision.server";
 
 let h: SimulatorHarness;
 const drain = () => getJobRunner().drain();
@@ -190,6 +191,8 @@ describe("automatic fulfillment requests", () => {
     h.sim.completePostPurchase(order.id, { addLineItems: [{ variantId: s.tee.id, quantity: 1 }] });
     await settle();
     expect(submissions()).toBe(1);
+    // Shopify put the upsell in an FO of its own; automation merged the two before requesting.
+    expect(h.operations).toContain("FulfillmentOrderMerge");
     const submitted = h.sim.fulfillmentOrdersOf(order.id).filter((fo) => fo.requestStatus === "SUBMITTED");
     expect(submitted).toHaveLength(1);
     expect(submitted[0]!.lineItems).toHaveLength(2);
@@ -225,6 +228,47 @@ describe("waiting", () => {
       ["created", "delay"],
       ["delay_elapsed", "request"],
     ]);
+  });
+});
+
+describe("the settle window after an order edit", () => {
+  async function acceptedUpsell(shop: string, options: { answerFirst: boolean }) {
+    await installShop(h.sim, shop);
+    const s = seedLocations(h.sim, shop);
+    await turnOnAutomation(shop, undefined, { quietPeriodMinutes: 10 });
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.thirdParty.id,
+      postPurchaseOffer: true,
+    });
+    await settle();
+    if (options.answerFirst) await recordUpsellDecision(getJobQueue(), shop, order.id, "accepted");
+    h.sim.completePostPurchase(order.id, { addLineItems: [{ variantId: s.tee.id, quantity: 1 }] });
+    await settle();
+    return order;
+  }
+
+  it("waits the quiet period out when the buyer's answer never reached us", async () => {
+    const order = await acceptedUpsell("auto-quiet.myshopify.com", { answerFirst: false });
+    expect(submissions()).toBe(0);
+    const waits = (await decisionsOf("auto-quiet.myshopify.com")).filter((d) => d.outcome === "wait");
+    expect(waits.at(-1)).toMatchObject({ status: "scheduled" });
+    expect(waits.at(-1)!.reason).toMatch(/quiet|edit/i);
+
+    aheadMs = 10 * 60_000 + 1_000;
+    await prisma.job.updateMany({ where: { status: "queued" }, data: { runAt: new Date() } });
+    await drain();
+    expect(submissions()).toBe(1);
+    const submitted = h.sim.fulfillmentOrdersOf(order.id).filter((fo) => fo.requestStatus === "SUBMITTED");
+    expect(submitted[0]!.lineItems).toHaveLength(2);
+  });
+
+  it("ends the wait as soon as Shopify's edit arrives when the buyer's answer came first", async () => {
+    const order = await acceptedUpsell("auto-answered.myshopify.com", { answerFirst: true });
+    expect(submissions()).toBe(1);
+    const submitted = h.sim.fulfillmentOrdersOf(order.id).filter((fo) => fo.requestStatus === "SUBMITTED");
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]!.lineItems).toHaveLength(2);
   });
 });
 

@@ -4,8 +4,9 @@ import type { AutomationDecision } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { isUniqueViolation } from "~/db/unique-violation";
 
+/** "merged": merged with its siblings into a new FO, which is decided on its own. */
 export type DecisionStatus =
-  "decided" | "scheduled" | "submitting" | "succeeded" | "refused" | "not_sent" | "uncertain";
+  "decided" | "scheduled" | "submitting" | "succeeded" | "refused" | "not_sent" | "uncertain" | "merged";
 
 export interface NewDecision {
   shop: string;

@@ -3,8 +3,11 @@
 import type { AutomationDecision } from "@prisma/client";
 import { requestFulfillment } from "~/fulfillment/commands/request-fulfillment.server";
 import { hold, ourHoldHandle } from "~/fulfillment/commands/hold.server";
+import { prisma } from "~/db.server";
+import { merge } from "~/fulfillment/commands/merge.server";
 import {
   type CommandContext,
+  type CommandRow,
   type FulfillmentCommand,
   loadCommandTarget,
   runCommand,
@@ -200,6 +203,27 @@ async function submitOnce(
       return void (await finishDecision(row.id, { status: "not_sent", reason: M.pausedBeforeSubmit }));
     }
 
+    // One request for the whole order at this location: an accepted post-purchase offer's items
+    // arrive in an FO of their own, so merge first; the merged FO is decided on its own facts.
+    if (decision.kind === "request") {
+      const siblings = await mergeableSiblings(target.row);
+      if (siblings.length > 0 && target.fo.supportedActions.includes("MERGE")) {
+        const merged = await runCommand(
+          { graphql, shop: row.shop, actor: `automation:${decision.rule.id}`, source: "automation" },
+          target,
+          merge({ siblingIds: siblings }),
+        );
+        if (merged.kind === "done") {
+          return void (await finishDecision(row.id, {
+            status: "merged",
+            reason: M.merged(siblings.length + 1),
+            response: { fulfillmentOrderIds: merged.fulfillmentOrderIds },
+          }));
+        }
+        // Shopify refused to merge: request this FO alone; the siblings are decided on their own.
+      }
+    }
+
     const { command, intent } = commandFor(row, decision);
     await recordIntent(row.id, intent);
     const context: CommandContext = {
@@ -273,6 +297,23 @@ function commandFor(row: AutomationDecision, decision: Submission): { command: F
     command: requestFulfillment(input),
     intent: { mutation: "fulfillmentOrderSubmitFulfillmentRequest", id: row.fulfillmentOrderShopifyId, ...input },
   };
+}
+
+/** Open, unsubmitted, unheld FOs of the same order at the same location, by the same delivery method. */
+async function mergeableSiblings(row: CommandRow): Promise<string[]> {
+  const siblings = await prisma.fulfillmentOrder.findMany({
+    where: {
+      shop: row.shop,
+      orderShopifyId: row.orderShopifyId,
+      shopifyId: { not: row.shopifyId },
+      status: "OPEN",
+      requestStatus: "UNSUBMITTED",
+      locationShopifyId: row.locationShopifyId,
+      deliveryMethod: row.deliveryMethod,
+    },
+    select: { shopifyId: true, holds: true },
+  });
+  return siblings.filter((s) => (JSON.parse(s.holds) as unknown[]).length === 0).map((s) => s.shopifyId);
 }
 
 /**

@@ -48,15 +48,18 @@ export interface Refused {
   errors: FieldErrorMessage[];
 }
 
+/** A merchant's action, or a command only automation sends. */
+export type CommandIntent = ActionIntent | "merge";
+
 export interface FulfillmentCommand {
-  intent: ActionIntent;
+  intent: CommandIntent;
   mutate(context: CommandContext, target: CommandTarget): Promise<Mutated | Refused>;
 }
 
 export type CommandResult =
   | {
       kind: "done";
-      intent: ActionIntent;
+      intent: CommandIntent;
       fulfillmentOrderIds: string[];
       lineage: LineageHint[];
       partly: boolean;
@@ -86,8 +89,8 @@ export async function runCommand(
   target: CommandTarget,
   command: FulfillmentCommand,
 ): Promise<CommandResult> {
-  const availability = availabilityOf(target.fo, command.intent);
-  if (!availability.available) return { kind: "unavailable", message: availability.reason ?? "" };
+  const unavailable = gate(target.fo, command.intent);
+  if (unavailable !== null) return { kind: "unavailable", message: unavailable };
 
   let mutated: Mutated | Refused;
   try {
@@ -133,6 +136,15 @@ async function resyncLedger(context: CommandContext, orderId: string, lineage: L
     });
     return null;
   }
+}
+
+/** Why Shopify doesn't allow the command on the FO now, or null when it does. */
+function gate(fo: GatedFulfillmentOrder, intent: CommandIntent): string | null {
+  // Shopify offers MERGE only when the FO has a sibling it can merge with.
+  // https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderAction
+  if (intent === "merge") return fo.supportedActions.includes("MERGE") ? null : "MERGE";
+  const availability = availabilityOf(fo, intent);
+  return availability.available ? null : (availability.reason ?? "");
 }
 
 /** Lineage hints for FOs a mutation split off `parentId`. */

@@ -9,6 +9,7 @@ export const automationRuntime = {
   pausedBeforeSubmit: "Automation was paused before submitting: decided again on resume",
   recoveredSent: "No answer from Shopify, but Shopify shows the request went through",
   recoveredNotSent: "No answer from Shopify, and Shopify shows nothing was sent: deciding again",
+  merged: (count: number) => `Merged ${count} fulfillment orders at this location into one, to request them together`,
   unavailable: (why: string) => `Shopify doesn't allow it now: ${why}`,
   refused: (message: string) => `Shopify refused: ${message}`,
 } as const;
