@@ -7,16 +7,7 @@ import { prisma } from "~/db.server";
 import { isUniqueViolation } from "~/db/unique-violation";
 import { recordAuditEvent } from "~/stale-orders/audit.server";
 import { EMPTY_RULE_SET, RuleSet } from "./rules/rule-set";
-
-export interface AutomationConfig {
-  enabled: boolean;
-  paused: boolean;
-  /** Null = automatic: 10 minutes when the shop runs a post-purchase offer, else 0. */
-  quietPeriodMinutes: number | null;
-  /** The live version; 0 = nothing saved yet (the defaults alone apply). */
-  version: number;
-  ruleSet: RuleSet;
-}
+import type { AutomationConfig, RuleSetVersion, RuleSetVersionSummary } from "./settings-views";
 
 export type SaveRuleSetResult = { kind: "saved"; version: number } | { kind: "stale"; currentVersion: number };
 
@@ -24,17 +15,6 @@ export interface AutomationSwitches {
   enabled?: boolean;
   paused?: boolean;
   quietPeriodMinutes?: number | null;
-}
-
-export interface RuleSetVersionSummary {
-  version: number;
-  actor: string | null;
-  createdAt: string;
-  rules: number;
-}
-
-export interface RuleSetVersion extends RuleSetVersionSummary {
-  ruleSet: RuleSet;
 }
 
 /**

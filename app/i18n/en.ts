@@ -3,6 +3,7 @@
 import { actionMessages } from "./sections/action-messages";
 import { actionReasons } from "./sections/action-reasons";
 import { actions } from "./sections/actions";
+import { automation } from "./sections/automation";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
 import { requests } from "./sections/requests";
@@ -17,6 +18,7 @@ export const en = {
   actionReasons,
   actionMessages,
   staleOrders,
+  automation,
   requests,
   appName: "Fulfillment Desk",
   nav: {
