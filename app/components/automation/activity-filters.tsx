@@ -64,9 +64,10 @@ export function ActivityFilters({ params, rules, timeZone, errors, onApply }: Ac
             onChange={setStatus}
             error={errors.status}
           />
+          {/* Text, not type="date": Polaris renders a date input differently on the server and in the browser. */}
           <TextField
             label={t.filters.from}
-            type="date"
+            placeholder="YYYY-MM-DD"
             autoComplete="off"
             value={from}
             onChange={setFrom}
@@ -74,7 +75,7 @@ export function ActivityFilters({ params, rules, timeZone, errors, onApply }: Ac
           />
           <TextField
             label={t.filters.to}
-            type="date"
+            placeholder="YYYY-MM-DD"
             autoComplete="off"
             value={to}
             onChange={setTo}

@@ -31,6 +31,10 @@ export function AutomationSettingsScreen({ view }: { view: AutomationScreenView 
     const toast = t.switches.toast;
     if (intent === "set-quiet-period") shopify.toast.show(toast.quietPeriod);
     else if (intent === "set-paused") shopify.toast.show(resumed ? toast.resumed : toast.paused);
+    // The page's data is fresh once the fetcher is idle: it says which way the switch went.
+    else shopify.toast.show(config.enabled ? toast.enabled : toast.disabled);
+    // Once per answer: config changes with it and must not show the toast again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [switches.state, switches.data, shopify]);
 
   const submitSwitch = (intent: string, field: string, value: string) =>
@@ -120,11 +124,15 @@ function RulesEditor({ view }: { view: AutomationScreenView }) {
       )}
       {errors.general.length > 0 || Object.keys(errors.rules).length > 0 || Object.keys(errors.defaults).length > 0 ? (
         <Banner tone="critical" title={t.rules.invalid}>
-          {errors.general.map((message) => (
-            <Text as="p" key={message}>
-              {message}
-            </Text>
-          ))}
+          {errors.general.length > 0 ? (
+            <BlockStack gap="100">
+              {errors.general.map((message) => (
+                <Text as="p" key={message}>
+                  {message}
+                </Text>
+              ))}
+            </BlockStack>
+          ) : undefined}
         </Banner>
       ) : null}
       {changed && (
