@@ -49,7 +49,7 @@ export const NO_ACTIVITY_FILTERS: ActivityParams = {
 
 type Field = "rule" | "outcome" | "status" | "from" | "to" | "after" | "before";
 
-export type ActivityParamsResult =
+type ActivityParamsResult =
   { ok: true; params: ActivityParams } | { ok: false; errors: Partial<Record<Field, string>> };
 
 const MESSAGES: Record<Field, string> = {
@@ -75,7 +75,7 @@ const isDay = (value: string) => {
   return date.toISOString().slice(0, 10) === value;
 };
 
-export const encodeActivityCursor = (cursor: ActivityCursor) => `${cursor.at}${CURSOR_SEPARATOR}${cursor.id}`;
+const encodeActivityCursor = (cursor: ActivityCursor) => `${cursor.at}${CURSOR_SEPARATOR}${cursor.id}`;
 
 function decodeCursor(value: string): ActivityCursor | null {
   const at = value.indexOf(CURSOR_SEPARATOR);

@@ -67,7 +67,7 @@ const toRow = (r: Row): DecisionRow => ({
 
 const cursorOf = (row: DecisionRow) => ({ at: row.createdAt, id: row.id });
 
-export async function listAutomationDecisions(
+async function listAutomationDecisions(
   shop: string,
   params: ActivityParams,
   timeZone: string,

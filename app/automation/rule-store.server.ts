@@ -9,9 +9,9 @@ import { recordAuditEvent } from "~/stale-orders/audit.server";
 import { EMPTY_RULE_SET, RuleSet } from "./rules/rule-set";
 import type { AutomationConfig, RuleSetVersion, RuleSetVersionSummary } from "./settings-views";
 
-export type SaveRuleSetResult = { kind: "saved"; version: number } | { kind: "stale"; currentVersion: number };
+type SaveRuleSetResult = { kind: "saved"; version: number } | { kind: "stale"; currentVersion: number };
 
-export interface AutomationSwitches {
+interface AutomationSwitches {
   enabled?: boolean;
   paused?: boolean;
   quietPeriodMinutes?: number | null;

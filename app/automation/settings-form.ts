@@ -10,13 +10,13 @@ const t = en.automation.errors;
  * The largest rule set JSON we read. 50 rules × 20 conditions of short values is well under it;
  * a body past it is a paste gone wrong or an attack, refused before JSON.parse spends on it.
  */
-export const RULE_SET_MAX_BYTES = 256 * 1024;
+const RULE_SET_MAX_BYTES = 256 * 1024;
 
 /** Keys that reach an object's prototype once the JSON is spread or merged anywhere. */
 const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /** The longest quiet period a merchant can set: a day. Longer holds every edited order back. */
-export const QUIET_PERIOD_MAX_MINUTES = 1_440;
+const QUIET_PERIOD_MAX_MINUTES = 1_440;
 
 const IdempotencyKey = z.string({ required_error: t.idempotencyKey }).uuid(t.idempotencyKey);
 

@@ -77,6 +77,13 @@ function RulesEditor({ view }: { view: AutomationScreenView }) {
   const shopify = useAppBridge();
   const { revalidate, state: revalidating } = useRevalidator();
   const [draft, setDraft] = useState<RuleSet>(config.ruleSet);
+  // One key per draft: saving the same draft twice (a double click) is one save with one answer,
+  // not a save and then a "someone saved since" refusal.
+  const [saveKey, setSaveKey] = useState(() => crypto.randomUUID());
+  const edit = (next: RuleSet) => {
+    setDraft(next);
+    setSaveKey(crypto.randomUUID());
+  };
   const [errors, setErrors] = useState<PlacedErrors>(NO_ERRORS);
   const [open, setOpen] = useState<string[]>([]);
   const [stale, setStale] = useState<number | null>(null);
@@ -107,7 +114,7 @@ function RulesEditor({ view }: { view: AutomationScreenView }) {
         intent: "save-rules",
         ruleSet: JSON.stringify(draft),
         expectedVersion: String(config.version),
-        idempotencyKey: crypto.randomUUID(),
+        idempotencyKey: saveKey,
       },
       { method: "post" },
     );
@@ -139,7 +146,7 @@ function RulesEditor({ view }: { view: AutomationScreenView }) {
         <Banner
           tone="info"
           action={{ content: t.rules.save, onAction: save, loading: saving }}
-          secondaryAction={{ content: t.rules.discard, onAction: () => setDraft(config.ruleSet) }}
+          secondaryAction={{ content: t.rules.discard, onAction: () => edit(config.ruleSet) }}
         >
           {t.rules.unsaved}
         </Banner>
@@ -153,13 +160,13 @@ function RulesEditor({ view }: { view: AutomationScreenView }) {
         onChange={(rules, reordered) => {
           // Errors name rules by position: once the order changes they would point at the wrong rule.
           if (reordered) setErrors({ ...errors, rules: {} });
-          setDraft({ ...draft, rules });
+          edit({ ...draft, rules });
         }}
       />
       <DefaultsCard
         defaults={draft.defaults}
         errors={errors.defaults}
-        onChange={(defaults) => setDraft({ ...draft, defaults })}
+        onChange={(defaults) => edit({ ...draft, defaults })}
       />
     </BlockStack>
   );
