@@ -103,6 +103,17 @@ describe("setAutomationSwitches", () => {
     expect(await prisma.auditEvent.count({ where: { shop: SHOP, action: "automation.switches_changed" } })).toBe(5);
   });
 
+  it("reports resumed to exactly one of several concurrent resumes", async () => {
+    await setAutomationSwitches(SHOP, { enabled: true, paused: true }, null);
+
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => setAutomationSwitches(SHOP, { paused: false }, null)),
+    );
+
+    expect(results.filter((r) => r.resumed)).toHaveLength(1);
+    expect((await loadAutomationConfig(SHOP)).paused).toBe(false);
+  });
+
   it("changes only the switches it is given", async () => {
     await setAutomationSwitches(SHOP, { enabled: true, quietPeriodMinutes: 15 }, null);
     await setAutomationSwitches(SHOP, { paused: true }, null);

@@ -114,30 +114,39 @@ export async function setAutomationSwitches(
       quietPeriodMinutes: switches.quietPeriodMinutes,
     }).filter(([, value]) => value !== undefined),
   ) as AutomationSwitches;
-  return prisma.$transaction(async (tx) => {
-    const before = await tx.automationSettings.findUnique({ where: { shop } });
-    await tx.automationSettings.upsert({
-      where: { shop },
-      create: { shop, ...data, updatedBy: actor },
-      update: { ...data, updatedBy: actor },
+  const change = () =>
+    prisma.$transaction(async (tx) => {
+      const before = await tx.automationSettings.upsert({ where: { shop }, create: { shop }, update: {} });
+      // A conditional update decides "resumed": of two concurrent resumes, only one finds the
+      // row still paused (the row lock on PostgreSQL, the single writer on SQLite).
+      const resumed =
+        data.paused === false &&
+        (await tx.automationSettings.updateMany({ where: { shop, paused: true }, data: { paused: false } })).count ===
+          1;
+      await tx.automationSettings.update({ where: { shop }, data: { ...data, updatedBy: actor } });
+      const previous = {
+        enabled: before.enabled,
+        paused: before.paused,
+        quietPeriodMinutes: before.quietPeriodMinutes,
+      };
+      await recordAuditEvent(
+        {
+          shop,
+          actor,
+          action: "automation.switches_changed",
+          detail: { before: previous, after: { ...previous, ...data } },
+        },
+        tx,
+      );
+      return { resumed };
     });
-    const resumed = before?.paused === true && data.paused === false;
-    const previous = {
-      enabled: before?.enabled ?? false,
-      paused: before?.paused ?? false,
-      quietPeriodMinutes: before?.quietPeriodMinutes ?? null,
-    };
-    await recordAuditEvent(
-      {
-        shop,
-        actor,
-        action: "automation.switches_changed",
-        detail: { before: previous, after: { ...previous, ...data } },
-      },
-      tx,
-    );
-    return { resumed };
-  });
+  try {
+    return await change();
+  } catch (error) {
+    // Two first-ever changes for a shop raced to create its row: the row exists now.
+    if (!isUniqueViolation(error)) throw error;
+    return change();
+  }
 }
 
 const summaryOf = (row: { version: number; actor: string | null; createdAt: Date }, ruleSet: RuleSet) => ({
