@@ -15,7 +15,6 @@ export const automation = {
   },
   switches: {
     heading: "Automation",
-    enabled: "Request fulfillment automatically",
     enabledHelp: "When off, the rules are kept but nothing is requested, held or skipped.",
     turnOn: "Turn on",
     turnOff: "Turn off",
@@ -161,7 +160,6 @@ export const automation = {
     back: "Automation",
   },
   activity: {
-    nav: "Automation activity",
     title: "Automation activity",
     subtitle: "Every decision automation made, newest first.",
     link: "View activity",
