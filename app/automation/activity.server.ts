@@ -67,11 +67,7 @@ const toRow = (r: Row): DecisionRow => ({
 
 const cursorOf = (row: DecisionRow) => ({ at: row.createdAt, id: row.id });
 
-async function listAutomationDecisions(
-  shop: string,
-  params: ActivityParams,
-  timeZone: string,
-): Promise<ActivityView> {
+async function listAutomationDecisions(shop: string, params: ActivityParams, timeZone: string): Promise<ActivityView> {
   const backwards = params.before !== null;
   const [found, rules] = await Promise.all([
     prisma.automationDecision.findMany({
