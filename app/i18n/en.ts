@@ -3,6 +3,7 @@
 import { actionMessages } from "./sections/action-messages";
 import { actionReasons } from "./sections/action-reasons";
 import { actions } from "./sections/actions";
+import { automation } from "./sections/automation";
 import { automationRules } from "./sections/automation-rules";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
@@ -18,6 +19,7 @@ export const en = {
   actionReasons,
   actionMessages,
   staleOrders,
+  automation,
   requests,
   automationRules,
   appName: "Fulfillment Desk",

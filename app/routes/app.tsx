@@ -35,6 +35,7 @@ export default function App() {
         <Link to="/app/reconciliation">{en.nav.reconciliation}</Link>
         <Link to="/app/jobs">{en.nav.jobs}</Link>
         <Link to="/app/stale-orders">{en.staleOrders.nav}</Link>
+        <Link to="/app/automation">{en.automation.nav}</Link>
       </NavMenu>
       <ShopFormatProvider format={shopFormat}>
         <Outlet />

@@ -14,7 +14,10 @@ type AuditAction =
   // The pickup board's cancel and restock (app/fulfillment/pickup/cancel-and-restock.server.ts).
   | "pickup.order-cancelled"
   | "pickup.order-cancel-failed"
-  | "pickup.order-found-cancelled";
+  | "pickup.order-found-cancelled"
+  // The automation settings screen (app/automation/rule-store.server.ts).
+  | "automation.rules_saved"
+  | "automation.switches_changed";
 
 export async function recordAuditEvent(
   event: {

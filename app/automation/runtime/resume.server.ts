@@ -1,6 +1,7 @@
 // Turning automation on, or resuming it after a pause: every FO still waiting for a request is
 // decided again on fresh state, so nothing that happened meanwhile is lost.
 import { prisma } from "~/db.server";
+import { type AutomationSwitches, loadAutomationConfig, setAutomationSwitches } from "../rule-store.server";
 import type { JobQueue } from "~/jobs/job-queue";
 import { AUTOMATION_EVALUATE_JOB, type EvaluatePayload, evaluateDedupeKey, type Trigger } from "./jobs";
 
@@ -57,4 +58,21 @@ export async function reevaluateFixed(queue: JobQueue, shop: string, fulfillment
       dedupeKey: evaluateDedupeKey(shop, fulfillmentOrderId, stamp, "merchant_fixed"),
     });
   }
+}
+
+/**
+ * The merchant turns automation on, pauses or resumes it. Turning it on or resuming decides every
+ * waiting FO again (nothing is decided while off or paused, so nothing is lost meanwhile).
+ */
+export async function changeAutomationSwitches(
+  queue: JobQueue,
+  shop: string,
+  switches: AutomationSwitches,
+  actor: string | null,
+): Promise<{ resumed: boolean; switchedOn: boolean; reevaluated: number }> {
+  const changed = await setAutomationSwitches(shop, switches, actor);
+  if (!changed.resumed && !changed.switchedOn) return { ...changed, reevaluated: 0 };
+  const config = await loadAutomationConfig(shop);
+  if (!config.enabled || config.paused) return { ...changed, reevaluated: 0 };
+  return { ...changed, reevaluated: await reevaluateShop(queue, shop, "resumed") };
 }

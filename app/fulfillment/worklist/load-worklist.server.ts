@@ -185,7 +185,7 @@ async function loadPage(filters: Where, params: WorklistParams) {
 }
 
 /** The locations the shop's FOs are assigned to, for the location filter. */
-async function loadLocations(shop: string): Promise<WorklistLocationOption[]> {
+export async function loadLocations(shop: string): Promise<WorklistLocationOption[]> {
   // Grouping by the id alone reads only the [shop, locationShopifyId] index; the names come from
   // one row per location (a shop has a handful).
   const groups = await prisma.fulfillmentOrder.groupBy({
