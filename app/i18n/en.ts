@@ -5,6 +5,7 @@ import { actionReasons } from "./sections/action-reasons";
 import { actions } from "./sections/actions";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
+import { rejections } from "./sections/rejections";
 import { requests } from "./sections/requests";
 import { worklist } from "./sections/worklist";
 import { staleOrders } from "./sections/stale-orders";
@@ -18,6 +19,7 @@ export const en = {
   actionMessages,
   staleOrders,
   requests,
+  rejections,
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",

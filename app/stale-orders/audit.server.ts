@@ -14,7 +14,9 @@ type AuditAction =
   // The pickup board's cancel and restock (app/fulfillment/pickup/cancel-and-restock.server.ts).
   | "pickup.order-cancelled"
   | "pickup.order-cancel-failed"
-  | "pickup.order-found-cancelled";
+  | "pickup.order-found-cancelled"
+  // A rejected or incomplete FO requested again from the rejection inbox (app/fulfillment/rejections/).
+  | "rejection.resubmitted";
 
 export async function recordAuditEvent(
   event: {

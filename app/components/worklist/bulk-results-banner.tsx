@@ -38,3 +38,24 @@ export function BulkResultsBanner({ results, names, onDismiss }: BulkResultsBann
     </Banner>
   );
 }
+
+/** A bulk submission's answer: the refusal of the whole submission, or the row-by-row results. */
+export function BulkAnswerBanners(props: {
+  error: string | null;
+  shown: { results: BulkRowResult[]; names: Record<string, string> } | null;
+  onDismissError: () => void;
+  onDismissResults: () => void;
+}) {
+  return (
+    <>
+      {props.error && (
+        <Banner tone="critical" onDismiss={props.onDismissError}>
+          <p>{props.error}</p>
+        </Banner>
+      )}
+      {props.shown && (
+        <BulkResultsBanner results={props.shown.results} names={props.shown.names} onDismiss={props.onDismissResults} />
+      )}
+    </>
+  );
+}
