@@ -12,7 +12,7 @@ interface BulkResultsBannerProps {
   onDismiss: () => void;
 }
 
-export function BulkResultsBanner({ results, names, onDismiss }: BulkResultsBannerProps) {
+function BulkResultsBanner({ results, names, onDismiss }: BulkResultsBannerProps) {
   const done = results.filter((r) => r.outcome === "done").length;
   const skipped = results.length - done;
   return (
