@@ -157,6 +157,21 @@ describe("the rejection inbox", () => {
     );
   });
 
+  it("audits once when the same submission arrives twice at once (the second is answered from the first)", async () => {
+    const { h } = harness;
+    const { fo } = await requested();
+    h.sim.rejectFulfillmentRequest(fo.id, { reason: "OTHER" });
+    await harness.deliver();
+    const rows = rowsOf(await inbox()).map(asRow);
+    const batchKey = randomUUID();
+    const answers = await Promise.all([resubmit(rows, batchKey), resubmit(rows, batchKey)]);
+    for (const { data } of answers) expect(data).toMatchObject({ ok: true, results: [{ outcome: "done" }] });
+    expect(
+      h.sim.getFulfillmentOrder(fo.id).merchantRequests.filter((r) => r.kind === "FULFILLMENT_REQUEST"),
+    ).toHaveLength(2);
+    expect(await prisma.auditEvent.count({ where: { shop: SHOP, action: "rejection.resubmitted" } })).toBe(1);
+  });
+
   it("sends nothing for an FO that isn't in the inbox (another shop's, one not rejected) and says why", async () => {
     const { h } = harness;
     const mine = await requested();
