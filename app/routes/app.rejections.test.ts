@@ -101,6 +101,22 @@ describe("the rejection inbox", () => {
     expect(rowsOf(view).find((r) => r.id === d.fo.id)).toMatchObject({ message: null, kind: "incomplete" });
   });
 
+  it("still lists the FOs, grouped by reason, when Shopify fails to give the line warnings", async () => {
+    const { h } = harness;
+    const { fo } = await requested();
+    h.sim.rejectFulfillmentRequest(fo.id, {
+      reason: "INVALID_SKU",
+      lineItems: [{ fulfillmentOrderLineItemId: fo.lineItems[0]!.id, message: "Unknown SKU" }],
+    });
+    await harness.deliver();
+    h.sim.failNext({ count: 10, status: 503, operationName: "FulfillmentOrderLineWarnings" });
+    const view = await inbox();
+    expect(view.warningsUnavailable).toBe(true);
+    expect(view.groups.map((g) => [g.reason, g.warnings, g.rows.map((r) => r.id)])).toEqual([
+      ["INVALID_SKU", [], [fo.id]],
+    ]);
+  });
+
   it("resubmits one FO: Shopify shows it SUBMITTED again, it leaves the inbox, and an audit row says so", async () => {
     const { h } = harness;
     const { order, fo } = await requested();

@@ -57,9 +57,17 @@ type LedgerRow = Awaited<ReturnType<typeof findReturnedFulfillmentOrders>>[numbe
 const kindOf = (row: Pick<LedgerRow, "status">): RejectedFulfillmentOrder["kind"] =>
   row.status === "INCOMPLETE" ? "incomplete" : "rejected";
 
-/** Shopify being slow or throttled must not hide the inbox: it shows without the line warnings. */
+/**
+ * Shopify being slow, down or throttled must not hide the inbox: it shows without the line
+ * warnings. In a route, authenticate.admin's client turns Shopify's HTTP error into a thrown
+ * Response with Shopify's status; only 429 and 5xx are that, a re-authentication (401, a
+ * redirect) still goes through.
+ */
 const isShopifyUnavailable = (error: unknown) =>
-  error instanceof AdminThrottledError || error instanceof AdminTransportError || error instanceof AdminGraphqlError;
+  error instanceof AdminThrottledError ||
+  error instanceof AdminTransportError ||
+  error instanceof AdminGraphqlError ||
+  (error instanceof Response && (error.status === 429 || error.status >= 500));
 
 export async function loadRejectionInbox(graphql: AdminGraphql, shop: string): Promise<RejectionInboxView> {
   const found = await findReturnedFulfillmentOrders(shop);
@@ -71,7 +79,8 @@ export async function loadRejectionInbox(graphql: AdminGraphql, shop: string): P
     if (rejected.length > 0) warnings = await fetchLineWarnings(graphql, rejected);
   } catch (error) {
     if (!isShopifyUnavailable(error)) throw error;
-    console.warn("rejection inbox: line warnings unavailable", { shop, error: String(error) });
+    const detail = error instanceof Response ? `HTTP ${error.status}` : String(error);
+    console.warn("rejection inbox: line warnings unavailable", { shop, error: detail });
     warningsUnavailable = true;
   }
   const inbox = rows.map((row): RejectedFulfillmentOrder => ({
