@@ -45,6 +45,9 @@ describe("the rejection inbox in a real browser", () => {
       )
       .toBe(true);
     await page.waitForLoadState("networkidle");
+    // The demo shop hasn't turned automation on: the FO page says so near the top.
+    await shown(page.getByRole("region", { name: "Automation" }).getByText("Automation is off"));
+    await app.screenshot(page, "rejection-inbox-fo-page");
     await page
       .getByRole("region", { name: "Request fulfillment" })
       .getByRole("button", { name: "Send request" })
