@@ -143,6 +143,37 @@ describe("fulfillment requests to a 3PL", () => {
     });
   });
 
+  it("keeps the service's per-line rejection messages as the lines' warnings", async () => {
+    const { sim, gql, fo } = threePlOrder();
+    await gql(SUBMIT, { id: fo.id });
+    const [mugLine, teeLine] = fo.lineItems;
+    sim.rejectFulfillmentRequest(fo.id, {
+      reason: "INVENTORY_OUT_OF_STOCK",
+      message: "Short on stock",
+      lineItems: [{ fulfillmentOrderLineItemId: mugLine!.id, message: "No mugs until March" }],
+    });
+    const WARNINGS = `query($id: ID!) { fulfillmentOrder(id: $id) { requestStatus
+      lineItems(first: 10) { nodes { id warnings { title description } } } } }`;
+    const res = await gql(WARNINGS, { id: fo.id });
+    expect(res.data.fulfillmentOrder).toEqual({
+      requestStatus: "REJECTED",
+      lineItems: {
+        nodes: [
+          { id: mugLine!.id, warnings: [{ title: null, description: "No mugs until March" }] },
+          { id: teeLine!.id, warnings: [] },
+        ],
+      },
+    });
+    // A line that isn't the FO's is refused, and nothing changes.
+    await gql(SUBMIT, { id: fo.id });
+    expect(() =>
+      sim.rejectFulfillmentRequest(fo.id, {
+        lineItems: [{ fulfillmentOrderLineItemId: "gid://shopify/FulfillmentOrderLineItem/999999" }],
+      }),
+    ).toThrow(/not one of its line items/);
+    expect(sim.getFulfillmentOrder(fo.id).requestStatus).toBe("SUBMITTED");
+  });
+
   it("closes the fulfillment order when the 3PL ships it and marks the order fulfilled", async () => {
     const { sim, gql, fo, order, mug, thirdParty } = threePlOrder();
     await gql(SUBMIT, { id: fo.id });

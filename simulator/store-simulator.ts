@@ -15,6 +15,7 @@ import {
   closeAsIncomplete,
   rejectCancellationRequest,
   rejectFulfillmentRequest,
+  type RejectionInput,
 } from "./operations/fulfillment-requests";
 import { fulfillAsService } from "./operations/fulfillments";
 import { runDueJobs } from "./operations/order-cancel";
@@ -209,7 +210,7 @@ export class StoreSimulator {
     return structuredClone(acceptFulfillmentRequest(this.state, foId, opts));
   }
 
-  rejectFulfillmentRequest(foId: string, opts: { reason?: string; message?: string } = {}): SimFulfillmentOrder {
+  rejectFulfillmentRequest(foId: string, opts: RejectionInput = {}): SimFulfillmentOrder {
     return structuredClone(rejectFulfillmentRequest(this.state, foId, opts));
   }
 

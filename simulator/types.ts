@@ -143,6 +143,13 @@ export interface SimFulfillmentOrderLineItem {
   lineItemId: string;
   totalQuantity: number;
   remainingQuantity: number;
+  /** FulfillmentOrderLineItem.warnings: what a fulfillment service said about this line when it rejected a request. */
+  warnings?: SimLineItemWarning[];
+}
+
+export interface SimLineItemWarning {
+  title: string | null;
+  description: string | null;
 }
 
 export interface SimFulfillmentHold {

@@ -26,7 +26,18 @@ export const DemoCommand = z.discriminatedUnion("command", [
     ageDays: z.number().min(0).default(0),
   }),
   z.object({ command: z.literal("accept-request"), fulfillmentOrderId: fo }),
-  z.object({ command: z.literal("reject-request"), fulfillmentOrderId: fo, message: z.string().optional() }),
+  z.object({
+    command: z.literal("reject-request"),
+    fulfillmentOrderId: fo,
+    message: z.string().optional(),
+    /** FulfillmentOrderRejectionReason */
+    reason: z.string().optional(),
+    /** The lines the 3PL names, each with why (they come back as the lines' warnings). */
+    lineItems: z
+      .array(z.object({ fulfillmentOrderLineItemId: z.string(), message: z.string().optional() }))
+      .max(50)
+      .optional(),
+  }),
   z.object({ command: z.literal("accept-cancellation"), fulfillmentOrderId: fo }),
   z.object({ command: z.literal("reject-cancellation"), fulfillmentOrderId: fo }),
   z.object({ command: z.literal("ship-as-3pl"), fulfillmentOrderId: fo, trackingNumber: z.string().optional() }),
@@ -80,7 +91,11 @@ export function runDemoCommand(command: DemoCommand): unknown {
     case "accept-request":
       return sim.acceptFulfillmentRequest(command.fulfillmentOrderId);
     case "reject-request":
-      return sim.rejectFulfillmentRequest(command.fulfillmentOrderId, { message: command.message ?? "Out of stock" });
+      return sim.rejectFulfillmentRequest(command.fulfillmentOrderId, {
+        message: command.message ?? "Out of stock",
+        ...(command.reason ? { reason: command.reason } : {}),
+        ...(command.lineItems ? { lineItems: command.lineItems } : {}),
+      });
     case "accept-cancellation":
       return sim.acceptCancellationRequest(command.fulfillmentOrderId);
     case "reject-cancellation":

@@ -7,6 +7,7 @@ import { automation } from "./sections/automation";
 import { automationRules } from "./sections/automation-rules";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
+import { rejections } from "./sections/rejections";
 import { requests } from "./sections/requests";
 import { worklist } from "./sections/worklist";
 import { staleOrders } from "./sections/stale-orders";
@@ -22,6 +23,7 @@ export const en = {
   automation,
   requests,
   automationRules,
+  rejections,
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",

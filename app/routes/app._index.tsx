@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Card, Layout, Page } from "@shopify/polaris";
+import { BlockStack, Card, Layout, Page } from "@shopify/polaris";
 import { useCallback, useEffect, useState } from "react";
-import { BulkResultsBanner } from "~/components/worklist/bulk-results-banner";
+import { BulkAnswerBanners } from "~/components/worklist/bulk-results-banner";
 import { HoldModal } from "~/components/worklist/hold-modal";
 import { WorklistFilters } from "~/components/worklist/worklist-filters";
 import { WorklistTable } from "~/components/worklist/worklist-table";
@@ -117,14 +117,12 @@ export default function Worklist() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {error && (
-              <Banner tone="critical" onDismiss={() => setError(null)}>
-                <p>{error}</p>
-              </Banner>
-            )}
-            {shown && (
-              <BulkResultsBanner results={shown.results} names={shown.names} onDismiss={() => setShown(null)} />
-            )}
+            <BulkAnswerBanners
+              error={error}
+              shown={shown}
+              onDismissError={() => setError(null)}
+              onDismissResults={() => setShown(null)}
+            />
             <Card padding="0">
               <WorklistFilters
                 params={params}

@@ -2,8 +2,10 @@
 // by the simulator's webhooks, every action runs against the simulator, and each test checks
 // the JSON the screen renders from, the ledger rows and what Shopify (the simulator) now holds.
 import { randomUUID } from "node:crypto";
+import type { Prisma } from "@prisma/client";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeEach, describe, expect, it } from "vitest";
+import type { AutomationView } from "~/automation/decision-view";
 import { prisma } from "~/db.server";
 import type { ActionResult } from "~/fulfillment/actions/contract";
 import type { FulfillmentOrderDetailView } from "~/fulfillment/detail/types";
@@ -718,5 +720,75 @@ describe("a request the 3PL rejected", () => {
     await act(foId, { intent: "request-fulfillment" });
     // THEN the old rejection no longer shows
     expect((await load(foId)).view!.fulfillmentOrder.rejection).toBeNull();
+  });
+});
+
+describe("automation on the FO page", () => {
+  /** A decision row as the runtime writes it (the runtime is built elsewhere: rows are inserted here). */
+  const decide = (foId: string, over: Partial<Prisma.AutomationDecisionUncheckedCreateInput>, shop = SHOP) =>
+    prisma.automationDecision.create({
+      data: {
+        shop,
+        decisionKey: randomUUID(),
+        fulfillmentOrderShopifyId: foId,
+        orderShopifyId: "gid://shopify/Order/1",
+        trigger: "created",
+        outcome: "wait",
+        status: "decided",
+        reason: "Waiting",
+        ...over,
+      },
+    });
+
+  async function automationOf(foId: string) {
+    const response = await call(loader, fetchRequest(path(foId), SHOP), foId);
+    expect(response.status).toBe(200);
+    return (await response.json()).automation as AutomationView;
+  }
+
+  it("says automation is off when the shop hasn't turned it on, and shows no decision", async () => {
+    const { foId } = await placeOrder("thirdParty", [{ variant: "mug", quantity: 1 }]);
+    expect(await automationOf(foId)).toEqual({ state: "off", latest: null, decisions: [] });
+    await prisma.automationSettings.create({ data: { shop: SHOP, enabled: true, paused: true } });
+    expect((await automationOf(foId)).state).toBe("paused");
+  });
+
+  it("shows the latest decision's reason and every decision of this FO for the timeline, Shopify's refusal included", async () => {
+    const { foId } = await placeOrder("thirdParty", [{ variant: "mug", quantity: 1 }]);
+    const { foId: otherFo } = await placeOrder("thirdParty", [{ variant: "tee", quantity: 1 }]);
+    await prisma.automationSettings.create({ data: { shop: SHOP, enabled: true } });
+    const at = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    await decide(foId, {
+      outcome: "wait",
+      reason: "Waiting: post-purchase offer open (hold placed 4 min ago)",
+      createdAt: at(10),
+    });
+    await decide(foId, {
+      outcome: "request",
+      status: "refused",
+      ruleId: "r1",
+      ruleName: "Ship everything",
+      ruleVersion: 3,
+      reason: "Rule “Ship everything” matched",
+      response: JSON.stringify({ userErrors: [{ field: ["id"], message: "Cannot request fulfillment." }] }),
+      createdAt: at(2),
+    });
+    await decide(otherFo, { reason: "Another FO's", createdAt: at(1) });
+    await decide(foId, { reason: "Another shop's", createdAt: at(1) }, OTHER_SHOP);
+
+    const automation = await automationOf(foId);
+    expect(automation.state).toBe("on");
+    expect(automation.latest).toMatchObject({
+      outcome: "request",
+      status: "refused",
+      ruleName: "Ship everything",
+      ruleVersion: 3,
+      refusal: "Cannot request fulfillment.",
+    });
+    expect(automation.decisions.map((d) => d.reason)).toEqual([
+      "Rule “Ship everything” matched",
+      "Waiting: post-purchase offer open (hold placed 4 min ago)",
+    ]);
+    expect(automation.decisions[1]!.refusal).toBeNull();
   });
 });

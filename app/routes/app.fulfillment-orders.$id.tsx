@@ -10,7 +10,9 @@ import {
 } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { BlockStack, Card, EmptyState, Layout, Page, SkeletonBodyText, SkeletonPage } from "@shopify/polaris";
+import { loadAutomationView } from "~/automation/decision-view.server";
 import { ActionsCard } from "~/components/fulfillment-order/actions-card";
+import { AutomationCard } from "~/components/fulfillment-order/automation-card";
 import { FulfillmentOrderCard } from "~/components/fulfillment-order/fulfillment-order-card";
 import { HoldsCard } from "~/components/fulfillment-order/holds-card";
 import { LineageCard } from "~/components/fulfillment-order/lineage-card";
@@ -39,7 +41,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (!id.success) throw notFound();
   const view = await loadFulfillmentOrderDetail(admin.graphql, session.shop, id.data);
   if (!view) throw notFound();
-  return json({ view, now: new Date().toISOString() });
+  const automation = await loadAutomationView(session.shop, id.data);
+  return json({ view, automation, now: new Date().toISOString() });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -61,7 +64,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   isFulfillmentActionSubmission(formData) ? false : defaultShouldRevalidate;
 
 export default function FulfillmentOrderDetail() {
-  const { view, now: nowIso } = useLoaderData<typeof loader>();
+  const { view, automation, now: nowIso } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const location = useLocation();
   const now = new Date(nowIso);
@@ -82,6 +85,7 @@ export default function FulfillmentOrderDetail() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            <AutomationCard automation={automation} now={now} />
             <FulfillmentOrderCard fo={fo} now={now} />
             <HoldsCard
               holds={view.holds}
@@ -96,7 +100,7 @@ export default function FulfillmentOrderDetail() {
           <BlockStack gap="400">
             <OrderSummaryCard order={view.order} />
             <LineageCard lineage={view.lineage} />
-            <TimelineCard events={view.events} />
+            <TimelineCard events={view.events} decisions={automation.decisions} />
           </BlockStack>
         </Layout.Section>
       </Layout>

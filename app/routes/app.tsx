@@ -32,6 +32,7 @@ export default function App() {
           {en.nav.home}
         </Link>
         <Link to="/app/pickup">{en.pickup.nav}</Link>
+        <Link to="/app/rejections">{en.rejections.nav}</Link>
         <Link to="/app/reconciliation">{en.nav.reconciliation}</Link>
         <Link to="/app/jobs">{en.nav.jobs}</Link>
         <Link to="/app/stale-orders">{en.staleOrders.nav}</Link>

@@ -10,6 +10,7 @@ import { action as queueAction } from "./app._index";
 import { action as automationAction } from "./app.automation._index";
 import { action as jobsAction } from "./app.jobs";
 import { action as pickupAction } from "./app.pickup";
+import { action as rejectionsAction } from "./app.rejections";
 import { action as syncAction } from "./app.reconciliation";
 import { action as staleOrdersAction } from "./app.stale-orders";
 
@@ -25,6 +26,7 @@ const ROUTES: [string, string, Action][] = [
   ["background jobs", "/app/jobs", jobsAction as Action],
   ["the stale-orders screen", "/app/stale-orders", staleOrdersAction as Action],
   ["the automation screen", "/app/automation", automationAction as Action],
+  ["the rejection inbox", "/app/rejections", rejectionsAction as Action],
 ];
 
 async function post(handler: Action, path: string, body: { contentType: string; text: string }) {

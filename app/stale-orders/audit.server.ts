@@ -17,7 +17,9 @@ type AuditAction =
   | "pickup.order-found-cancelled"
   // The automation settings screen (app/automation/rule-store.server.ts).
   | "automation.rules_saved"
-  | "automation.switches_changed";
+  | "automation.switches_changed"
+  // A rejected or incomplete FO requested again from the rejection inbox (app/fulfillment/rejections/).
+  | "rejection.resubmitted";
 
 export async function recordAuditEvent(
   event: {

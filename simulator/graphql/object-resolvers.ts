@@ -310,7 +310,8 @@ export const objectResolvers: ResolverMap = {
     ),
     variantTitle: field<SimFulfillmentOrderLineItem>(() => null),
     requiresShipping: field<SimFulfillmentOrderLineItem>(() => true),
-    warnings: field<SimFulfillmentOrderLineItem>(() => []),
+    // https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderLineItemWarning
+    warnings: field<SimFulfillmentOrderLineItem>((li) => li.warnings ?? []),
   },
   FulfillmentHold: {
     displayReason: field<SimFulfillmentHold>((h) => HOLD_REASON_TEXT[h.reason] ?? h.reason),

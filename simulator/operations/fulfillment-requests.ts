@@ -148,13 +148,29 @@ export function acceptFulfillmentRequest(
   );
 }
 
+/** fulfillmentOrderRejectFulfillmentRequest's arguments (besides the FO id). */
+export interface RejectionInput {
+  /** FulfillmentOrderRejectionReason */
+  reason?: string;
+  message?: string;
+  /** IncomingRequestLineItemInput: the lines the service could not fulfil, and why. */
+  lineItems?: { fulfillmentOrderLineItemId: string; message?: string | null }[];
+}
+
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderRejectFulfillmentRequest
-export function rejectFulfillmentRequest(
-  state: StoreState,
-  foId: string,
-  opts: { reason?: string; message?: string },
-): SimFulfillmentOrder {
+export function rejectFulfillmentRequest(state: StoreState, foId: string, opts: RejectionInput): SimFulfillmentOrder {
   const fo = serviceFo(state, foId, ["SUBMITTED"], "reject the fulfillment request of");
+  // `lineItems` "documents which line items specifically were unable to be fulfilled and why";
+  // an id that isn't a line of this FO can't document anything: the stricter reading refuses it
+  // (the docs are silent) before anything changes.
+  const lines = opts.lineItems ?? [];
+  for (const line of lines) {
+    if (!fo.lineItems.some((li) => li.id === line.fulfillmentOrderLineItemId)) {
+      throw new SimulatorError(
+        `Cannot reject ${foId}: ${line.fulfillmentOrderLineItemId} is not one of its line items`,
+      );
+    }
+  }
   // The reason and message are only arguments of the mutation; the one place the Admin API
   // gives a fulfillment service's answer back is the request's `responseData` ("The response
   // from the fulfillment service",
@@ -162,6 +178,17 @@ export function rejectFulfillmentRequest(
   // The docs give no shape for it: the simulator stores the arguments as they were sent.
   const request = fo.merchantRequests.findLast((r) => r.kind === "FULFILLMENT_REQUEST");
   if (request) request.responseData = { reason: opts.reason ?? null, message: opts.message ?? null };
+  // Each line's message comes back as FulfillmentOrderLineItem.warnings ("a warning about why a
+  // fulfillment request was rejected",
+  // https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderLineItemWarning).
+  // The docs don't say how the message maps onto title/description, nor when a warning goes away:
+  // the message is the description (title null), and a new rejection replaces every line's
+  // warnings; they are not cleared on resubmission, so a reader must look at them only while the
+  // request is REJECTED (the stricter assumption for a client).
+  for (const li of fo.lineItems) {
+    const said = lines.filter((line) => line.fulfillmentOrderLineItemId === li.id);
+    li.warnings = said.map((line) => ({ title: null, description: line.message ?? null }));
+  }
   return answer(
     state,
     fo,

@@ -12,7 +12,7 @@ interface BulkResultsBannerProps {
   onDismiss: () => void;
 }
 
-export function BulkResultsBanner({ results, names, onDismiss }: BulkResultsBannerProps) {
+function BulkResultsBanner({ results, names, onDismiss }: BulkResultsBannerProps) {
   const done = results.filter((r) => r.outcome === "done").length;
   const skipped = results.length - done;
   return (
@@ -36,5 +36,26 @@ export function BulkResultsBanner({ results, names, onDismiss }: BulkResultsBann
         </List>
       </BlockStack>
     </Banner>
+  );
+}
+
+/** A bulk submission's answer: the refusal of the whole submission, or the row-by-row results. */
+export function BulkAnswerBanners(props: {
+  error: string | null;
+  shown: { results: BulkRowResult[]; names: Record<string, string> } | null;
+  onDismissError: () => void;
+  onDismissResults: () => void;
+}) {
+  return (
+    <>
+      {props.error && (
+        <Banner tone="critical" onDismiss={props.onDismissError}>
+          <p>{props.error}</p>
+        </Banner>
+      )}
+      {props.shown && (
+        <BulkResultsBanner results={props.shown.results} names={props.shown.names} onDismiss={props.onDismissResults} />
+      )}
+    </>
   );
 }

@@ -52,7 +52,7 @@ export async function runBulkAction(
     const result = await performFulfillmentAction(graphql, context, rowInput(bulk, row));
     results.push(
       result.ok
-        ? { id: row.id, outcome: "done", message: result.message }
+        ? { id: row.id, outcome: "done", message: result.message, ...(result.replayed ? { replayed: true } : {}) }
         : { id: row.id, outcome: "skipped", message: reasonOf(result) },
     );
   }

@@ -49,6 +49,8 @@ export interface BulkRowResult {
   /** done: Shopify did it; skipped: nothing was done, and `message` says why. */
   outcome: "done" | "skipped";
   message: string;
+  /** Done earlier: this answers a repeated submission (same key), nothing was sent again. */
+  replayed?: true;
 }
 
 export type BulkActionData =

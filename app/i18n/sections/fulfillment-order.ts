@@ -105,6 +105,7 @@ export const fulfillmentOrder = {
       location: "Location",
       lineage: "Lineage",
       prepared_for_pickup: "Ready for pickup",
+      automation: "Automation decision",
     } as Record<string, string>,
     source: {
       webhook: "Webhook",
@@ -114,6 +115,35 @@ export const fulfillmentOrder = {
     } as Record<string, string>,
     by: (actor: string) => `by ${describeActor(actor)}`,
     none: "none",
+  },
+  automation: {
+    heading: "Automation",
+    line: (reason: string) => `Automation: ${reason}`,
+    off: "Automation is off",
+    paused: "Automation is paused: nothing is sent until it is resumed.",
+    decidedAgo: (age: string) => `decided ${age} ago`,
+    defaults: "Built-in defaults",
+    rule: (name: string, version: number | null) => (version === null ? name : `${name} v${version}`),
+    /** AutomationDecision.outcome */
+    outcome: {
+      request: "Request",
+      partial_request: "Request some lines",
+      delay: "Delay",
+      hold: "Hold",
+      release_hold: "Release our hold",
+      skip: "Skip",
+      wait: "Wait",
+    } as Record<string, string>,
+    /** AutomationDecision.status */
+    status: {
+      decided: "Decided",
+      submitting: "Sending to Shopify",
+      succeeded: "Done",
+      refused: "Refused by Shopify",
+      uncertain: "Checking with Shopify",
+      not_sent: "Not sent",
+    } as Record<string, string>,
+    refusal: (message: string) => `Shopify: ${message}`,
   },
   /** An INCOMPLETE FO: the 3PL closed it unfinished and it is the merchant's again. */
   incomplete:
