@@ -5,11 +5,13 @@
 import { markDemoServer } from "../app/demo/demo-guard";
 import { applyDemoEnv, DemoRefusedInProductionError } from "./demo/demo-env";
 import { migrateDemoDatabase, resetDefaultDemoDatabase } from "./demo/migrate-demo-db";
+import { startOrderTrickle, trickleSeconds } from "./demo/order-trickle";
 import { installDemoFetch } from "./demo/outbound-fetch";
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const env = applyDemoEnv(process.env);
+  const trickle = trickleSeconds(process.env);
   // The one process demo mode may run in (app/demo/demo-guard.ts), marked before any app module loads.
   markDemoServer();
   // The simulator's webhooks go to this very server over loopback: the only real fetch left.
@@ -57,9 +59,16 @@ async function main(): Promise<void> {
       webhooks.flush().catch((error: unknown) => console.error("webhook delivery failed", error));
   }, 500);
   deliverWebhooks.unref();
+  // Once installed, new orders keep arriving at the 3PL, so automation has something to act on.
+  startOrderTrickle(sim, seeded.shop, trickle);
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const locations = Object.values(seeded.locations).map((l) => l.name);
   console.log(`Seeded ${seeded.shop}: ${seeded.orders.length} orders across ${locations.join(", ")}.`);
+  console.log(
+    trickle > 0
+      ? `A simulated order arrives at ${seeded.locations.threePl.name} every ${trickle}s (DEMO_ORDER_TRICKLE_SECONDS=0 turns it off).`
+      : "No simulated orders trickle in (DEMO_ORDER_TRICKLE_SECONDS=0).",
+  );
   console.log(`Fulfillment Desk demo is ready at ${env.appUrl} (started in ${seconds}s)`);
 
   const shutdown = () => {

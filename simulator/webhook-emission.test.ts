@@ -114,6 +114,14 @@ async function everyTopic() {
     id: fo4.id,
   });
   await gql(`mutation($id: ID!) { fulfillmentOrderCancel(id: $id) { userErrors { message } } }`, { id: fo4.id });
+
+  const o5 = sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }], postPurchaseOffer: true });
+  sim.completePostPurchase(o5.id, { addLineItems: [{ variantId: tee.id, quantity: 1 }] });
+  const [fo5, upsell5] = sim.fulfillmentOrdersOf(o5.id);
+  await gql(
+    `mutation($inputs: [FulfillmentOrderMergeInput!]!) { fulfillmentOrderMerge(fulfillmentOrderMergeInputs: $inputs) { userErrors { message } } }`,
+    { inputs: [{ mergeIntents: [{ fulfillmentOrderId: fo5!.id }, { fulfillmentOrderId: upsell5!.id }] }] },
+  );
   sim.uninstallApp(SHOP);
   return sim.emitted;
 }
@@ -125,6 +133,7 @@ const TOPICS = [
   "orders/cancelled",
   "orders/fulfilled",
   "orders/partially_fulfilled",
+  "orders/edited",
   "fulfillment_orders/order_routing_complete",
   "fulfillment_orders/fulfillment_request_submitted",
   "fulfillment_orders/fulfillment_request_accepted",
@@ -137,6 +146,7 @@ const TOPICS = [
   "fulfillment_orders/hold_released",
   "fulfillment_orders/moved",
   "fulfillment_orders/split",
+  "fulfillment_orders/merged",
   "fulfillment_orders/line_items_prepared_for_pickup",
   "fulfillment_holds/added",
   "fulfillment_holds/released",

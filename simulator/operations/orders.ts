@@ -45,7 +45,7 @@ export interface ShippingAddressInput {
   address1?: string | null;
 }
 
-export const DEFAULT_SHIPPING_ADDRESS: ShippingAddressInput = {
+const DEFAULT_SHIPPING_ADDRESS: ShippingAddressInput = {
   countryCode: "CA",
   provinceCode: "ON",
   province: "Ontario",

@@ -46,6 +46,8 @@ export async function startDemoServer(options: { readyTimeoutMs?: number } = {})
       NODE_ENV: "development",
       PORT: String(port),
       DATABASE_URL: `file:${databaseFile}`,
+      // Browser tests place the orders they look for; a trickle would change what the screens show.
+      DEMO_ORDER_TRICKLE_SECONDS: "0",
     },
     // Its own process group, so stop() reaches tsx's child node process too.
     detached: true,

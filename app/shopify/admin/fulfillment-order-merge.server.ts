@@ -23,7 +23,7 @@ const FULFILLMENT_ORDER_MERGE_MUTATION = `#graphql
   }
 ` as const;
 
-export interface MergeIntent {
+interface MergeIntent {
   fulfillmentOrderId: string;
   /** Empty: every remaining unit of the FO. */
   lines: readonly LineQuantity[];
