@@ -29,7 +29,7 @@ export interface LedgerChange {
   fulfillmentOrders: FulfillmentOrderChange[];
 }
 
-export type LedgerChangeListener = (tx: Prisma.TransactionClient, change: LedgerChange) => Promise<void>;
+type LedgerChangeListener = (tx: Prisma.TransactionClient, change: LedgerChange) => Promise<void>;
 
 declare global {
   var __ledgerChangeListeners: Map<string, LedgerChangeListener> | undefined;

@@ -3,7 +3,7 @@
 import { prisma } from "~/db.server";
 import { RuleSet, type RuleSetInput } from "~/automation/rules/rule-set";
 
-export const REQUEST_EVERYTHING: RuleSetInput = {
+const REQUEST_EVERYTHING: RuleSetInput = {
   rules: [{ id: "ship-all", name: "Ship everything", conditions: [], action: { type: "request" } }],
 };
 

@@ -42,4 +42,3 @@ export type Decision =
 
 export type WaitReason = "post_purchase_offer" | "quiet_period" | "payment" | "hold" | "upsell_edit";
 
-export type DecisionKind = Decision["kind"];

@@ -7,7 +7,7 @@ import { fold, isLineCondition, isPaid } from "./conditions";
 import type { Condition, Defaults, Rule } from "./rule-set";
 import { RuleSet } from "./rule-set";
 
-export type RuleSetValidation = { ok: true; ruleSet: RuleSet } | { ok: false; errors: FieldErrorMessage[] };
+type RuleSetValidation = { ok: true; ruleSet: RuleSet } | { ok: false; errors: FieldErrorMessage[] };
 
 const t = automationRules.errors;
 

@@ -5,10 +5,10 @@ import { prisma } from "~/db.server";
 import { isUniqueViolation } from "~/db/unique-violation";
 
 /** "merged": merged with its siblings into a new FO, which is decided on its own. */
-export type DecisionStatus =
+type DecisionStatus =
   "decided" | "scheduled" | "submitting" | "succeeded" | "refused" | "not_sent" | "uncertain" | "merged";
 
-export interface NewDecision {
+interface NewDecision {
   shop: string;
   decisionKey: string;
   fulfillmentOrderShopifyId: string;
@@ -51,7 +51,7 @@ export async function latestDecisionFor(shop: string, fulfillmentOrderId: string
   });
 }
 
-export const submissionLockKey = (shop: string, orderId: string) => `${shop} ${orderId}`;
+const submissionLockKey = (shop: string, orderId: string) => `${shop} ${orderId}`;
 
 /**
  * Takes the order's submission lock for this decision: at most one submission per order is in

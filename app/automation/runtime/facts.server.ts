@@ -97,7 +97,7 @@ export async function loadFacts(
 /** How long since a post-purchase hold counts as evidence that the shop runs an offer. */
 const UPSELL_EVIDENCE_DAYS = 30;
 /** The quiet period when the shop runs a post-purchase offer and the merchant set none. */
-export const DEFAULT_UPSELL_QUIET_MINUTES = 10;
+const DEFAULT_UPSELL_QUIET_MINUTES = 10;
 
 /**
  * The quiet period after an order edit: the merchant's, or automatically 10 minutes when the

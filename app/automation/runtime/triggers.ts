@@ -11,7 +11,7 @@ import type { Trigger } from "./jobs";
 const DECIDABLE_STATUSES = new Set(["OPEN", "ON_HOLD"]);
 const PAID = new Set(["PAID", "PARTIALLY_REFUNDED"]);
 
-export interface TriggeredEvaluation {
+interface TriggeredEvaluation {
   fulfillmentOrderId: string;
   trigger: Trigger;
   /** The FO's and order's Shopify versions: one evaluation per state and trigger. */

@@ -27,8 +27,7 @@ const t = en.rejections;
  * navigates the admin, not its own frame).
  * https://shopify.dev/docs/api/app-home/apis/navigation
  */
-const adminOrderUrl = (orderGid: string) =>
-  `shopify://admin/orders/${orderGid.slice(orderGid.lastIndexOf("/") + 1)}`;
+const adminOrderUrl = (orderGid: string) => `shopify://admin/orders/${orderGid.slice(orderGid.lastIndexOf("/") + 1)}`;
 
 const groupHeading = (group: Pick<RejectionGroup, "kind" | "reason">) =>
   group.kind === "incomplete"

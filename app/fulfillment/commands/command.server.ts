@@ -56,7 +56,7 @@ export interface FulfillmentCommand {
   mutate(context: CommandContext, target: CommandTarget): Promise<Mutated | Refused>;
 }
 
-export type CommandResult =
+type CommandResult =
   | {
       kind: "done";
       intent: CommandIntent;

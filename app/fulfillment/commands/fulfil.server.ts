@@ -8,7 +8,7 @@ import { markFulfillmentOrdersPreparedForPickup } from "../ledger.server";
 import { type FulfillmentCommand, mutated, refused } from "./command.server";
 import { type CommandLine, coversEverything } from "./lines";
 
-export interface Fulfil {
+interface Fulfil {
   lines: readonly CommandLine[];
   tracking: { company: string | null; number: string | null; url: string | null };
   notifyCustomer: boolean;

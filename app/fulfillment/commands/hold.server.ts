@@ -16,7 +16,7 @@ export function ourHoldHandle(shop: string, submissionKey: string): string {
   return `${OUR_HOLD_HANDLE_PREFIX}-${short}`;
 }
 
-export interface Hold {
+interface Hold {
   reason: string;
   reasonNotes: string | null;
   notifyMerchant: boolean;
@@ -46,7 +46,7 @@ export const hold = (input: Hold): FulfillmentCommand => ({
   },
 });
 
-export interface ReleaseHolds {
+interface ReleaseHolds {
   /** Our holds to release; empty = all of ours. */
   holdIds: readonly string[];
 }

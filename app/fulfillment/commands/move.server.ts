@@ -5,7 +5,7 @@ import { moveFulfillmentOrder } from "~/shopify/admin/fulfillment-order-move.ser
 import { childrenOf, type FulfillmentCommand, mutated } from "./command.server";
 import type { CommandLine } from "./lines";
 
-export interface Move {
+interface Move {
   locationId: string;
   lines: readonly CommandLine[];
 }

@@ -5,7 +5,7 @@ import { submitFulfillmentRequest } from "~/shopify/admin/fulfillment-order-subm
 import { childrenOf, type FulfillmentCommand, mutated } from "./command.server";
 import type { CommandLine } from "./lines";
 
-export interface RequestFulfillment {
+interface RequestFulfillment {
   /** Empty = every remaining quantity. */
   lines: readonly CommandLine[];
   message: string | null;
