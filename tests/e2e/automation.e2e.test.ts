@@ -52,7 +52,7 @@ describe("automatic fulfillment requests in a real browser", () => {
       (
         await simulator<{ fulfillmentOrders: SimFo[] }>({ command: "read-order", orderId: created.order.id })
       ).fulfillmentOrders.map((fo) => fo.requestStatus);
-    await expect.poll(requestStatus, { timeout: 60_000, intervals: [500] }).toEqual(["SUBMITTED"]);
+    await expect.poll(requestStatus, { timeout: 60_000, interval: 500 }).toEqual(["SUBMITTED"]);
 
     // AND the FO's page says why, and its timeline has the decision
     const fo = created.fulfillmentOrders[0]!;
