@@ -234,3 +234,54 @@ describe("the rejection inbox", () => {
     expect(response.status).toBe(415);
   });
 });
+
+describe("automatic requests Shopify refused", () => {
+  it("lists the FO with Shopify's answer until automation is asked to try again, which it audits", async () => {
+    const { h } = harness;
+    const s = harness.seed(SHOP);
+    const order = h.sim.createOrder(SHOP, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.thirdParty.id,
+    });
+    await harness.deliver();
+    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    await prisma.automationDecision.create({
+      data: {
+        shop: SHOP,
+        decisionKey: "refused-1",
+        fulfillmentOrderShopifyId: fo.id,
+        orderShopifyId: order.id,
+        orderName: order.name,
+        trigger: "created",
+        outcome: "request",
+        status: "refused",
+        ruleId: "ship-all",
+        ruleName: "Ship everything",
+        ruleVersion: 1,
+        reason: "Shopify refused: Fulfillment order is not assigned to a fulfillment service location.",
+      },
+    });
+    const view = (await inbox()) as RejectionInboxView & { refused: { fulfillmentOrderId: string; reason: string }[] };
+    expect(view.refused.map((r) => [r.fulfillmentOrderId, r.reason])).toEqual([
+      [fo.id, "Shopify refused: Fulfillment order is not assigned to a fulfillment service location."],
+    ]);
+    expect((await inbox(OTHER_SHOP)) as unknown).toMatchObject({ refused: [] });
+
+    const response = await callRoute(
+      action,
+      fetchRequest("/app/rejections", SHOP, { form: { intent: "automation-retry", ids: fo.id } }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, intent: "automation-retry", queued: 1 });
+    const job = await prisma.job.findFirstOrThrow({ where: { type: "automation.evaluate", shop: SHOP } });
+    expect(JSON.parse(job.payload)).toMatchObject({ fulfillmentOrderId: fo.id, trigger: "merchant_fixed" });
+    expect(await prisma.auditEvent.count({ where: { shop: SHOP, action: "automation.retry_requested" } })).toBe(1);
+
+    // An id that isn't waiting there is not retried; a forged id is a 400.
+    const other = await callRoute(
+      action,
+      fetchRequest("/app/rejections", SHOP, { form: { intent: "automation-retry", ids: "gid://shopify/Order/1" } }),
+    );
+    expect(other.status).toBe(400);
+  });
+});

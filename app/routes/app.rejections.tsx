@@ -12,6 +12,10 @@ import { loadRejectionInbox } from "~/fulfillment/rejections/rejection-inbox.ser
 import { resubmitRejected } from "~/fulfillment/rejections/resubmit.server";
 import { type BulkActionData, BulkIntent, type BulkRowResult } from "~/fulfillment/worklist/bulk-intent";
 import { readForm } from "~/http/read-form.server";
+import { getJobQueue } from "~/jobs/runtime.server";
+import { listRefusedRequests, retryRefusedRequests } from "~/automation/refused.server";
+import { RefusedRequestsCard } from "~/components/rejections/refused-requests-card";
+import { z } from "zod";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 
@@ -21,13 +25,35 @@ export const meta: MetaFunction = () => [{ title: t.documentTitle }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  return json(await loadRejectionInbox(admin.graphql, session.shop));
+  const [inbox, refused] = await Promise.all([
+    loadRejectionInbox(admin.graphql, session.shop),
+    listRefusedRequests(session.shop),
+  ]);
+  return json({ ...inbox, refused });
 };
+
+const RetryInput = z.object({
+  intent: z.literal("automation-retry"),
+  ids: z.preprocess(
+    (raw) => (typeof raw === "string" ? raw.split(",").filter(Boolean) : raw),
+    z
+      .array(z.string().regex(/^gid:\/\/shopify\/FulfillmentOrder\/\d+$/))
+      .min(1)
+      .max(100),
+  ),
+});
 
 // The worklist's bulk request form (rows, batchKey); only a request is a resubmission.
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
-  const parsed = BulkIntent.safeParse(Object.fromEntries(await readForm(request)));
+  const form = Object.fromEntries(await readForm(request));
+  if (form.intent === "automation-retry") {
+    const retry = RetryInput.safeParse(form);
+    if (!retry.success) return json<BulkActionData>({ ok: false, error: t.invalid }, { status: 400 });
+    const queued = await retryRefusedRequests(getJobQueue(), session.shop, retry.data.ids, actorOf(sessionToken));
+    return json({ ok: true as const, intent: "automation-retry" as const, queued });
+  }
+  const parsed = BulkIntent.safeParse(form);
   if (!parsed.success || parsed.data.intent !== "bulk-request-fulfillment") {
     return json<BulkActionData>({ ok: false, error: t.invalid }, { status: 400 });
   }
@@ -48,6 +74,7 @@ export default function RejectionInbox() {
   const view = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const fetcher = useFetcher<BulkActionData>();
+  const retryFetcher = useFetcher<{ ok: true; queued: number } | BulkActionData>();
   const shopify = useAppBridge();
   const [submission, setSubmission] = useState<Submission | null>(null);
   const [shown, setShown] = useState<{ results: BulkRowResult[]; names: Record<string, string> } | null>(null);
@@ -91,6 +118,14 @@ export default function RejectionInbox() {
   }, [fetcher.state, fetcher.data, submission, shopify]);
 
   const pending = submission?.ids ?? new Set<string>();
+  const retry = (ids: string[]) =>
+    retryFetcher.submit({ intent: "automation-retry", ids: ids.join(",") }, { method: "post" });
+  useEffect(() => {
+    if (retryFetcher.state !== "idle" || !retryFetcher.data) return;
+    const data = retryFetcher.data;
+    if ("queued" in data) shopify.toast.show(t.refused.queued(data.queued));
+    else if (!data.ok) shopify.toast.show(data.error, { isError: true });
+  }, [retryFetcher.state, retryFetcher.data, shopify]);
 
   return (
     <Page title={t.title} subtitle={t.subtitle}>
@@ -113,11 +148,12 @@ export default function RejectionInbox() {
                 <p>{t.truncated(view.total)}</p>
               </Banner>
             )}
+            <RefusedRequestsCard refused={view.refused} busy={retryFetcher.state !== "idle"} onRetry={retry} />
             {loading && view.groups.length === 0 ? (
               <Card>
                 <SkeletonBodyText lines={4} />
               </Card>
-            ) : view.groups.length === 0 ? (
+            ) : view.groups.length === 0 && view.refused.length === 0 ? (
               <Card>
                 <EmptyState heading={t.empty.heading} image="">
                   <p>{t.empty.body}</p>

@@ -19,7 +19,9 @@ type AuditAction =
   | "automation.rules_saved"
   | "automation.switches_changed"
   // A rejected or incomplete FO requested again from the rejection inbox (app/fulfillment/rejections/).
-  | "rejection.resubmitted";
+  | "rejection.resubmitted"
+  // An automatic request Shopify refused, handed back to automation from the rejection inbox.
+  | "automation.retry_requested";
 
 export async function recordAuditEvent(
   event: {

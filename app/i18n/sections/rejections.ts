@@ -42,4 +42,13 @@ export const rejections = {
   notInInbox:
     "Not resubmitted: this fulfillment order is no longer returned by its fulfillment service (already resubmitted, or changed in Shopify). Reload the page.",
   invalid: "That resubmission isn't valid. Reload the page and try again.",
+  refused: {
+    title: "Automatic requests Shopify refused",
+    body: "Automation never sends these again on its own. Fix the cause on the order, then let automation decide again.",
+    retry: "Let automation try again",
+    retryAll: (count: number) => `Let automation try all ${count} again`,
+    queued: (count: number) =>
+      count === 1 ? "Automation will decide it again" : `Automation will decide ${count} again`,
+    rule: (name: string | null) => (name ? `Rule: ${name}` : "Automation's defaults"),
+  },
 } as const;
