@@ -3,6 +3,7 @@
 import { actionMessages } from "./sections/action-messages";
 import { actionReasons } from "./sections/action-reasons";
 import { actions } from "./sections/actions";
+import { automationDryRun } from "./sections/automation-dry-run";
 import { automationRules } from "./sections/automation-rules";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
@@ -20,6 +21,7 @@ export const en = {
   staleOrders,
   requests,
   automationRules,
+  automationDryRun,
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",
