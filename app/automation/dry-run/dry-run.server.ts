@@ -56,6 +56,7 @@ export async function* replayWindow(
   rules: DryRunRules,
   quietPeriodMinutes: number | null,
   after: WorklistCursor | null = null,
+  batchSize: number = BATCH_SIZE,
 ): AsyncGenerator<ReplayedFulfillmentOrder | { folded: true; cursor: string }> {
   const quiet = memoizedQuietPeriod(shop, quietPeriodMinutes);
   let cursor = after;
@@ -75,7 +76,7 @@ export async function* replayWindow(
       },
       include: { order: true },
       orderBy: [{ openedAt: "asc" }, { id: "asc" }],
-      take: BATCH_SIZE,
+      take: batchSize,
     });
     if (batch.length === 0) return;
     const context = await loadBatchContext(shop, batch);
@@ -98,7 +99,7 @@ export async function* replayWindow(
       const decision = decide(input, rules.ruleSet, rules.version ?? 0);
       yield { row: rowOf(fulfillmentOrder, record.order.name, decision, moved), decision, cursor: position };
     }
-    if (batch.length < BATCH_SIZE) return;
+    if (batch.length < batchSize) return;
     const last = batch[batch.length - 1]!;
     cursor = { openedAt: last.openedAt.toISOString(), id: last.id };
   }
@@ -150,7 +151,9 @@ export async function dryRunPage(
 ): Promise<{ rows: DryRunRow[]; nextCursor: string | null }> {
   const rows: DryRunRow[] = [];
   let last: string | null = null;
-  for await (const item of replayWindow(shop, window, rules, quietPeriodMinutes, decodeCursor(after))) {
+  // A page needs PAGE_SIZE rows and one more to know a next page exists (more if some are folded).
+  const replay = replayWindow(shop, window, rules, quietPeriodMinutes, decodeCursor(after), PAGE_SIZE + 1);
+  for await (const item of replay) {
     if ("folded" in item) continue;
     if (rows.length === PAGE_SIZE) return { rows, nextCursor: last };
     rows.push(item.row);
