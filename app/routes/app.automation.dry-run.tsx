@@ -80,7 +80,7 @@ export default function RuleSimulator() {
   const run = data.ok ? data : null;
 
   return (
-    <Page title={t.title} subtitle={t.subtitle} backAction={{ url: "/app" }}>
+    <Page title={t.title} subtitle={t.subtitle} backAction={{ content: en.nav.home, url: "/app" }}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
