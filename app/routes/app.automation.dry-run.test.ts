@@ -73,6 +73,20 @@ describe("the rule simulator's loader", () => {
     expect(current.summary!.byOutcome).toMatchObject({ request: 0, hold: 2 });
   });
 
+  it("reports a run's progress by its run id, to the shop that started it only", async () => {
+    await seedHistory();
+    const runId = "3f1c1f5e-run-1";
+
+    await viewOf(await callRoute(loader, fetchRequest(`/app/automation/dry-run?days=7&runId=${runId}`, SHOP)));
+    const mine = await callRoute(loader, fetchRequest(`/app/automation/dry-run?progress=${runId}`, SHOP));
+    const theirs = await callRoute(loader, fetchRequest(`/app/automation/dry-run?progress=${runId}`, OTHER));
+    const bad = await callRoute(loader, fetchRequest("/app/automation/dry-run?progress=%3Cscript%3E", SHOP));
+
+    expect(await mine.json()).toEqual({ ok: true, progress: { replayed: 3, total: 3, done: true } });
+    expect(await theirs.json()).toEqual({ ok: true, progress: null });
+    expect(bad.status).toBe(400);
+  });
+
   it("shows an empty window as such", async () => {
     const view = await viewOf(await callRoute(loader, fetchRequest("/app/automation/dry-run?days=7", SHOP)));
     expect(view.summary).toMatchObject({ total: 0, folded: 0 });

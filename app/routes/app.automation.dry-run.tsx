@@ -4,7 +4,8 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Select, Spinner, Text } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { MAX_DRAFT_BYTES, parseDraftJson, parseDryRunParams, WINDOW_DAYS } from "~/automation/dry-run/params";
+import { MAX_DRAFT_BYTES, parseDraftJson, parseDryRunParams, RUN_ID, WINDOW_DAYS } from "~/automation/dry-run/params";
+import { type DryRunProgress, dryRunProgress } from "~/automation/dry-run/progress.server";
 import { type DryRunOutcome, type DryRunView, performDryRun } from "~/automation/dry-run/run-dry-run.server";
 import type { DryRunRow } from "~/automation/dry-run/summary";
 import { DryRunList } from "~/components/automation/dry-run-list";
@@ -21,6 +22,8 @@ export const meta: MetaFunction = () => [{ title: `${t.title} · ${en.appName}` 
 
 type DryRunData =
   { ok: true; view: DryRunView; draftJson: string | null } | { ok: false; error: string; errors?: FieldErrorMessage[] };
+
+type ProgressData = { ok: true; progress: DryRunProgress | null };
 
 /** A form's fields besides the draft are small: the draft's limit plus room for them. */
 const MAX_BODY_BYTES = MAX_DRAFT_BYTES * 2;
@@ -39,10 +42,18 @@ function respond(outcome: DryRunOutcome, draftJson: string | null) {
   }
 }
 
-/** The saved rules (or `?version=N`), over `?days=` (7, 30 or 90); `?after=` for a later page. */
+/**
+ * The saved rules (or `?version=N`), over `?days=` (7, 30 or 90); `?after=` for a later page;
+ * `?progress=<runId>`: how far that run has got (the screen polls it while the run is open).
+ */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const search = new URL(request.url).searchParams;
+  const polled = search.get("progress");
+  if (polled !== null) {
+    if (!RUN_ID.test(polled)) return refuse(400, t.errors.badRunId);
+    return json<ProgressData>({ ok: true, progress: dryRunProgress(session.shop, polled) });
+  }
   const params = parseDryRunParams((name) => search.get(name), new Date());
   if (!params.ok) return refuse(params.status, params.error);
   return respond(await performDryRun(session.shop, params.value, null), null);
@@ -78,6 +89,7 @@ export default function RuleSimulator() {
   const navigation = useNavigation();
   const running = navigation.state !== "idle";
   const run = data.ok ? data : null;
+  const progress = useRunProgress(running, navigation.formData?.get("runId"));
 
   return (
     <Page title={t.title} subtitle={t.subtitle} backAction={{ content: en.nav.home, url: "/app" }}>
@@ -100,7 +112,7 @@ export default function RuleSimulator() {
               <Card>
                 <InlineStack gap="200" blockAlign="center">
                   <Spinner size="small" accessibilityLabel={t.running} />
-                  <Text as="p">{t.running}</Text>
+                  <Text as="p">{progress ? t.progress(progress.replayed, progress.total) : t.running}</Text>
                 </InlineStack>
               </Card>
             ) : (
@@ -111,6 +123,18 @@ export default function RuleSimulator() {
       </Layout>
     </Page>
   );
+}
+
+/** While a run's request is open, its progress, polled every second (null until known). */
+function useRunProgress(running: boolean, runId: FormDataEntryValue | null | undefined): DryRunProgress | null {
+  const poll = useFetcher<ProgressData>();
+  const { load } = poll;
+  useEffect(() => {
+    if (!running || typeof runId !== "string") return;
+    const timer = setInterval(() => load(`/app/automation/dry-run?progress=${encodeURIComponent(runId)}`), 1_000);
+    return () => clearInterval(timer);
+  }, [running, runId, load]);
+  return running && poll.data?.ok ? poll.data.progress : null;
 }
 
 function sourceLine(view: DryRunView): string {
@@ -126,6 +150,11 @@ function sourceLine(view: DryRunView): string {
 
 function WindowForm({ data, running }: { data: Extract<DryRunData, { ok: true }> | null; running: boolean }) {
   const [days, setDays] = useState(String(data?.view.days ?? 30));
+  // A new name per run, made in the browser after hydration (the server cannot know it).
+  const [runId, setRunId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!running) setRunId(crypto.randomUUID());
+  }, [running]);
   const draft = data?.draftJson ?? null;
   const version = data?.view.source.kind === "version" ? String(data.view.source.version) : null;
   return (
@@ -143,6 +172,7 @@ function WindowForm({ data, running }: { data: Extract<DryRunData, { ok: true }>
             />
             {draft && <input type="hidden" name="ruleSet" value={draft} />}
             {version && <input type="hidden" name="version" value={version} />}
+            {runId && <input type="hidden" name="runId" value={runId} />}
             <Button submit variant="primary" loading={running}>
               {t.run}
             </Button>

@@ -105,6 +105,11 @@ export async function* replayWindow(
   }
 }
 
+/** How many FOs a run will read (the progress bar's whole). */
+export function countWindow(shop: string, window: DryRunWindow): Promise<number> {
+  return prisma.fulfillmentOrder.count({ where: { shop, openedAt: { gte: window.from, lt: window.until } } });
+}
+
 export interface DryRunResult {
   summary: DryRunSummary;
   rows: DryRunRow[];

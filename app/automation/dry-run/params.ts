@@ -19,7 +19,12 @@ export interface DryRunParams {
   after: string | null;
   /** The run's end, so later pages replay the same window. */
   until: Date | null;
+  /** The screen's name for this run, to poll its progress by. */
+  runId: string | null;
 }
+
+/** A run id the screen makes up (crypto.randomUUID()). */
+export const RUN_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; status: 400 | 413; error: string };
 
@@ -49,7 +54,9 @@ export function parseDryRunParams(get: (name: string) => string | null, now: Dat
     const age = now.getTime() - until.getTime();
     if (rawUntil.length > 40 || Number.isNaN(age) || age < -60_000 || age > 86_400_000) return fail(t.badCursor);
   }
-  return { ok: true, value: { days: days as WindowDays, version, after, until } };
+  const runId = get("runId") || null;
+  if (runId !== null && !RUN_ID.test(runId)) return fail(t.badRunId);
+  return { ok: true, value: { days: days as WindowDays, version, after, until, runId } };
 }
 
 /** The draft a screen posted as JSON text: parsed, not yet validated (validateRuleSet does that). */

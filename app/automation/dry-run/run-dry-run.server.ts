@@ -6,8 +6,9 @@ import { automationDryRun } from "~/i18n/sections/automation-dry-run";
 import { loadAutomationConfig } from "../rule-store.server";
 import { RuleSet } from "../rules/rule-set";
 import { validateRuleSet } from "../rules/validate-rule-set";
-import { dryRunPage, type DryRunRules, runDryRun } from "./dry-run.server";
+import { countWindow, dryRunPage, type DryRunRules, runDryRun } from "./dry-run.server";
 import type { DryRunParams } from "./params";
+import { trackDryRun } from "./progress.server";
 import type { DryRunRow, DryRunSummary } from "./summary";
 
 const t = automationDryRun.errors;
@@ -68,6 +69,11 @@ export async function performDryRun(
     const page = await dryRunPage(shop, window, rules, config.quietPeriodMinutes, params.after);
     return { kind: "done", view: { ...base, summary: null, ...page, after: params.after } };
   }
-  const run = await runDryRun(shop, window, rules, config.quietPeriodMinutes);
-  return { kind: "done", view: { ...base, ...run, after: null } };
+  const tracker = params.runId ? trackDryRun(shop, params.runId, await countWindow(shop, window)) : null;
+  try {
+    const run = await runDryRun(shop, window, rules, config.quietPeriodMinutes, tracker?.progress);
+    return { kind: "done", view: { ...base, ...run, after: null } };
+  } finally {
+    tracker?.finish();
+  }
 }

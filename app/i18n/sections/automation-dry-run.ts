@@ -10,6 +10,8 @@ export const automationDryRun = {
   windowOption: (days: number) => `${days} days`,
   run: "Run",
   running: "Replaying the ledger's history…",
+  progress: (replayed: number, total: number) =>
+    `Replayed ${replayed.toLocaleString("en")} of ${total.toLocaleString("en")} fulfillment orders…`,
   source: {
     saved: (version: number) =>
       version === 0 ? "Rules: none saved yet (the defaults only)" : `Rules: saved version ${version}`,
@@ -63,5 +65,6 @@ export const automationDryRun = {
     draftTooLarge: (limitKiB: number) => `The draft is larger than ${limitKiB} KiB.`,
     invalidDraft: "The draft has errors: fix them and run again.",
     bodyTooLarge: "The request is too large.",
+    badRunId: "That run id is not one this screen makes.",
   },
 } as const;
