@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
 import { routeHarness } from "../../tests/support/route-harness";
 import { action as queueAction } from "./app._index";
+import { action as dryRunAction } from "./app.automation.dry-run";
 import { action as jobsAction } from "./app.jobs";
 import { action as pickupAction } from "./app.pickup";
 import { action as syncAction } from "./app.reconciliation";
@@ -23,6 +24,7 @@ const ROUTES: [string, string, Action][] = [
   ["sync health", "/app/reconciliation", syncAction as Action],
   ["background jobs", "/app/jobs", jobsAction as Action],
   ["the stale-orders screen", "/app/stale-orders", staleOrdersAction as Action],
+  ["the rule simulator", "/app/automation/dry-run", dryRunAction as Action],
 ];
 
 async function post(handler: Action, path: string, body: { contentType: string; text: string }) {
