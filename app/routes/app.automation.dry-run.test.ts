@@ -165,6 +165,15 @@ describe("the rule simulator's action (an unsaved draft)", () => {
     expect(await bodyOf(response)).toMatchObject({ ok: false, error: expect.stringMatching(message) });
   });
 
+  it("refuses a body over its limit (413) before reading it as a form, whatever its fields", async () => {
+    const response = await callRoute(
+      action,
+      fetchRequest("/app/automation/dry-run", SHOP, { form: { ruleSet: "{}", pad: "x".repeat(600 * 1024) } }),
+    );
+    expect(response.status).toBe(413);
+    expect(await bodyOf(response)).toEqual({ ok: false, error: "The request is too large." });
+  });
+
   it("refuses a JSON body (415) and a __proto__ field (400)", async () => {
     const json = await callRoute(
       action,

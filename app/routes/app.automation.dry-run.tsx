@@ -13,6 +13,7 @@ import { DryRunSummaryCards } from "~/components/automation/dry-run-summary";
 import { SectionCard } from "~/components/section-card";
 import type { FieldErrorMessage } from "~/fulfillment/actions/contract";
 import { readForm } from "~/http/read-form.server";
+import { readBodyWithin } from "~/webhooks/bounded-body";
 import { en } from "~/i18n/en";
 import { authenticate } from "~/shopify.server";
 
@@ -62,8 +63,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 /** An unsaved draft posted as the form field `ruleSet` (JSON), e.g. by the settings screen. */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) return refuse(413, t.errors.bodyTooLarge);
-  const form = await readForm(request);
+  // Counted as it streams (a chunked body declares no length): a huge post is refused, not buffered.
+  const body = await readBodyWithin(request, MAX_BODY_BYTES);
+  if (body.kind === "too-large") return refuse(413, t.errors.bodyTooLarge);
+  const headers = new Headers(request.headers);
+  headers.delete("Content-Length");
+  const form = await readForm(new Request(request.url, { method: "POST", headers, body: body.text }));
   const field = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : null;
