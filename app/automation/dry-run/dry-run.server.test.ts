@@ -126,3 +126,45 @@ describe("the dry run over a busy window", () => {
     expect(run.nextCursor).toBeNull();
   });
 });
+
+describe("the dry run's quiet period", () => {
+  it("is live automation's at each FO's openedAt, also where the post-purchase evidence leaves its look-back mid-batch", async () => {
+    // GIVEN a shop that last saw a post-purchase hold 50 days ago (so, automatically, a 10-minute
+    // quiet period for FOs opened up to 20 days ago), and four orders edited a minute before
+    // their FO opened: two 22 and 21 days ago, two 19 and 18 days ago
+    const shop = "dry-run-quiet.myshopify.com";
+    const day = 86_400_000;
+    await prisma.order.create({
+      data: {
+        shop,
+        shopifyId: "gid://shopify/Order/999",
+        name: "#999",
+        placedAt: new Date(NOW.getTime() - 50 * day),
+        postPurchaseHoldSeenAt: new Date(NOW.getTime() - 50 * day),
+        shopifyUpdatedAt: new Date(NOW.getTime() - 50 * day),
+      },
+    });
+    await seedLedger(4, shop);
+    for (const [i, daysAgo] of [22, 21, 19, 18].entries()) {
+      const openedAt = new Date(NOW.getTime() - daysAgo * day);
+      await prisma.fulfillmentOrder.update({
+        where: { id: `${shop}-fo${i}` },
+        data: { openedAt, deliveryMethod: "SHIPPING" },
+      });
+      await prisma.order.update({
+        where: { id: `${shop}-o${i}` },
+        data: { placedAt: openedAt, lastEditedAt: new Date(openedAt.getTime() - 60_000) },
+      });
+    }
+    const shipAll = {
+      ...RULES,
+      ruleSet: RuleSet.parse({ rules: [{ id: "all", name: "All", conditions: [], action: { type: "request" } }] }),
+    };
+
+    // WHEN the window is replayed with the automatic quiet period
+    const run = await runDryRun(shop, WINDOW, shipAll, null);
+
+    // THEN the older two wait for the quiet period, the newer two are requested
+    expect(run.rows.map((r) => r.kind)).toEqual(["wait", "wait", "request", "request"]);
+  });
+});

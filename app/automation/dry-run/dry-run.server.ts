@@ -58,7 +58,6 @@ export async function* replayWindow(
   after: WorklistCursor | null = null,
   batchSize: number = BATCH_SIZE,
 ): AsyncGenerator<ReplayedFulfillmentOrder | { folded: true; cursor: string }> {
-  const quiet = memoizedQuietPeriod(shop, quietPeriodMinutes);
   let cursor = after;
   for (;;) {
     const batch: FoRecord[] = await prisma.fulfillmentOrder.findMany({
@@ -80,7 +79,8 @@ export async function* replayWindow(
     });
     if (batch.length === 0) return;
     const context = await loadBatchContext(shop, batch);
-    for (const record of batch) {
+    const quiet = await quietPeriodsOf(shop, quietPeriodMinutes, batch);
+    for (const [index, record] of batch.entries()) {
       const position = encodeCursor({ openedAt: record.openedAt.toISOString(), id: record.id });
       if (isSplitOff(record, context.parentOpenedAt)) {
         yield { folded: true, cursor: position };
@@ -93,7 +93,7 @@ export async function* replayWindow(
         order: orderFactsOf(record.order),
         history: context.history.get(record.id) ?? [],
         splitOff: splitOffLines(record.shopifyId, context),
-        quietPeriodMinutes: await quiet(new Date(fulfillmentOrder.openedAt)),
+        quietPeriodMinutes: quiet[index]!,
       };
       const { input, moved } = reconstructInput(source);
       const decision = decide(input, rules.ruleSet, rules.version ?? 0);
@@ -235,17 +235,17 @@ function splitOffLines(shopifyId: string, context: BatchContext, seen = new Set(
 const totalQuantitiesOf = (encoded: string): Map<string, number> =>
   new Map((JSON.parse(encoded) as { id: string; totalQuantity: number }[]).map((l) => [l.id, l.totalQuantity]));
 
-/** Live automation's quiet period, asked once per distinct moment (a busy shop repeats them). */
-function memoizedQuietPeriod(shop: string, configured: number | null) {
-  const seen = new Map<number, Promise<number>>();
-  return (at: Date) => {
-    const key = at.getTime();
-    let value = seen.get(key);
-    if (!value) {
-      if (seen.size > 10_000) seen.clear();
-      value = effectiveQuietPeriod(shop, configured, at);
-      seen.set(key, value);
-    }
-    return value;
-  };
+/**
+ * Live automation's quiet period at each FO's openedAt (the batch is in openedAt order). Asked at
+ * the batch's first and last moment: effectiveQuietPeriod only changes once as time goes on (the
+ * post-purchase evidence leaves its 30-day look-back), so equal ends mean the whole batch; only the
+ * batch where it changes asks FO by FO. Two reads per batch instead of one per FO.
+ */
+async function quietPeriodsOf(shop: string, configured: number | null, batch: FoRecord[]): Promise<number[]> {
+  const first = await effectiveQuietPeriod(shop, configured, batch[0]!.openedAt);
+  const last = await effectiveQuietPeriod(shop, configured, batch[batch.length - 1]!.openedAt);
+  if (first === last) return batch.map(() => first);
+  const periods: number[] = [];
+  for (const record of batch) periods.push(await effectiveQuietPeriod(shop, configured, record.openedAt));
+  return periods;
 }
