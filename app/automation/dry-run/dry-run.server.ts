@@ -31,12 +31,12 @@ export interface DryRunRules {
   version: number | null;
 }
 
-export interface DryRunWindow {
+interface DryRunWindow {
   from: Date;
   until: Date;
 }
 
-export interface ReplayedFulfillmentOrder {
+interface ReplayedFulfillmentOrder {
   row: DryRunRow;
   decision: Decision;
   cursor: string;
@@ -110,7 +110,7 @@ export function countWindow(shop: string, window: DryRunWindow): Promise<number>
   return prisma.fulfillmentOrder.count({ where: { shop, openedAt: { gte: window.from, lt: window.until } } });
 }
 
-export interface DryRunResult {
+interface DryRunResult {
   summary: DryRunSummary;
   rows: DryRunRow[];
   /** The cursor after the last row shown, when more rows follow. */

@@ -7,7 +7,7 @@ const t = automationDryRun.errors;
 
 export const WINDOW_DAYS = [7, 30, 90] as const;
 export type WindowDays = (typeof WINDOW_DAYS)[number];
-export const DEFAULT_WINDOW_DAYS: WindowDays = 30;
+const DEFAULT_WINDOW_DAYS: WindowDays = 30;
 /** The largest draft accepted: 50 rules of 20 conditions fit many times over. */
 export const MAX_DRAFT_BYTES = 256 * 1024;
 
@@ -26,7 +26,7 @@ export interface DryRunParams {
 /** A run id the screen makes up (crypto.randomUUID()). */
 export const RUN_ID = /^[A-Za-z0-9-]{8,64}$/;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; status: 400 | 413; error: string };
+type Parsed<T> = { ok: true; value: T } | { ok: false; status: 400 | 413; error: string };
 
 const fail = (error: string, status: 400 | 413 = 400): Parsed<never> => ({ ok: false, status, error });
 

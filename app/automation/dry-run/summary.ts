@@ -48,8 +48,7 @@ export interface DryRunRow {
   moved: boolean;
 }
 
-export const emptyCounts = (): OutcomeCounts =>
-  Object.fromEntries(DECISION_KINDS.map((kind) => [kind, 0])) as OutcomeCounts;
+const emptyCounts = (): OutcomeCounts => Object.fromEntries(DECISION_KINDS.map((kind) => [kind, 0])) as OutcomeCounts;
 
 export function emptySummary(rules: readonly { id: string; name: string }[]): DryRunSummary {
   return {
