@@ -4,6 +4,7 @@ import { actionMessages } from "./sections/action-messages";
 import { actionReasons } from "./sections/action-reasons";
 import { actions } from "./sections/actions";
 import { automation } from "./sections/automation";
+import { automationDryRun } from "./sections/automation-dry-run";
 import { automationRules } from "./sections/automation-rules";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
@@ -24,6 +25,7 @@ export const en = {
   requests,
   automationRules,
   rejections,
+  automationDryRun,
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",

@@ -8,6 +8,7 @@ import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
 import { routeHarness } from "../../tests/support/route-harness";
 import { action as queueAction } from "./app._index";
 import { action as automationAction } from "./app.automation._index";
+import { action as dryRunAction } from "./app.automation.dry-run";
 import { action as jobsAction } from "./app.jobs";
 import { action as pickupAction } from "./app.pickup";
 import { action as rejectionsAction } from "./app.rejections";
@@ -27,6 +28,7 @@ const ROUTES: [string, string, Action][] = [
   ["the stale-orders screen", "/app/stale-orders", staleOrdersAction as Action],
   ["the automation screen", "/app/automation", automationAction as Action],
   ["the rejection inbox", "/app/rejections", rejectionsAction as Action],
+  ["the rule simulator", "/app/automation/dry-run", dryRunAction as Action],
 ];
 
 async function post(handler: Action, path: string, body: { contentType: string; text: string }) {
