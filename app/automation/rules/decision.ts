@@ -41,3 +41,5 @@ export type Decision =
   | { kind: "wait"; rule: DecidingRule | null; waitingFor: WaitReason; until: string | null; reason: string };
 
 export type WaitReason = "post_purchase_offer" | "quiet_period" | "payment" | "hold" | "upsell_edit";
+
+export type DecisionKind = Decision["kind"];
