@@ -44,7 +44,10 @@ export function AutomationSettingsScreen({ view }: { view: AutomationScreenView 
     <Page
       title={t.title}
       subtitle={t.subtitle}
-      secondaryActions={[{ content: t.activity.link, url: "/app/automation/activity" }]}
+      secondaryActions={[
+        { content: t.activity.link, url: "/app/automation/activity" },
+        { content: t.dryRunLink, url: "/app/automation/dry-run" },
+      ]}
     >
       <Layout>
         <Layout.Section>

@@ -159,6 +159,7 @@ export const automation = {
     notFound: "There is no such version of the rules.",
     back: "Automation",
   },
+  dryRunLink: "Try the rules on past orders",
   activity: {
     title: "Automation activity",
     subtitle: "Every decision automation made, newest first.",
