@@ -5,6 +5,7 @@
 import { markDemoServer } from "../app/demo/demo-guard";
 import { applyDemoEnv, DemoRefusedInProductionError } from "./demo/demo-env";
 import { migrateDemoDatabase, resetDefaultDemoDatabase } from "./demo/migrate-demo-db";
+import { turnOnDemoAutomation } from "./demo/demo-automation";
 import { startOrderTrickle, trickleSeconds } from "./demo/order-trickle";
 import { installDemoFetch } from "./demo/outbound-fetch";
 
@@ -59,14 +60,16 @@ async function main(): Promise<void> {
       webhooks.flush().catch((error: unknown) => console.error("webhook delivery failed", error));
   }, 500);
   deliverWebhooks.unref();
-  // Once installed, new orders keep arriving at the 3PL, so automation has something to act on.
+  // Once installed, new orders keep arriving at the 3PL, and automation (on with the trickle)
+  // requests them by the demo's rules.
+  if (trickle > 0) await turnOnDemoAutomation(seeded.shop);
   startOrderTrickle(sim, seeded.shop, trickle);
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const locations = Object.values(seeded.locations).map((l) => l.name);
   console.log(`Seeded ${seeded.shop}: ${seeded.orders.length} orders across ${locations.join(", ")}.`);
   console.log(
     trickle > 0
-      ? `A simulated order arrives at ${seeded.locations.threePl.name} every ${trickle}s (DEMO_ORDER_TRICKLE_SECONDS=0 turns it off).`
+      ? `A simulated order arrives at ${seeded.locations.threePl.name} every ${trickle}s and automation requests it by the demo's rules (DEMO_ORDER_TRICKLE_SECONDS=0 turns both off).`
       : "No simulated orders trickle in (DEMO_ORDER_TRICKLE_SECONDS=0).",
   );
   console.log(`Fulfillment Desk demo is ready at ${env.appUrl} (started in ${seconds}s)`);
