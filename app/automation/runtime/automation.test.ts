@@ -75,6 +75,26 @@ describe("automatic fulfillment requests", () => {
     expect((await decisionsOf(shop)).filter((d) => d.outcome === "request")).toHaveLength(1);
   });
 
+  it("waits for payment, and requests when orders/paid arrives", async () => {
+    const shop = "auto-paid.myshopify.com";
+    const s = await shopWithAutomation(shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.thirdParty.id,
+      financialStatus: "PENDING",
+    });
+    await settle();
+    expect(submissions()).toBe(0);
+    expect((await decisionsOf(shop)).map((d) => [d.outcome, d.reason])).toEqual([
+      ["wait", expect.stringMatching(/pa(id|yment)/i)],
+    ]);
+    h.sim.markPaid(order.id);
+    await settle();
+    expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.requestStatus).toBe("SUBMITTED");
+    expect(submissions()).toBe(1);
+    expect((await decisionsOf(shop)).map((d) => d.trigger)).toEqual(["created", "order_paid"]);
+  });
+
   it("never requests local pickup automatically", async () => {
     const shop = "auto-pickup.myshopify.com";
     const s = await shopWithAutomation(shop);

@@ -103,4 +103,27 @@ describe("the cost-aware Admin client", () => {
     expect(stats.throttledRetries).toBe(0);
     expect(stats.waitedMs).toBeGreaterThan(0);
   });
+
+  it("leaves the reserved points in the bucket for the merchant's own actions", async () => {
+    const shop = "client-reserve.myshopify.com";
+    await installShop(h.sim, shop, { plan: { bucketSize: 1000, restoreRate: 50 } });
+    const { admin } = await unauthenticated.admin(shop);
+    const run = async (reservePoints: number) => {
+      resetCostTracking();
+      const stats = newClientStats();
+      const graphql = costAwareGraphql(shop, admin.graphql, {
+        sleep: clock.sleep,
+        now: clock.now,
+        stats,
+        reservePoints,
+      });
+      for (let i = 0; i < 3; i += 1) await fetchShopDetails(graphql);
+      return stats.waitedMs;
+    };
+    // A full bucket: without a reserve nothing waits; with one that nearly fills it, the
+    // background caller waits for room beyond the reserve.
+    expect(await run(0)).toBe(0);
+    clock.advance(60_000);
+    expect(await run(999)).toBeGreaterThan(0);
+  });
 });
