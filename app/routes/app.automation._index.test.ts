@@ -67,7 +67,15 @@ describe("the automation screen", () => {
       body: { ok: true, kind: "saved", version: 1 },
     });
     // WHEN the merchant edits it and saves again
-    const second = { rules: [rule("ship", "Ship everything"), rule("hold", "Hold", { action: { type: "skip" } })] };
+    const second = {
+      rules: [
+        rule("ship", "Ship everything"),
+        rule("hold", "Hold", {
+          conditions: [{ type: "order-tag", match: "any", values: ["wait"] }],
+          action: { type: "skip" },
+        }),
+      ],
+    };
     expect((await answerOf(await saveRules(second, 1))).body).toEqual({ ok: true, kind: "saved", version: 2 });
 
     // THEN there are two rows, the screen shows version 2 and lists both
