@@ -60,12 +60,16 @@ describe("automatic fulfillment requests in a real browser", () => {
     const automation = page.getByRole("region", { name: "Automation" });
     await shown(automation.getByText(/Ship paid orders/).first());
     await shown(page.getByText(/Submitted|Requested/).first());
+    await page.waitForLoadState("networkidle");
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await app.screenshot(page, "automation-fo-page");
 
     // AND the activity feed lists it under the rule
     await page.goto(app.inApp("/app/automation/activity"));
     await shown(page.getByRole("heading", { level: 1, name: "Automation activity" }));
+    // The server's HTML shows before Vite has served the route's modules. A screenshot then hides the
+    // caret with an inline style on every input, and hydration reports it as a server/client mismatch.
+    await page.waitForLoadState("networkidle");
     const row = page.getByRole("row").filter({ hasText: created.order.name });
     await shown(row.first());
     await shown(row.first().getByText("Ship paid orders (v1)"));
