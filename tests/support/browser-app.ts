@@ -100,7 +100,9 @@ export function browserApp(): BrowserApp {
       allowed.push(pattern);
     },
     async screenshot(page, name) {
-      await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+      // caret "initial": Playwright otherwise hides the text cursor with an inline style on every
+      // input, and a page that hasn't hydrated yet would then warn of a server/client mismatch.
+      await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true, caret: "initial" });
     },
   };
   return app;

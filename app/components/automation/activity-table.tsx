@@ -70,16 +70,19 @@ export function ActivityTable({ rows, filtered, loading, ...pagination }: Activi
               {row.ruleName ? t.ruleVersion(row.ruleName, row.ruleVersion) : t.defaults}
             </IndexTable.Cell>
             <IndexTable.Cell>
-              <BlockStack gap="100">
-                <Text as="span" breakWord>
-                  {row.reason}
-                </Text>
-                {row.shopifyAnswer && (
-                  <Text as="span" tone="critical" breakWord>
-                    {t.shopifyAnswer(row.shopifyAnswer)}
+              {/* IndexTable keeps cells on one line; a reason wraps instead of running off the card. */}
+              <div style={{ whiteSpace: "normal", minWidth: "16rem" }}>
+                <BlockStack gap="100">
+                  <Text as="span" breakWord>
+                    {row.reason}
                   </Text>
-                )}
-              </BlockStack>
+                  {row.shopifyAnswer && (
+                    <Text as="span" tone="critical" breakWord>
+                      {t.shopifyAnswer(row.shopifyAnswer)}
+                    </Text>
+                  )}
+                </BlockStack>
+              </div>
             </IndexTable.Cell>
           </IndexTable.Row>
         ))}
