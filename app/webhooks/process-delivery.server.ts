@@ -33,7 +33,7 @@ export interface ProcessDeliveryPayload {
 type Outcome = { status: "processed" | "ignored"; reason?: string };
 
 /** What processing reaches outside the inbox: the queue (coalesced reads) and the shop's Admin client. */
-export interface WebhookDeps {
+interface WebhookDeps {
   queue: CoalescingQueue;
   adminFor: (shop: string) => Promise<AdminGraphql | null>;
 }

@@ -16,12 +16,12 @@ export interface CoalescingQueue extends JobQueue {
   releaseDedupeKey(jobId: string): Promise<void>;
 }
 
-export interface OrderReadDeps {
+interface OrderReadDeps {
   queue: CoalescingQueue;
   adminFor: (shop: string) => Promise<AdminGraphql | null>;
 }
 
-export const readOrderDedupeKey = (shop: string, orderId: string) => `webhook.read-order:${shop}:${orderId}`;
+const readOrderDedupeKey = (shop: string, orderId: string) => `webhook.read-order:${shop}:${orderId}`;
 
 /** Queues a read of the order, or joins the one already queued and not yet started. */
 export function enqueueOrderRead(queue: JobQueue, shop: string, orderId: string): Promise<EnqueueResult> {
