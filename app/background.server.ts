@@ -36,15 +36,14 @@ import {
   type PrepareRunJobPayload,
 } from "./stale-orders/cancellation-runs.server";
 import { listShopsWithStaleOrderSchedule } from "./stale-orders/policy-settings.server";
-import { PROCESS_WEBHOOK_JOB } from "./webhooks/inbox.server";
-import { type ProcessDeliveryPayload, processDelivery } from "./webhooks/process-delivery.server";
+import { registerWebhookJobs } from "./webhooks/process-delivery.server";
 import { abandonPickupCancellation } from "./fulfillment/pickup/cancel-and-restock.server";
 import { abandonStaleOrderItem } from "./stale-orders/cancel-order.server";
 import { failCancellationRun } from "./stale-orders/prepare-run.server";
 
 export function registerJobHandlers(): void {
   const runner = getJobRunner();
-  runner.register<ProcessDeliveryPayload>(PROCESS_WEBHOOK_JOB, processDelivery);
+  registerWebhookJobs(runner);
   runner.register<ReconcileJobPayload>(RECONCILE_JOB, runReconcileJob);
   // Each job that stands for work a merchant watches says so when it is dead-lettered: the run,
   // the order or the pickup row ends "failed" with the reason instead of "in progress" forever.

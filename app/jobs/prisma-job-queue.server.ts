@@ -99,6 +99,15 @@ export class PrismaJobQueue implements TransactionalJobQueue, PrunableJobQueue {
   }
 
   /**
+   * A running job gives up its dedupeKey: enqueueing the same key again makes a new job instead of
+   * returning this one. For work that must see every change made after it started (a re-read of an
+   * order): arrivals while it is queued share it, arrivals once it runs queue the next one.
+   */
+  async releaseDedupeKey(jobId: string): Promise<void> {
+    await this.db.job.updateMany({ where: { id: jobId, status: "running" }, data: { activeDedupeKey: null } });
+  }
+
+  /**
    * For app/uninstalled: queued jobs of the shop will not run. A job already running finishes (its
    * handler should notice the shop is gone and throw PermanentJobError rather than retry).
    */
@@ -243,11 +252,9 @@ async function insertJob(
 }
 
 async function findActiveJobId(db: PrismaClient | Prisma.TransactionClient, dedupeKey: string): Promise<string | null> {
-  const job = await db.job.findFirst({
-    where: { dedupeKey, status: { in: ACTIVE_JOB_STATUSES } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true },
-  });
+  // activeDedupeKey is set exactly while a job is queued or running and has not released its key
+  // (releaseDedupeKey); its unique index makes this a point lookup.
+  const job = await db.job.findUnique({ where: { activeDedupeKey: dedupeKey }, select: { id: true } });
   return job?.id ?? null;
 }
 

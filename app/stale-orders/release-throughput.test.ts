@@ -11,6 +11,7 @@ import { costAwareGraphql, newClientStats, resetCostTracking } from "~/shopify/a
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { unauthenticated } from "~/shopify.server";
 import { fakeClock } from "../../tests/support/fake-clock";
+import { meteredGraphql } from "../../tests/support/metered-graphql";
 import { seedLocations } from "../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import { cancelStaleOrderItem } from "./cancel-order.server";
@@ -33,24 +34,7 @@ afterEach(() => h.close());
 /** Counts every call Shopify answered and the points it charged (actual cost, after refunds). */
 function metered(graphql: AdminGraphql) {
   const meter = { calls: 0, failed: 0, points: 0 };
-  const wrapped: AdminGraphql = async (query, options) => {
-    meter.calls += 1;
-    try {
-      const response = await graphql(query, options);
-      const body = (await response.clone().json()) as {
-        errors?: unknown;
-        extensions?: { cost?: { actualQueryCost: number | null; requestedQueryCost: number } };
-      };
-      if (body.errors) meter.failed += 1;
-      const cost = body.extensions?.cost;
-      meter.points += cost ? (cost.actualQueryCost ?? cost.requestedQueryCost) : 0;
-      return response;
-    } catch (error) {
-      meter.failed += 1;
-      throw error;
-    }
-  };
-  return { meter, wrapped };
+  return { meter, wrapped: meteredGraphql(graphql, () => meter) };
 }
 
 describe("a cancellation run's throughput", () => {

@@ -7,7 +7,7 @@ import { ledgerView, simulatorView } from "../../tests/support/ledger-truth";
 import { seedLocations } from "../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import { PROCESS_WEBHOOK_JOB } from "./inbox.server";
-import { type ProcessDeliveryPayload, processDelivery } from "./process-delivery.server";
+import { type ProcessDeliveryPayload, processDelivery, registerWebhookJobs } from "./process-delivery.server";
 
 let h: SimulatorHarness;
 beforeEach(() => {
@@ -58,7 +58,7 @@ describe("a crash in the middle of processing webhooks", () => {
     // AND a new process starts after the dead one's lease has expired
     now += 120_000;
     const second = new PrismaJobRunner({ queue: getJobQueue(), id: "process-2", leaseMs: 60_000, clock });
-    second.register<ProcessDeliveryPayload>(PROCESS_WEBHOOK_JOB, processDelivery);
+    registerWebhookJobs(second);
     await second.drain();
 
     // THEN every delivery was processed, every job finished, and the ledger equals Shopify

@@ -50,3 +50,23 @@ describe("refreshTargetsOf Shopify's sample payloads", () => {
     ).toEqual([fo(1), fo(2)].sort());
   });
 });
+
+describe("FO states a payload states as its event's whole effect", () => {
+  const submitted = (request_status: unknown) => ({
+    original_fulfillment_order: { id: fo(1), status: "open", request_status: "unsubmitted" },
+    submitted_fulfillment_order: { id: fo(1), status: "open", request_status },
+  });
+
+  it("reads a whole request's submitted FO as it is now, not as it was", () => {
+    expect(
+      refreshTargetsOf("fulfillment_orders/fulfillment_request_submitted", submitted("submitted")).statedStates,
+    ).toEqual([{ id: fo(1), status: "OPEN", requestStatus: "SUBMITTED" }]);
+  });
+
+  it("states nothing for a malformed FO, or for topics whose payload leaves part of the change out", () => {
+    expect(refreshTargetsOf("fulfillment_orders/fulfillment_request_submitted", submitted(7)).statedStates).toEqual([]);
+    const hold = sample("fulfillment_orders/placed_on_hold");
+    expect(refreshTargetsOf("fulfillment_orders/placed_on_hold", hold).statedStates).toEqual([]);
+    expect(refreshTargetsOf("orders/updated", sample("orders/updated")).statedStates).toEqual([]);
+  });
+});

@@ -9,6 +9,18 @@ export interface RefreshTargets {
   lineage: LineageHint[];
   /** The order's updated_at as the payload states it (orders/*), for the out-of-order guard. */
   orderUpdatedAt: string | null;
+  /**
+   * FO states the payload states as the whole effect of its event (request submitted or accepted):
+   * when the ledger already holds each of them, the delivery has nothing to add and needs no read.
+   */
+  statedStates: StatedFulfillmentOrderState[];
+}
+
+export interface StatedFulfillmentOrderState {
+  id: string;
+  /** Shopify's FulfillmentOrderStatus / FulfillmentOrderRequestStatus, upper-cased like the Admin API's enums. */
+  status: string;
+  requestStatus: string;
 }
 
 type Json = Record<string, unknown>;
@@ -72,6 +84,46 @@ function lineageOf(topic: string, payload: Json): LineageHint[] {
   }
 }
 
+// A fulfillment request's submission changes the FO's request status (and, for a partial request,
+// splits the rest off into the unsubmitted FO); acceptance changes its status and request status.
+// The payloads state exactly those FOs with status and request_status
+// (https://shopify.dev/docs/api/webhooks/latest?reference=toml#list-of-topics-fulfillment_orders/fulfillment_request_submitted,
+// https://shopify.dev/docs/api/admin-graphql/latest/payloads/FulfillmentOrderSubmitFulfillmentRequestPayload).
+// Holds are left out on purpose: a second hold on an FO already ON_HOLD states the same status.
+const STATED_KEYS: Record<string, readonly string[]> = {
+  "fulfillment_orders/fulfillment_request_submitted": [
+    "original_fulfillment_order",
+    "submitted_fulfillment_order",
+    "unsubmitted_fulfillment_order",
+  ],
+  "fulfillment_orders/fulfillment_request_accepted": ["fulfillment_order"],
+};
+
+function statedStatesOf(topic: string, payload: Json): StatedFulfillmentOrderState[] {
+  const keys = STATED_KEYS[topic];
+  if (!keys) return [];
+  const states = new Map<string, StatedFulfillmentOrderState>();
+  for (const key of keys) {
+    const fo = payload[key] as Json | null | undefined;
+    if (fo === undefined || fo === null) continue;
+    const id = idOf(fo);
+    // Anything unexpected in a stated FO: state nothing, so the delivery is read as before.
+    if (!id || typeof fo.status !== "string" || typeof fo.request_status !== "string") return [];
+    states.set(id, { id, status: fo.status.toUpperCase(), requestStatus: fo.request_status.toUpperCase() });
+  }
+  // The original FO is stated as it was before a partial request: the submitted one is what it is now.
+  const submitted = idOf(payload.submitted_fulfillment_order);
+  if (submitted && submitted === idOf(payload.original_fulfillment_order)) {
+    const fo = payload.submitted_fulfillment_order as Json;
+    states.set(submitted, {
+      id: submitted,
+      status: String(fo.status).toUpperCase(),
+      requestStatus: String(fo.request_status).toUpperCase(),
+    });
+  }
+  return [...states.values()];
+}
+
 export function refreshTargetsOf(topic: string, payload: unknown): RefreshTargets {
   const body = (payload ?? {}) as Json;
   if (topic.startsWith("orders/")) {
@@ -83,9 +135,16 @@ export function refreshTargetsOf(topic: string, payload: unknown): RefreshTarget
       fulfillmentOrderIds: [],
       lineage: [],
       orderUpdatedAt: typeof body.updated_at === "string" ? body.updated_at : null,
+      statedStates: [],
     };
   }
   const ids = new Set<string>();
   collectFulfillmentOrderIds(body, ids);
-  return { orderIds: [], fulfillmentOrderIds: [...ids], lineage: lineageOf(topic, body), orderUpdatedAt: null };
+  return {
+    orderIds: [],
+    fulfillmentOrderIds: [...ids],
+    lineage: lineageOf(topic, body),
+    orderUpdatedAt: null,
+    statedStates: statedStatesOf(topic, body),
+  };
 }

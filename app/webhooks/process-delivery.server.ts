@@ -9,8 +9,16 @@ import { answerCustomerDataRequest, customerRefOf, redactCustomer, redactShop } 
 import { isShopInstalled, recordScopes, recordUninstall } from "~/shops/shop-lifecycle.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { APP_UNINSTALLED, failPreparingRuns } from "~/stale-orders/prepare-run.server";
+import type { PrismaJobRunner } from "~/jobs/prisma-job-runner.server";
+import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
+import {
+  type CoalescingQueue,
+  READ_ORDER_JOB,
+  type ReadOrderPayload,
+  readOrderJob,
+} from "./handlers/order-read-job.server";
 import { refreshFromWebhook } from "./handlers/refresh-from-webhook.server";
-import { findDeliveryById, markDelivery } from "./inbox.server";
+import { findDeliveryById, markDelivery, PROCESS_WEBHOOK_JOB } from "./inbox.server";
 import { parseJsonLossless } from "./lossless-json";
 import { checkPayloadAgainstHeaders } from "./payload-check";
 import { refreshTargetsOf } from "./payload-targets";
@@ -24,11 +32,20 @@ export interface ProcessDeliveryPayload {
 
 type Outcome = { status: "processed" | "ignored"; reason?: string };
 
+/** What processing reaches outside the inbox: the queue (coalesced reads) and the shop's Admin client. */
+interface WebhookDeps {
+  queue: CoalescingQueue;
+  adminFor: (shop: string) => Promise<AdminGraphql | null>;
+}
+
+const defaultDeps = (): WebhookDeps => ({ queue: getJobQueue(), adminFor: (shop) => shopAdminGraphql(shop) });
+
 const PREPARED_FOR_PICKUP_TOPIC = "fulfillment_orders/line_items_prepared_for_pickup";
 
 async function handle(
   delivery: { id: string; shop: string; topic: string; payload: string },
   job: JobContext,
+  deps: WebhookDeps,
 ): Promise<Outcome> {
   const definition = topicDefinition(delivery.topic);
   if (!definition) return { status: "ignored", reason: "unknown_topic" };
@@ -41,10 +58,11 @@ async function handle(
   switch (definition.kind) {
     case "order":
     case "fulfillment-order": {
-      const graphql = await shopAdminGraphql(shop);
+      const graphql = await deps.adminFor(shop);
       if (!graphql) return { status: "ignored", reason: "shop_not_installed" };
       const targets = refreshTargetsOf(delivery.topic, payload);
-      const outcome = await refreshFromWebhook(graphql, shop, targets);
+      const inline = targets.lineage.length > 0 || delivery.topic === PREPARED_FOR_PICKUP_TOPIC;
+      const outcome = await refreshFromWebhook(graphql, deps.queue, shop, targets, { inline });
       // Shopify's FulfillmentOrder has no "prepared" field: this webhook is the only word of it.
       if (delivery.topic === PREPARED_FOR_PICKUP_TOPIC) {
         await markFulfillmentOrdersPreparedForPickup(shop, targets.fulfillmentOrderIds, {
@@ -95,12 +113,16 @@ async function handle(
   }
 }
 
-export async function processDelivery(payload: ProcessDeliveryPayload, job: JobContext): Promise<void> {
+export async function processDelivery(
+  payload: ProcessDeliveryPayload,
+  job: JobContext,
+  deps: WebhookDeps = defaultDeps(),
+): Promise<void> {
   const delivery = await findDeliveryById(payload.deliveryId);
   // Gone (shop/redact) or already done by an earlier attempt: nothing left to do.
   if (!delivery || delivery.status !== "received") return;
   try {
-    const outcome = await handle(delivery, job);
+    const outcome = await handle(delivery, job, deps);
     if (outcome.reason === "shop_redacted") return;
     await markDelivery(delivery.id, outcome.status, outcome.reason);
   } catch (error) {
@@ -108,4 +130,13 @@ export async function processDelivery(payload: ProcessDeliveryPayload, job: JobC
     if (lastAttempt) await markDelivery(delivery.id, "failed", error instanceof Error ? error.message : String(error));
     throw error;
   }
+}
+
+/** The webhook jobs: processing a delivery, and the coalesced order reads it queues. */
+export function registerWebhookJobs(
+  runner: Pick<PrismaJobRunner, "register">,
+  deps: WebhookDeps = defaultDeps(),
+): void {
+  runner.register<ProcessDeliveryPayload>(PROCESS_WEBHOOK_JOB, (payload, job) => processDelivery(payload, job, deps));
+  runner.register<ReadOrderPayload>(READ_ORDER_JOB, (payload, job) => readOrderJob(payload, job, deps));
 }
