@@ -92,11 +92,13 @@ describe("saveRuleSet", () => {
 
 describe("setAutomationSwitches", () => {
   it("says resumed only when paused goes from true to false, and audits each change", async () => {
-    expect(await setAutomationSwitches(SHOP, { enabled: true }, "staff:1")).toEqual({ resumed: false });
-    expect(await setAutomationSwitches(SHOP, { paused: false }, "staff:1")).toEqual({ resumed: false });
-    expect(await setAutomationSwitches(SHOP, { paused: true }, "staff:1")).toEqual({ resumed: false });
-    expect(await setAutomationSwitches(SHOP, { paused: true }, "staff:1")).toEqual({ resumed: false });
-    expect(await setAutomationSwitches(SHOP, { paused: false }, "staff:1")).toEqual({ resumed: true });
+    const off = { resumed: false, switchedOn: false };
+    expect(await setAutomationSwitches(SHOP, { enabled: true }, "staff:1")).toEqual({ ...off, switchedOn: true });
+    expect(await setAutomationSwitches(SHOP, { enabled: true }, "staff:1")).toEqual(off);
+    expect(await setAutomationSwitches(SHOP, { paused: false }, "staff:1")).toEqual(off);
+    expect(await setAutomationSwitches(SHOP, { paused: true }, "staff:1")).toEqual(off);
+    expect(await setAutomationSwitches(SHOP, { paused: true }, "staff:1")).toEqual(off);
+    expect(await setAutomationSwitches(SHOP, { paused: false }, "staff:1")).toEqual({ ...off, resumed: true });
 
     const config = await loadAutomationConfig(SHOP);
     expect(config).toMatchObject({ enabled: true, paused: false, quietPeriodMinutes: null });

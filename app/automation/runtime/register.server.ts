@@ -16,7 +16,7 @@ import { releaseOurHold } from "./release-hold.server";
  * Automation spends from the shop's bucket only what leaves this many points for the merchant's
  * own actions, which are never paced: manual work keeps priority.
  */
-const AUTOMATION_RESERVED_POINTS = 200;
+export const AUTOMATION_RESERVED_POINTS = 200;
 
 export function automationDeps(queue: PrismaJobQueue, overrides: Partial<AutomationDeps> = {}): AutomationDeps {
   return {
