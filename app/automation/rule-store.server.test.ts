@@ -102,7 +102,7 @@ describe("setAutomationSwitches", () => {
 
     const config = await loadAutomationConfig(SHOP);
     expect(config).toMatchObject({ enabled: true, paused: false, quietPeriodMinutes: null });
-    expect(await prisma.auditEvent.count({ where: { shop: SHOP, action: "automation.switches_changed" } })).toBe(5);
+    expect(await prisma.auditEvent.count({ where: { shop: SHOP, action: "automation.switches_changed" } })).toBe(6);
   });
 
   it("reports resumed to exactly one of several concurrent resumes", async () => {
