@@ -1,6 +1,7 @@
 // Automatic requests Shopify refused (userErrors): they wait in the rejection inbox for the
 // merchant, and are never retried blind. "Try again" asks automation to decide them afresh.
 import { prisma } from "~/db.server";
+import { findReturnedFulfillmentOrders } from "~/fulfillment/rejections/rejection-inbox.server";
 import { recordAuditEvent } from "~/stale-orders/audit.server";
 import type { JobQueue } from "~/jobs/job-queue";
 import { reevaluateFixed } from "./runtime/resume.server";
@@ -59,6 +60,26 @@ export async function retryRefusedRequests(
 ): Promise<number> {
   const still = new Set((await listRefusedRequests(shop)).map((r) => r.fulfillmentOrderId));
   const ids = fulfillmentOrderIds.filter((id) => still.has(id));
+  await reevaluateFixed(queue, shop, ids);
+  for (const id of ids) {
+    await recordAuditEvent({ shop, actor, action: "automation.retry_requested", subject: id, detail: {} });
+  }
+  return ids.length;
+}
+
+/**
+ * The merchant fixed what the 3PL rejected (or closed unfinished) and hands these FOs back to
+ * automation: the rules decide them again, a rejected request included. Only FOs still in the
+ * inbox; audited.
+ */
+export async function handBackReturned(
+  queue: JobQueue,
+  shop: string,
+  fulfillmentOrderIds: readonly string[],
+  actor: string | null,
+): Promise<number> {
+  const returned = await findReturnedFulfillmentOrders(shop, fulfillmentOrderIds);
+  const ids = returned.map((row) => row.shopifyId);
   await reevaluateFixed(queue, shop, ids);
   for (const id of ids) {
     await recordAuditEvent({ shop, actor, action: "automation.retry_requested", subject: id, detail: {} });

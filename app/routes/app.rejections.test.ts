@@ -7,6 +7,7 @@ import { prisma } from "~/db.server";
 import type { RejectionInboxView } from "~/fulfillment/rejections/rejection-inbox.server";
 import type { BulkActionData } from "~/fulfillment/worklist/bulk-intent";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
+import { turnOnAutomation } from "../../tests/support/automation";
 import { routeHarness } from "../../tests/support/route-harness";
 import { ShopifyActions } from "../../tests/support/shopify-actions";
 import { action, loader } from "./app.rejections";
@@ -283,5 +284,32 @@ describe("automatic requests Shopify refused", () => {
       fetchRequest("/app/rejections", SHOP, { form: { intent: "automation-retry", ids: "gid://shopify/Order/1" } }),
     );
     expect(other.status).toBe(400);
+  });
+});
+
+describe("handing returned FOs back to automation", () => {
+  it("lets the rules request a rejected FO again once the merchant says it is fixed, audited", async () => {
+    const { h } = harness;
+    const { fo } = await requested();
+    h.sim.rejectFulfillmentRequest(fo.id, { reason: "INCORRECT_ADDRESS", message: "No such street" });
+    await harness.deliver();
+    await turnOnAutomation(SHOP);
+
+    const response = await callRoute(
+      action,
+      fetchRequest("/app/rejections", SHOP, { form: { intent: "automation-returned", ids: fo.id } }),
+    );
+    expect(await response.json()).toEqual({ ok: true, intent: "automation-returned", queued: 1 });
+    await harness.deliver();
+    expect(h.sim.getFulfillmentOrder(fo.id).requestStatus).toBe("SUBMITTED");
+    const decision = await prisma.automationDecision.findFirstOrThrow({
+      where: { shop: SHOP, trigger: "merchant_fixed" },
+    });
+    expect(decision).toMatchObject({ outcome: "request", status: "succeeded" });
+    expect(
+      await prisma.auditEvent.count({ where: { shop: SHOP, action: "automation.retry_requested", subject: fo.id } }),
+    ).toBe(1);
+    // The FO left the inbox.
+    expect(rowsOf(await inbox())).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { resubmitRejected } from "~/fulfillment/rejections/resubmit.server";
 import { type BulkActionData, BulkIntent, type BulkRowResult } from "~/fulfillment/worklist/bulk-intent";
 import { readForm } from "~/http/read-form.server";
 import { getJobQueue } from "~/jobs/runtime.server";
-import { listRefusedRequests, retryRefusedRequests } from "~/automation/refused.server";
+import { handBackReturned, listRefusedRequests, retryRefusedRequests } from "~/automation/refused.server";
 import { RefusedRequestsCard } from "~/components/rejections/refused-requests-card";
 import { z } from "zod";
 import { en } from "~/i18n/en";
@@ -33,7 +33,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 const RetryInput = z.object({
-  intent: z.literal("automation-retry"),
+  intent: z.enum(["automation-retry", "automation-returned"]),
   ids: z.preprocess(
     (raw) => (typeof raw === "string" ? raw.split(",").filter(Boolean) : raw),
     z
@@ -47,11 +47,12 @@ const RetryInput = z.object({
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
   const form = Object.fromEntries(await readForm(request));
-  if (form.intent === "automation-retry") {
+  if (form.intent === "automation-retry" || form.intent === "automation-returned") {
     const retry = RetryInput.safeParse(form);
     if (!retry.success) return json<BulkActionData>({ ok: false, error: t.invalid }, { status: 400 });
-    const queued = await retryRefusedRequests(getJobQueue(), session.shop, retry.data.ids, actorOf(sessionToken));
-    return json({ ok: true as const, intent: "automation-retry" as const, queued });
+    const handBack = retry.data.intent === "automation-retry" ? retryRefusedRequests : handBackReturned;
+    const queued = await handBack(getJobQueue(), session.shop, retry.data.ids, actorOf(sessionToken));
+    return json({ ok: true as const, intent: retry.data.intent, queued });
   }
   const parsed = BulkIntent.safeParse(form);
   if (!parsed.success || parsed.data.intent !== "bulk-request-fulfillment") {
@@ -118,8 +119,8 @@ export default function RejectionInbox() {
   }, [fetcher.state, fetcher.data, submission, shopify]);
 
   const pending = submission?.ids ?? new Set<string>();
-  const retry = (ids: string[]) =>
-    retryFetcher.submit({ intent: "automation-retry", ids: ids.join(",") }, { method: "post" });
+  const retry = (ids: string[], intent = "automation-retry") =>
+    retryFetcher.submit({ intent, ids: ids.join(",") }, { method: "post" });
   useEffect(() => {
     if (retryFetcher.state !== "idle" || !retryFetcher.data) return;
     const data = retryFetcher.data;
@@ -169,6 +170,12 @@ export default function RejectionInbox() {
                   busy={busy}
                   loading={loading}
                   onResubmit={resubmit}
+                  onAutomation={(rows) =>
+                    retry(
+                      rows.map((row) => row.id),
+                      "automation-returned",
+                    )
+                  }
                 />
               ))
             )}

@@ -45,6 +45,8 @@ interface RejectionGroupCardProps {
   busy: boolean;
   loading: boolean;
   onResubmit: (rows: RejectedFulfillmentOrder[]) => void;
+  /** Hands the FOs back to automation, which decides them again by the rules (the merchant fixed them). */
+  onAutomation: (rows: RejectedFulfillmentOrder[]) => void;
 }
 
 /** Stops a click inside a row from also toggling its checkbox. */
@@ -54,7 +56,15 @@ const Inert = ({ children }: { children: ReactNode }) => (
   </span>
 );
 
-export function RejectionGroupCard({ group, now, pending, busy, loading, onResubmit }: RejectionGroupCardProps) {
+export function RejectionGroupCard({
+  group,
+  now,
+  pending,
+  busy,
+  loading,
+  onResubmit,
+  onAutomation,
+}: RejectionGroupCardProps) {
   const { rows } = group;
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(
     rows as unknown as { [key: string]: unknown }[],
@@ -100,6 +110,11 @@ export function RejectionGroupCard({ group, now, pending, busy, loading, onResub
             loading={loading}
             promotedBulkActions={[
               { content: t.resubmitSelected(selected.length), disabled: busy, onAction: () => onResubmit(selected) },
+              {
+                content: t.automationSelected(selected.length),
+                disabled: busy,
+                onAction: () => onAutomation(selected),
+              },
             ]}
             headings={[
               { title: c.order },

@@ -33,6 +33,7 @@ export const rejections = {
   resubmit: "Resubmit",
   resubmitting: "Resubmitting…",
   resubmitSelected: (count: number) => `Resubmit ${count.toLocaleString("en")}`,
+  automationSelected: (count: number) => `Let automation decide ${count.toLocaleString("en")} again`,
   fix: "Hold or move",
   editInShopify: "Edit in Shopify",
   done: "Resubmitted",
