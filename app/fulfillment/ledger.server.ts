@@ -365,3 +365,60 @@ export async function markFulfillmentOrdersPreparedForPickup(
     return rows.map((r) => r.shopifyId);
   });
 }
+
+/** What a mutation's answer states of one FO it changed (its status fields, not its lines). */
+export interface StatedFulfillmentOrder {
+  id: string;
+  status: string;
+  requestStatus: string;
+  updatedAt: string;
+  supportedActions: { action: string; externalUrl: string | null }[];
+  orderDisplayFulfillmentStatus: string | null;
+}
+
+/**
+ * Writes what Shopify's answer to our own mutation states of an FO — status, request status,
+ * supported actions, version — without reading the order again (a whole-order read costs about
+ * 20 points; the answer is free, docs/decisions/0029-automation-records-shopifys-answer.md).
+ * Only for changes that leave the FO's lines, holds and location as they were (a whole
+ * fulfillment request). Older answers never overwrite newer rows. Returns whether it wrote.
+ */
+export async function applyStatedFulfillmentOrder(
+  shop: string,
+  stated: StatedFulfillmentOrder,
+  context: { source: ChangeSource; actor: string | null; now?: Date },
+): Promise<boolean> {
+  const at = context.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const stored = await tx.fulfillmentOrder.findUnique({ where: { shop_shopifyId: { shop, shopifyId: stated.id } } });
+    if (!stored || isOlder(stated.updatedAt, stored.shopifyUpdatedAt)) return false;
+    const event = { shop, source: context.source, actor: context.actor, at };
+    const changes = [
+      ...(stored.status === stated.status
+        ? []
+        : [{ kind: "status", fromValue: stored.status, toValue: stated.status }]),
+      ...(stored.requestStatus === stated.requestStatus
+        ? []
+        : [{ kind: "request_status", fromValue: stored.requestStatus, toValue: stated.requestStatus }]),
+    ];
+    await tx.fulfillmentOrder.update({
+      where: { id: stored.id },
+      data: {
+        status: stated.status,
+        requestStatus: stated.requestStatus,
+        supportedActions: JSON.stringify(stated.supportedActions),
+        // The 3PL's rejection is only kept while the request stands rejected.
+        ...(stated.requestStatus === "REJECTED" ? {} : { rejectionReason: null, rejectionMessage: null }),
+        shopifyUpdatedAt: new Date(stated.updatedAt),
+        events: { create: changes.map((c) => ({ ...event, ...c })) },
+      },
+    });
+    if (stated.orderDisplayFulfillmentStatus) {
+      await tx.order.update({
+        where: { id: stored.orderId },
+        data: { displayFulfillmentStatus: stated.orderDisplayFulfillmentStatus },
+      });
+    }
+    return true;
+  });
+}

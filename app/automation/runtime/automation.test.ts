@@ -5,6 +5,7 @@ import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
 import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
 import { decisionsOf, turnOnAutomation } from "../../../tests/support/automation";
+import { ledgerView, simulatorView } from "../../../tests/support/ledger-truth";
 import { seedLocations } from "../../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../../tests/support/simulator";
 import { automationDeps, registerAutomation } from "./register.server";
@@ -61,6 +62,20 @@ describe("automatic fulfillment requests", () => {
     const row = await prisma.fulfillmentOrder.findFirstOrThrow({ where: { shop }, include: { events: true } });
     expect(row.requestStatus).toBe("SUBMITTED");
     expect(row.events.some((e) => e.source === "automation" && e.actor === "automation:ship-all")).toBe(true);
+
+    // Shopify's answer was recorded, not read again: its fulfillment_request_submitted webhook
+    // then finds the ledger already there, and the ledger equals Shopify.
+    await settle();
+    const afterSubmit = h.operations.slice(h.operations.indexOf("FulfillmentOrderSubmitFulfillmentRequest") + 1);
+    expect(afterSubmit).not.toContain("OrderFulfillmentState");
+    expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
+    const { fetchOrderSnapshot } = await import("~/fulfillment/refresh-order.server");
+    const { shopAdminGraphql } = await import("~/shopify/admin/shop-admin.server");
+    const truth = (await fetchOrderSnapshot((await shopAdminGraphql(shop))!, order.id))!;
+    const stored = await prisma.fulfillmentOrder.findFirstOrThrow({ where: { shop }, include: { order: true } });
+    expect(JSON.parse(stored.supportedActions)).toEqual(truth.fulfillmentOrders[0]!.supportedActions);
+    expect(stored.shopifyUpdatedAt.toISOString()).toBe(new Date(truth.fulfillmentOrders[0]!.updatedAt).toISOString());
+    expect(stored.order.displayFulfillmentStatus).toBe(truth.displayFulfillmentStatus);
   });
 
   it("sends one request however often the webhooks arrive", async () => {

@@ -25,7 +25,10 @@ export const requestFulfillment = (input: RequestFulfillment): FulfillmentComman
     return mutated(
       [original, r.submittedId, r.unsubmittedId],
       childrenOf(original, "partial_request", r.submittedId, r.unsubmittedId),
-      { partly: r.unsubmittedId !== null },
+      {
+        partly: r.unsubmittedId !== null,
+        ...(r.unsubmittedId === null && r.submitted ? { stated: r.submitted } : {}),
+      },
     );
   },
 });

@@ -25,6 +25,16 @@ const FULFILLMENT_ORDER_SUBMIT_FULFILLMENT_REQUEST_MUTATION = `#graphql
       }
       submittedFulfillmentOrder {
         id
+        status
+        requestStatus
+        updatedAt
+        supportedActions {
+          action
+          externalUrl
+        }
+        order {
+          displayFulfillmentStatus
+        }
       }
       unsubmittedFulfillmentOrder {
         id
@@ -50,11 +60,26 @@ interface SubmitFulfillmentRequestInput {
   notifyCustomer: boolean;
 }
 
+/**
+ * What Shopify states of the submitted FO in its answer (a mutation costs 10 points whatever it
+ * selects, https://shopify.dev/docs/api/usage/limits#cost-calculation): enough for the ledger
+ * to record a whole request without reading the order again.
+ */
+export interface SubmittedFulfillmentOrderState {
+  id: string;
+  status: string;
+  requestStatus: string;
+  updatedAt: string;
+  supportedActions: { action: string; externalUrl: string | null }[];
+  orderDisplayFulfillmentStatus: string | null;
+}
+
 interface SubmittedFulfillmentRequest {
   originalId: string | null;
   submittedId: string | null;
   /** The remainder of a partial request (a new FO), null for a whole request. */
   unsubmittedId: string | null;
+  submitted: SubmittedFulfillmentOrderState | null;
 }
 
 type Payload = NonNullable<
@@ -62,10 +87,24 @@ type Payload = NonNullable<
 >;
 
 function toSubmittedFulfillmentRequest(payload: Payload | null | undefined): SubmittedFulfillmentRequest {
+  const submitted = payload?.submittedFulfillmentOrder;
   return {
     originalId: payload?.originalFulfillmentOrder?.id ?? null,
     submittedId: payload?.submittedFulfillmentOrder?.id ?? null,
     unsubmittedId: payload?.unsubmittedFulfillmentOrder?.id ?? null,
+    submitted: submitted
+      ? {
+          id: submitted.id,
+          status: submitted.status,
+          requestStatus: submitted.requestStatus,
+          updatedAt: submitted.updatedAt,
+          supportedActions: submitted.supportedActions.map((a) => ({
+            action: a.action,
+            externalUrl: a.externalUrl ?? null,
+          })),
+          orderDisplayFulfillmentStatus: submitted.order.displayFulfillmentStatus ?? null,
+        }
+      : null,
   };
 }
 
