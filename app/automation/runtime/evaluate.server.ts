@@ -15,6 +15,7 @@ import {
 import { refreshOrder } from "~/fulfillment/refresh-order.server";
 import { automationRuntime as M } from "~/i18n/sections/automation-runtime";
 import type { JobQueue } from "~/jobs/job-queue";
+import { fetchFulfillmentOrderRequestState } from "~/shopify/admin/fulfillment-order-request-state.server";
 import { fetchFulfillmentOrderVersion } from "~/shopify/admin/fulfillment-order-version.server";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import type { DecisionInput } from "../facts";
@@ -179,18 +180,20 @@ async function submitOnce(
   }
 
   try {
-    const fresh = await fetchFulfillmentOrderVersion(graphql, row.fulfillmentOrderShopifyId);
+    const fresh = await fetchFulfillmentOrderRequestState(graphql, row.fulfillmentOrderShopifyId);
     const target = await loadCommandTarget(row.shop, row.fulfillmentOrderShopifyId);
+    // The ledger the decision saw is still Shopify's (same version, status and request status),
+    // and Shopify still takes this mutation: for a request, not held (an FO with any hold is
+    // ON_HOLD), requestable, with REQUEST_FULFILLMENT allowed.
     const unchanged =
       fresh !== null &&
       target !== null &&
       Date.parse(fresh.updatedAt) === target.row.shopifyUpdatedAt.getTime() &&
       fresh.status === target.row.status &&
       fresh.requestStatus === target.row.requestStatus &&
-      fresh.holdIds.length === target.fo.holds.length &&
       (decision.kind === "hold" ||
-        (requestable(payload.allowResubmit ?? false, fresh) &&
-          fresh.holdIds.length === 0 &&
+        (fresh.status !== "ON_HOLD" &&
+          requestable(payload.allowResubmit ?? false, fresh) &&
           fresh.supportedActions.includes("REQUEST_FULFILLMENT")));
     if (!unchanged || !target) {
       // The ledger is behind Shopify: catch it up (that write triggers the next evaluation).
