@@ -24,7 +24,7 @@ const FULFILLMENT_ORDER_REQUEST_STATE_QUERY = `#graphql
   }
 ` as const;
 
-export interface FulfillmentOrderRequestState {
+interface FulfillmentOrderRequestState {
   id: string;
   updatedAt: string;
   status: string;

@@ -65,7 +65,7 @@ interface SubmitFulfillmentRequestInput {
  * selects, https://shopify.dev/docs/api/usage/limits#cost-calculation): enough for the ledger
  * to record a whole request without reading the order again.
  */
-export interface SubmittedFulfillmentOrderState {
+interface SubmittedFulfillmentOrderState {
   id: string;
   status: string;
   requestStatus: string;
