@@ -40,6 +40,7 @@ function toRunView(run: RunRow): ReconcileRunView {
     objectsSeen: run.objectsSeen,
     alreadyCorrect: run.alreadyCorrect,
     repaired: run.repaired,
+    deferred: run.deferred,
     unaccounted: run.unaccounted,
     apiCalls: run.apiCalls,
     throttledRetries: run.throttledRetries,

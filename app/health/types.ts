@@ -21,6 +21,8 @@ export interface ReconcileRunView {
   objectsSeen: number;
   alreadyCorrect: number;
   repaired: number;
+  /** Stale, but a webhook's read of the order was already queued; that read repairs it. */
+  deferred: number;
   /** Must be 0: a change in Shopify the sweep could neither find correct nor repair. */
   unaccounted: number;
   apiCalls: number;

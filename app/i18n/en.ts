@@ -77,6 +77,7 @@ export const en = {
       objectsSeen: "Changed objects seen",
       alreadyCorrect: "Already correct via webhooks",
       repaired: "Repaired",
+      deferred: "Left to a queued read",
       unaccounted: "Unaccounted",
       apiCalls: "API calls",
       throttledRetries: "Throttled retries",

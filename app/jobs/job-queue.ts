@@ -40,6 +40,12 @@ export interface TransactionalJobQueue extends JobQueue {
   enqueueWith(tx: JobTransaction, type: string, payload: unknown, options?: EnqueueOptions): Promise<EnqueueResult>;
 }
 
+/** A queue that can tell which dedupe keys still have work waiting to start. */
+export interface PendingWorkQuery {
+  /** The keys, of those given, held by a job that is queued (or running and has not released its key). */
+  pendingDedupeKeys(keys: readonly string[]): Promise<Set<string>>;
+}
+
 /** A queue whose finished jobs can be deleted once they are old (the retention schedule). */
 export interface PrunableJobQueue {
   /** Deletes succeeded and cancelled jobs finished before `finishedBefore`; dead ones are kept. */

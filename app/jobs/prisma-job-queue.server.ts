@@ -5,6 +5,7 @@ import {
   type EnqueueOptions,
   type EnqueueResult,
   type JobStatus,
+  type PendingWorkQuery,
   type JobTransaction,
   type PrunableJobQueue,
   type TransactionalJobQueue,
@@ -38,7 +39,7 @@ type JobCounts = Record<JobStatus, number>;
 
 type EnqueuedListener = () => void;
 
-export class PrismaJobQueue implements TransactionalJobQueue, PrunableJobQueue {
+export class PrismaJobQueue implements TransactionalJobQueue, PrunableJobQueue, PendingWorkQuery {
   /** Shared with PrismaJobRunner, which reads and claims the rows this queue writes. */
   readonly db: PrismaClient;
   readonly #listeners = new Set<EnqueuedListener>();
@@ -105,6 +106,19 @@ export class PrismaJobQueue implements TransactionalJobQueue, PrunableJobQueue {
    */
   async releaseDedupeKey(jobId: string): Promise<void> {
     await this.db.job.updateMany({ where: { id: jobId, status: "running" }, data: { activeDedupeKey: null } });
+  }
+
+  async pendingDedupeKeys(keys: readonly string[]): Promise<Set<string>> {
+    const pending = new Set<string>();
+    // Chunked: SQLite caps bound parameters per query.
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await this.db.job.findMany({
+        where: { activeDedupeKey: { in: keys.slice(i, i + 500) } },
+        select: { activeDedupeKey: true },
+      });
+      for (const row of rows) if (row.activeDedupeKey !== null) pending.add(row.activeDedupeKey);
+    }
+    return pending;
   }
 
   /**

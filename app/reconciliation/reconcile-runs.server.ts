@@ -8,6 +8,7 @@ export interface RunTotals {
   objectsSeen: number;
   alreadyCorrect: number;
   repaired: number;
+  deferred: number;
   unaccounted: number;
   apiCalls: number;
   throttledRetries: number;

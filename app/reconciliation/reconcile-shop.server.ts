@@ -31,6 +31,13 @@ interface ReconcileOptions {
   trigger: ReconcileTrigger;
   now?: () => Date;
   stats?: ClientStats;
+  /**
+   * Of the given stale orders, those a webhook's read already waits for in the queue. The sweep
+   * leaves them to that read instead of reading them a second time, and keeps its watermark
+   * before them so the next sweep checks they were repaired
+   * (docs/decisions/0030-sweep-defers-to-queued-reads.md).
+   */
+  queuedReads?: (orderIds: string[]) => Promise<Set<string>>;
 }
 
 const searchDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -91,6 +98,7 @@ export async function reconcileShop(graphql: AdminGraphql, shop: string, options
     objectsSeen: 0,
     alreadyCorrect: 0,
     repaired: 0,
+    deferred: 0,
     unaccounted: 0,
     apiCalls: 0,
     throttledRetries: 0,
@@ -112,24 +120,32 @@ export async function reconcileShop(graphql: AdminGraphql, shop: string, options
     const stale = new Set<string>();
     for (const id of changed.orders.keys()) if (!correctOrder(id, before)) stale.add(id);
     for (const [id, fo] of changed.fulfillmentOrders) if (!correctFo(id, before)) stale.add(fo.orderId);
-    for (const orderId of stale) await refreshOrder(graphql, shop, orderId, { source: "reconcile" });
+    const queued = options.queuedReads && stale.size > 0 ? await options.queuedReads([...stale]) : new Set<string>();
+    for (const orderId of stale) {
+      if (!queued.has(orderId)) await refreshOrder(graphql, shop, orderId, { source: "reconcile" });
+    }
 
     const after = await storedVersions(shop, [...changed.orders.keys()], [...changed.fulfillmentOrders.keys()]);
-    for (const id of changed.orders.keys()) {
-      if (correctOrder(id, before)) totals.alreadyCorrect += 1;
-      else if (correctOrder(id, after)) totals.repaired += 1;
-      else totals.unaccounted += 1;
+    // The next sweep must list what was left to a queued read again, to see that it was repaired.
+    let through = startedAt.getTime() - INDEX_LAG_MS;
+    const tally = (correctBefore: boolean, correctAfter: boolean, orderId: string, updatedAt: string) => {
+      if (correctBefore) totals.alreadyCorrect += 1;
+      else if (correctAfter) totals.repaired += 1;
+      else if (queued.has(orderId)) {
+        totals.deferred += 1;
+        through = Math.min(through, new Date(updatedAt).getTime());
+      } else totals.unaccounted += 1;
+    };
+    for (const [id, updatedAt] of changed.orders) {
+      tally(correctOrder(id, before), correctOrder(id, after), id, updatedAt);
     }
-    for (const id of changed.fulfillmentOrders.keys()) {
-      if (correctFo(id, before)) totals.alreadyCorrect += 1;
-      else if (correctFo(id, after)) totals.repaired += 1;
-      else totals.unaccounted += 1;
+    for (const [id, fo] of changed.fulfillmentOrders) {
+      tally(correctFo(id, before), correctFo(id, after), fo.orderId, fo.updatedAt);
     }
     totals.apiCalls = (options.stats?.calls ?? 0) - callsBefore;
     totals.throttledRetries = (options.stats?.throttledRetries ?? 0) - throttlesBefore;
-    const through = new Date(startedAt.getTime() - INDEX_LAG_MS);
-    await advanceWatermark(shop, through, backfill);
-    return finishRun(run.id, totals, through);
+    await advanceWatermark(shop, new Date(through), backfill);
+    return finishRun(run.id, totals, new Date(through));
   } catch (error) {
     totals.apiCalls = (options.stats?.calls ?? 0) - callsBefore;
     await finishRun(run.id, totals, startedAt, error instanceof Error ? error.message : String(error));

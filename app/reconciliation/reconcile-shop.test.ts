@@ -1,13 +1,14 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
-import { getJobRunner } from "~/jobs/runtime.server";
+import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
 import { costAwareGraphql, newClientStats, resetCostTracking } from "~/shopify/admin/admin-client.server";
 import { unauthenticated } from "~/shopify.server";
 import { fakeClock } from "../../tests/support/fake-clock";
 import { ledgerView, simulatorView } from "../../tests/support/ledger-truth";
 import { seedLocations } from "../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
+import { enqueueOrderRead, ordersWithQueuedRead } from "~/webhooks/handlers/order-read-job.server";
 import { reconcileShop } from "./reconcile-shop.server";
 
 let h: SimulatorHarness;
@@ -109,6 +110,40 @@ describe("the reconciliation sweep", () => {
     expect(quiet.objectsSeen).toBe(0);
     const stored = await prisma.shop.findUniqueOrThrow({ where: { shop } });
     expect(stored.reconciledThrough?.getTime()).toBe(clock.now() - 60_000);
+  });
+
+  it("leaves an order whose webhook read is queued to that read, and checks it on the next sweep", async () => {
+    // GIVEN 3 orders whose webhooks were lost, and a read of the first already waiting in the queue
+    const shop = "reconcile-deferred.myshopify.com";
+    await installShop(h.sim, shop);
+    h.webhooks.intercept(() => "drop");
+    placeOrders(shop, 3);
+    await h.webhooks.flush();
+    const [waiting] = h.sim.snapshot(shop).orders;
+    await enqueueOrderRead(getJobQueue(), shop, waiting!.id);
+    clock.advance(60 * 60_000);
+    const stats = newClientStats();
+    const { graphql } = await clientFor(shop, stats);
+    const queuedReads = (orderIds: string[]) => ordersWithQueuedRead(getJobQueue(), shop, orderIds);
+
+    // WHEN the sweep runs
+    const run = await reconcileShop(graphql, shop, { trigger: "manual", now: clock.date, queuedReads });
+
+    // THEN it read the other two orders, left the first (its order and its FO) to the queued read,
+    // and kept its watermark before that order's change
+    expect(run).toMatchObject({ objectsSeen: 6, repaired: 4, deferred: 2, unaccounted: 0 });
+    expect((await ledgerView(shop)).map((order) => order.id)).not.toContain(waiting!.id);
+    const stored = await prisma.shop.findUniqueOrThrow({ where: { shop } });
+    expect(stored.reconciledThrough!.getTime()).toBeLessThanOrEqual(new Date(waiting!.updatedAt).getTime());
+
+    // WHEN the queued read runs and the next sweep follows
+    await getJobRunner().drain();
+    clock.advance(60 * 60_000);
+    const next = await reconcileShop(graphql, shop, { trigger: "manual", now: clock.date, queuedReads });
+
+    // THEN that sweep saw the order again and found it correct
+    expect(next).toMatchObject({ alreadyCorrect: 6, repaired: 0, deferred: 0, unaccounted: 0 });
+    expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
   });
 
   it("repairs a change to a fulfillment order alone from the FO sweep: Shopify leaves the order's updatedAt", async () => {

@@ -16,6 +16,7 @@ import { PrismaJobRunner } from "~/jobs/prisma-job-runner.server";
 import { getJobQueue } from "~/jobs/runtime.server";
 import { DEFAULT_RECONCILE_INTERVAL_MINUTES } from "~/reconciliation/reconcile-enqueue.server";
 import { reconcileShop } from "~/reconciliation/reconcile-shop.server";
+import { ordersWithQueuedRead } from "~/webhooks/handlers/order-read-job.server";
 import { costAwareGraphql, newClientStats, resetCostTracking } from "~/shopify/admin/admin-client.server";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { unauthenticated } from "~/shopify.server";
@@ -165,7 +166,10 @@ describe("automation at flash-sale volume", () => {
     };
     const deliver = () => h.webhooks.flush({ order: "shuffle", seed: SEED + batch++ });
     const sweep = async () => {
-      await reconcileShop(client("sweep", 0), SHOP, { trigger: "scheduled" });
+      await reconcileShop(client("sweep", 0), SHOP, {
+        trigger: "scheduled",
+        queuedReads: (orderIds) => ordersWithQueuedRead(queue, SHOP, orderIds),
+      });
     };
 
     // WHEN orders arrive on schedule while the app works through its queue; the reconciliation

@@ -20,6 +20,7 @@ const run = (overrides: Partial<ReconcileRunView> = {}): ReconcileRunView => ({
   objectsSeen: 24,
   alreadyCorrect: 20,
   repaired: 4,
+  deferred: 0,
   unaccounted: 0,
   apiCalls: 6,
   throttledRetries: 0,

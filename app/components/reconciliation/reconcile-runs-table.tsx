@@ -65,6 +65,7 @@ export function ReconcileRunsTable({ runs, onReconcileNow, reconciling }: Reconc
         { title: c.objectsSeen, alignment: "end" },
         { title: c.alreadyCorrect, alignment: "end" },
         { title: c.repaired, alignment: "end" },
+        { title: c.deferred, alignment: "end" },
         { title: c.unaccounted, alignment: "end" },
         { title: c.apiCalls, alignment: "end" },
         { title: c.throttledRetries, alignment: "end" },
@@ -90,6 +91,9 @@ export function ReconcileRunsTable({ runs, onReconcileNow, reconciling }: Reconc
             </IndexTable.Cell>
             <IndexTable.Cell>
               <Count value={run.repaired} running={running} />
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Count value={run.deferred} running={running} />
             </IndexTable.Cell>
             <IndexTable.Cell>
               <UnaccountedCell run={run} />

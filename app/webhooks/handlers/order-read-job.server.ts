@@ -1,7 +1,7 @@
 // The `webhook.read-order` job: one read of an order from Shopify for every delivery that named
 // the order while the job waited in the queue (docs/decisions/0028-coalesced-order-reads.md).
 import { refreshOrder } from "~/fulfillment/refresh-order.server";
-import type { EnqueueResult, JobContext, JobQueue } from "~/jobs/job-queue";
+import type { EnqueueResult, JobContext, JobQueue, PendingWorkQuery } from "~/jobs/job-queue";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 
 export const READ_ORDER_JOB = "webhook.read-order";
@@ -27,6 +27,16 @@ const readOrderDedupeKey = (shop: string, orderId: string) => `webhook.read-orde
 export function enqueueOrderRead(queue: JobQueue, shop: string, orderId: string): Promise<EnqueueResult> {
   const payload: ReadOrderPayload = { shop, orderId };
   return queue.enqueue(READ_ORDER_JOB, payload, { shop, dedupeKey: readOrderDedupeKey(shop, orderId) });
+}
+
+/** Of the given orders, those with a read queued and not yet started: that read will see their latest state. */
+export async function ordersWithQueuedRead(
+  queue: PendingWorkQuery,
+  shop: string,
+  orderIds: readonly string[],
+): Promise<Set<string>> {
+  const pending = await queue.pendingDedupeKeys(orderIds.map((id) => readOrderDedupeKey(shop, id)));
+  return new Set(orderIds.filter((id) => pending.has(readOrderDedupeKey(shop, id))));
 }
 
 export async function readOrderJob(payload: ReadOrderPayload, job: JobContext, deps: OrderReadDeps): Promise<void> {
