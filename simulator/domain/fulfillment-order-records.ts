@@ -105,10 +105,14 @@ export function coversAll(fo: SimFulfillmentOrder, items: LineItemQuantity[]): b
  * status and delivery method. Returns the new FO (already stored in the shop).
  * Already-fulfilled quantities stay on the original.
  */
-export function splitOff(state: StoreState, fo: SimFulfillmentOrder, items: LineItemQuantity[]): SimFulfillmentOrder {
+/**
+ * A new FO with no lines, holds, requests or fulfillments, at the same order, location, delivery
+ * method and status as `like`: what a split or a merge starts from.
+ */
+export function emptyFulfillmentOrderLike(state: StoreState, like: SimFulfillmentOrder): SimFulfillmentOrder {
   const now = state.nowIso();
-  const created: SimFulfillmentOrder = {
-    ...structuredClone(fo),
+  return {
+    ...structuredClone(like),
     id: state.newId("FulfillmentOrder"),
     lineItems: [],
     holds: [],
@@ -117,6 +121,10 @@ export function splitOff(state: StoreState, fo: SimFulfillmentOrder, items: Line
     createdAt: now,
     updatedAt: now,
   };
+}
+
+export function splitOff(state: StoreState, fo: SimFulfillmentOrder, items: LineItemQuantity[]): SimFulfillmentOrder {
+  const created = emptyFulfillmentOrderLike(state, fo);
   for (const item of items) {
     const li = fo.lineItems.find((x) => x.id === item.id);
     if (!li || item.quantity <= 0) continue;

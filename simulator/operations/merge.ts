@@ -5,7 +5,13 @@
 // placeholders). Every set is checked before any is merged.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderMerge
 // https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderMergeResult
-import { newFoLine, touch, validateLineItems, type LineItemQuantity } from "../domain/fulfillment-order-records";
+import {
+  emptyFulfillmentOrderLike,
+  newFoLine,
+  touch,
+  validateLineItems,
+  type LineItemQuantity,
+} from "../domain/fulfillment-order-records";
 import { belongTogether, isMergeable } from "../domain/merge";
 import type { StoreState } from "../store-state";
 import type { SimFulfillmentOrder } from "../types";
@@ -101,17 +107,7 @@ function planSet(state: StoreState, shop: string, input: MergeInput, field: stri
 
 function mergePlan(state: StoreState, shop: string, plan: Plan): SimFulfillmentOrder {
   const first = plan[0]!.fo;
-  const now = state.nowIso();
-  const merged: SimFulfillmentOrder = {
-    ...structuredClone(first),
-    id: state.newId("FulfillmentOrder"),
-    lineItems: [],
-    holds: [],
-    merchantRequests: [],
-    fulfillmentIds: [],
-    createdAt: now,
-    updatedAt: now,
-  };
+  const merged = emptyFulfillmentOrderLike(state, first);
   for (const { fo, items } of plan) {
     for (const item of items) {
       const source = fo.lineItems.find((li) => li.id === item.id)!;
