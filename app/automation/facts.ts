@@ -1,23 +1,18 @@
 // What automation rules see of one fulfillment order and its order: plain data read from the
 // ledger (live automation and the dry run alike), so evaluation stays pure and repeatable.
 // Pure types: safe to import from anywhere, including the UI.
+import type { FulfillmentOrderLineSnapshot, HoldSnapshot } from "~/fulfillment/ledger-types";
 
-export interface LineFacts {
-  /** The FulfillmentOrderLineItem GID: what a partial request names. */
-  id: string;
-  lineItemId: string;
-  sku: string | null;
-  /** The product's tags, as Shopify spells them (compared case-insensitively). */
-  productTags: string[];
-  vendor: string | null;
-  remainingQuantity: number;
-}
+/**
+ * A line as the rules see it: `id` is the FulfillmentOrderLineItem GID (what a partial request
+ * names); product tags are compared case-insensitively.
+ */
+export type LineFacts = Pick<
+  FulfillmentOrderLineSnapshot,
+  "id" | "lineItemId" | "sku" | "productTags" | "vendor" | "remainingQuantity"
+>;
 
-export interface HoldFacts {
-  id: string;
-  reason: string;
-  handle: string | null;
-  heldByRequestingApp: boolean;
+export interface HoldFacts extends Pick<HoldSnapshot, "id" | "reason" | "handle" | "heldByRequestingApp"> {
   /** The app that placed the hold (FulfillmentHold.heldByApp.title), if known: named in "waiting" reasons. */
   heldByAppTitle?: string | null;
   /** Our own hold placed with a hold-until time (ISO): when we release it again. Null otherwise. */
