@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signHs256 } from "./http/jwt";
+import { signHs256 } from "../app/auth/jwt.server";
 import { API_KEY, API_SECRET, SHOP, TOKEN, setupStore } from "../tests/support/simulator-fixture";
 
 const GQL = `https://${SHOP}/admin/api/2026-10/graphql.json`;

@@ -94,3 +94,15 @@ describe("risk and tags", () => {
     });
   });
 });
+
+describe("checkout token", () => {
+  it("gives every order its own Order.checkoutToken, the post-purchase reference id in the simulator", async () => {
+    const { sim, gql, mug } = setupStore();
+    const [a, b] = [1, 2].map(() => sim.createOrder(SHOP, { lineItems: [{ variantId: mug.id, quantity: 1 }] }));
+    const read = async (id: string) =>
+      (await gql(`query($id: ID!) { order(id: $id) { checkoutToken } }`, { id })).data.order.checkoutToken;
+    expect(await read(a!.id)).toMatch(/^[0-9a-f]{32}$/);
+    expect(await read(a!.id)).toBe(a!.checkoutToken);
+    expect(await read(b!.id)).not.toBe(a!.checkoutToken);
+  });
+});

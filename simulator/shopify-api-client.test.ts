@@ -5,7 +5,7 @@ import "@shopify/shopify-api/adapters/node";
 import { RequestedTokenType, shopifyApi, type ApiVersion } from "@shopify/shopify-api";
 import { afterEach, describe, expect, it } from "vitest";
 import { routeRequests } from "../tests/support/network-guard";
-import { signHs256 } from "./http/jwt";
+import { signHs256 } from "../app/auth/jwt.server";
 import { StoreSimulator } from "./store-simulator";
 
 const SHOP = "client-test.myshopify.com";

@@ -126,6 +126,12 @@ export interface SimOrder {
   /** Order.shippingAddress; null for orders that don't ship (pickup). */
   shippingAddress: SimAddress | null;
   lineItems: SimLineItem[];
+  /**
+   * Order.checkoutToken. The post-purchase extension's `initialPurchase.referenceId` is this token
+   * in the simulator: the docs don't say how a reference id relates to the Admin API order, and
+   * the app links the two by it (issue 11).
+   */
+  checkoutToken: string;
   /** Money given back (so far only by orderCancel's refundMethod). */
   refunds: SimRefund[];
 }

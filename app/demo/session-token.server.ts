@@ -6,6 +6,7 @@
 //   sub  the staff user id          exp/nbf/iat  seconds       jti  unique per token
 //   sid  the admin session id       sig  a signature of the admin session
 import { createHash, createHmac, randomUUID } from "node:crypto";
+import { signHs256 } from "~/auth/jwt.server";
 
 export const SESSION_TOKEN_LIFETIME_SECONDS = 60;
 
@@ -31,8 +32,6 @@ interface MintSessionTokenInput {
   lifetimeSeconds?: number;
 }
 
-const base64url = (input: string | Buffer) => Buffer.from(input).toString("base64url");
-
 export function sessionTokenClaims(input: MintSessionTokenInput): SessionTokenClaims {
   const iat = Math.floor((input.now ?? new Date()).getTime() / 1000);
   // Shopify keeps `sid` stable for one admin login; a hash of shop + user gives the demo the same property.
@@ -51,13 +50,6 @@ export function sessionTokenClaims(input: MintSessionTokenInput): SessionTokenCl
   };
 }
 
-function signSessionToken(claims: SessionTokenClaims, apiSecret: string): string {
-  const header = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
-  const payload = base64url(JSON.stringify(claims));
-  const signature = createHmac("sha256", apiSecret).update(`${header}.${payload}`).digest("base64url");
-  return `${header}.${payload}.${signature}`;
-}
-
 export function mintSessionToken(input: MintSessionTokenInput): string {
-  return signSessionToken(sessionTokenClaims(input), input.apiSecret);
+  return signHs256({ ...sessionTokenClaims(input) }, input.apiSecret);
 }

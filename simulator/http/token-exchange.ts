@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { StoreState } from "../store-state";
 import type { SimShop, SimToken } from "../types";
-import { verifyHs256 } from "./jwt";
+import { verifyHs256 } from "../../app/auth/jwt.server";
 
 const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 const ONLINE = "urn:shopify:params:oauth:token-type:online-access-token";
@@ -87,28 +87,29 @@ export function handleAccessToken(
   if (params.grant_type !== TOKEN_EXCHANGE)
     return err(400, "unsupported_grant_type", `Unsupported grant type ${String(params.grant_type)}`);
   if (params.subject_token_type === OFFLINE) return migrateToExpiring(state, shop, params.subject_token ?? "");
-  const claims = verifyHs256(params.subject_token ?? "", creds.apiSecret);
-  if (typeof claims === "string") return err(400, "invalid_subject_token", `Invalid subject token: ${claims}`);
+  // Session tokens live one minute. They are minted with wall-clock time (App Bridge, or tests
+  // signing their own), so expiry is checked against the wall clock like @shopify/shopify-api's
+  // decodeSessionToken does, not the sim clock, with its 10 seconds of leeway.
+  const verdict = verifyHs256(params.subject_token ?? "", creds.apiSecret, { clockToleranceSeconds: 10 });
+  if (!verdict.ok) {
+    if (verdict.reason === "expired") return err(400, "invalid_subject_token", "Subject token has expired");
+    return err(400, "invalid_subject_token", `Invalid subject token: ${verdict.message}`);
+  }
+  const claims = verdict.claims;
   if (claims.aud !== creds.apiKey)
     return err(400, "invalid_subject_token", "Subject token audience does not match the client");
   let destHost: string | null = null;
   try {
-    destHost = claims.dest ? new URL(claims.dest).host : null;
+    destHost = typeof claims.dest === "string" ? new URL(claims.dest).host : null;
   } catch {
     destHost = null;
   }
   if (destHost !== shop.domain)
     return err(400, "invalid_subject_token", "Subject token destination does not match the shop");
-  // Session tokens live one minute. They are minted with wall-clock time (App
-  // Bridge, or tests signing their own), so expiry is checked against the wall
-  // clock like @shopify/shopify-api's decodeSessionToken does, not the sim clock.
-  if (typeof claims.exp === "number" && claims.exp * 1000 + 10_000 < Date.now()) {
-    return err(400, "invalid_subject_token", "Subject token has expired");
-  }
   shop.installed = true;
   const kind = params.requested_token_type === ONLINE ? "online" : "offline";
   const token = issueToken(shop, kind, now, kind === "offline" && params.expiring === "1");
-  return { status: 200, body: tokenBody(token, now, claims.sub) };
+  return { status: 200, body: tokenBody(token, now, typeof claims.sub === "string" ? claims.sub : undefined) };
 }
 
 // Exchanging a non-expiring offline token for an expiring one (shopify-api's

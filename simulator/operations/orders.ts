@@ -1,4 +1,5 @@
 // Order lifecycle driven by the test harness (checkout, post-purchase, payment).
+import { randomBytes } from "node:crypto";
 import { commit } from "../domain/inventory";
 import { refreshClosed } from "../domain/order-status";
 import { newFoLine, touch } from "../domain/fulfillment-order-records";
@@ -166,6 +167,7 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
     deliveryMethod,
     shippingAddress: shippingAddressOf(input, deliveryMethod),
     lineItems: input.lineItems.map((li) => buildLineItem(state, domain, li.variantId, li.quantity)),
+    checkoutToken: randomBytes(16).toString("hex"),
     refunds: [],
   };
   shop.orders.push(order);
