@@ -11,7 +11,7 @@ export interface CheckoutRef {
   referenceId: string;
 }
 
-type Decision = "accepted" | "declined";
+export type Decision = "accepted" | "declined";
 
 async function postJson(path: string, token: string, body: object, timeoutMs: number): Promise<unknown> {
   const controller = new AbortController();

@@ -14,7 +14,7 @@ import {
 } from "@shopify/post-purchase-ui-extensions-react";
 import { useEffect, useMemo, useState } from "react";
 
-import { type CheckoutRef, recordDecision, signChangeset } from "./backend";
+import { type CheckoutRef, type Decision, recordDecision, signChangeset } from "./backend";
 import { changesetErrorMessage } from "./changeset-errors";
 import { messages } from "./messages";
 import { type Offer, parseOffer } from "./offer";
@@ -25,7 +25,11 @@ type Calculation =
   | { state: "failed" }
   | { state: "ready"; subtotal: string; shipping: string; taxes: string; total: string };
 
-type Phase = { state: "choosing" } | { state: "busy" } | { state: "failed"; message: string };
+// After a failure the buyer continues; `recordOnContinue` is the decision that continuing means, or null when
+// the outcome is not the extension's to report (the backend refused to sign, or the line may already be in
+// the order).
+type Phase =
+  { state: "choosing" } | { state: "busy" } | { state: "failed"; message: string; recordOnContinue: Decision | null };
 
 // Checkout::PostPurchase::Render: the offer, the amounts Shopify calculates for it, accept and decline
 // (https://shopify.dev/docs/api/checkout-extensions/post-purchase/api). The buyer can always reach the
@@ -88,27 +92,33 @@ function OfferScreen({ offer, checkout, locale, calculateChangeset, applyChanges
     };
   }, [offer, calculateChangeset]);
 
-  const finish = async (decision: "accepted" | "declined") => {
-    await recordDecision(checkout, offer.offerId, decision);
+  const finish = async (decision: Decision | null) => {
+    if (decision !== null) await recordDecision(checkout, offer.offerId, decision);
     await done();
   };
 
   const accept = async () => {
     setPhase({ state: "busy" });
     const changesetToken = await signChangeset(checkout, offer.offerId);
-    if (changesetToken === null) return setPhase({ state: "failed", message: messages.signFailed });
+    if (changesetToken === null) {
+      return setPhase({ state: "failed", message: messages.signFailed, recordOnContinue: null });
+    }
     let result;
     try {
       result = await applyChangeset(changesetToken);
     } catch {
-      return setPhase({ state: "failed", message: messages.changesetErrors.other });
+      return setPhase({ state: "failed", message: messages.changesetErrors.other, recordOnContinue: null });
     }
     if (result.status === "processed") return finish("accepted");
+    const message = changesetErrorMessage(result.errors);
     if (result.status === "partially_processed") {
       // The order was edited but not fully paid: the line is in the order, so the decision is "accepted".
-      void recordDecision(checkout, offer.offerId, "accepted");
+      await recordDecision(checkout, offer.offerId, "accepted");
+      return setPhase({ state: "failed", message, recordOnContinue: null });
     }
-    setPhase({ state: "failed", message: changesetErrorMessage(result.errors) });
+    // Unprocessed: nothing was added, so continuing declines, unless Shopify says an earlier apply added it.
+    const alreadyApplied = result.errors.some((error) => error.code === "changeset_already_applied");
+    setPhase({ state: "failed", message, recordOnContinue: alreadyApplied ? null : "declined" });
   };
 
   const pending = calculation.state === "pending";
@@ -170,7 +180,7 @@ function OfferScreen({ offer, checkout, locale, calculateChangeset, applyChanges
           {phase.state === "failed" ? (
             <BlockStack spacing="tight">
               <TextBlock appearance="critical">{phase.message}</TextBlock>
-              <Button submit onPress={() => void finish("declined")}>
+              <Button submit onPress={() => void finish(phase.recordOnContinue)}>
                 {messages.continue}
               </Button>
             </BlockStack>

@@ -134,40 +134,71 @@ describe("Checkout::PostPurchase::Render", () => {
   });
 
   it.each([
-    ["insufficient_inventory", "Sorry, this item just sold out. Your order is complete."],
-    ["payment_required", "Your payment method couldn't be charged for this item. Your order is complete."],
-    ["changeset_already_applied", "This offer was already added to your order."],
-    ["subscription_limit_error", "This item couldn't be added to your order. Your order is complete."],
-  ])("a changeset error (%s) shows a short message and the buyer can still continue", async (code, message) => {
+    ["insufficient_inventory", "Sorry, this item just sold out. Your order is complete.", "declined"],
+    ["payment_required", "Your payment method couldn't be charged for this item. Your order is complete.", "declined"],
+    ["changeset_already_applied", "This offer was already added to your order.", null],
+    ["subscription_limit_error", "This item couldn't be added to your order. Your order is complete.", "declined"],
+  ])(
+    "a changeset error (%s) shows a short message and the buyer can still continue",
+    async (code, message, decision) => {
+      const { calls } = stubBackend({
+        "/post-purchase/sign-changeset": { status: 200, body: { token: SIGNED_CHANGESET } },
+        "/post-purchase/decision": { status: 200, body: { recorded: true } },
+      });
+      const { api, root } = await renderOffer({
+        applyChangeset: vi.fn(async () => ({
+          status: "unprocessed",
+          errors: [{ code, message: "raw Shopify message" }],
+          changesetApplicationsRemaining: 1,
+        })),
+      });
+      await vi.waitFor(() => expect(screenTexts(root)).toContain("Wool socks"));
+
+      button(root, /^Pay now/).press();
+
+      await vi.waitFor(() => expect(screenTexts(root)).toContain(message));
+      expect(screenTexts(root)).not.toContain("raw Shopify message");
+      expect(api.done).not.toHaveBeenCalled();
+      expect(calls.map((call) => call.path)).toEqual(["/post-purchase/sign-changeset"]);
+
+      button(root, "Continue to your order confirmation").press();
+
+      await vi.waitFor(() => expect(api.done).toHaveBeenCalledTimes(1));
+      // Continuing declines when nothing was added; after "already applied" the line may be in the order, so
+      // the extension reports nothing rather than a wrong "declined".
+      expect(calls.slice(1).map((call) => call.body)).toEqual(
+        decision === null ? [] : [{ token: TOKEN, referenceId: REFERENCE_ID, offerId: "offer_1", decision }],
+      );
+    },
+  );
+
+  it("a partially processed changeset (line added, payment failed) records accepted once, then lets the buyer continue", async () => {
     const { calls } = stubBackend({
       "/post-purchase/sign-changeset": { status: 200, body: { token: SIGNED_CHANGESET } },
       "/post-purchase/decision": { status: 200, body: { recorded: true } },
     });
     const { api, root } = await renderOffer({
       applyChangeset: vi.fn(async () => ({
-        status: "unprocessed",
-        errors: [{ code, message: "raw Shopify message" }],
-        changesetApplicationsRemaining: 1,
+        status: "partially_processed",
+        errors: [{ code: "payment_required", message: "card declined" }],
+        changesetApplicationsRemaining: 0,
       })),
     });
     await vi.waitFor(() => expect(screenTexts(root)).toContain("Wool socks"));
 
     button(root, /^Pay now/).press();
-
-    await vi.waitFor(() => expect(screenTexts(root)).toContain(message));
-    expect(screenTexts(root)).not.toContain("raw Shopify message");
-    expect(api.done).not.toHaveBeenCalled();
-    expect(calls.map((call) => call.path)).toEqual(["/post-purchase/sign-changeset"]);
-
+    await vi.waitFor(() =>
+      expect(screenTexts(root)).toContain(
+        "Your payment method couldn't be charged for this item. Your order is complete.",
+      ),
+    );
     button(root, "Continue to your order confirmation").press();
 
     await vi.waitFor(() => expect(api.done).toHaveBeenCalledTimes(1));
-    expect(calls.at(-1)?.body).toEqual({
-      token: TOKEN,
-      referenceId: REFERENCE_ID,
-      offerId: "offer_1",
-      decision: "declined",
-    });
+    expect(calls.map((call) => [call.path, (call.body as { decision?: string }).decision])).toEqual([
+      ["/post-purchase/sign-changeset", undefined],
+      ["/post-purchase/decision", "accepted"],
+    ]);
   });
 
   it.each([
@@ -177,7 +208,10 @@ describe("Checkout::PostPurchase::Render", () => {
   ])(
     "signing failing with %s shows a short message, applies nothing, and lets the buyer continue",
     async (_label, answer) => {
-      stubBackend({ "/post-purchase/sign-changeset": answer, "/post-purchase/decision": { status: 200, body: {} } });
+      const { calls } = stubBackend({
+        "/post-purchase/sign-changeset": answer,
+        "/post-purchase/decision": { status: 200, body: {} },
+      });
       const { api, root } = await renderOffer();
       await vi.waitFor(() => expect(screenTexts(root)).toContain("Wool socks"));
 
@@ -190,6 +224,8 @@ describe("Checkout::PostPurchase::Render", () => {
 
       button(root, "Continue to your order confirmation").press();
       await vi.waitFor(() => expect(api.done).toHaveBeenCalledTimes(1));
+      // The backend refused or failed: what happened is its to know, so no decision is reported.
+      expect(calls.map((call) => call.path)).toEqual(["/post-purchase/sign-changeset"]);
     },
   );
 
