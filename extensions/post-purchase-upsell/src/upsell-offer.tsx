@@ -12,7 +12,7 @@ import {
   TextContainer,
   useExtensionInput,
 } from "@shopify/post-purchase-ui-extensions-react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 
 import { type CheckoutRef, type Decision, recordDecision, signChangeset } from "./backend";
 import { changesetErrorMessage } from "./changeset-errors";
@@ -92,6 +92,19 @@ function OfferScreen({ offer, checkout, locale, calculateChangeset, applyChanges
     };
   }, [offer, calculateChangeset]);
 
+  // One action at a time: a second press while signing, applying or finishing must not sign, apply or
+  // record twice. A failure frees it again so the buyer can continue.
+  const acting = useRef(false);
+  const act = (action: () => Promise<void>) => () => {
+    if (acting.current) return;
+    acting.current = true;
+    void action();
+  };
+  const fail = (message: string, recordOnContinue: Decision | null) => {
+    acting.current = false;
+    setPhase({ state: "failed", message, recordOnContinue });
+  };
+
   const finish = async (decision: Decision | null) => {
     if (decision !== null) await recordDecision(checkout, offer.offerId, decision);
     await done();
@@ -101,24 +114,24 @@ function OfferScreen({ offer, checkout, locale, calculateChangeset, applyChanges
     setPhase({ state: "busy" });
     const changesetToken = await signChangeset(checkout, offer.offerId);
     if (changesetToken === null) {
-      return setPhase({ state: "failed", message: messages.signFailed, recordOnContinue: null });
+      return fail(messages.signFailed, null);
     }
     let result;
     try {
       result = await applyChangeset(changesetToken);
     } catch {
-      return setPhase({ state: "failed", message: messages.changesetErrors.other, recordOnContinue: null });
+      return fail(messages.changesetErrors.other, null);
     }
     if (result.status === "processed") return finish("accepted");
     const message = changesetErrorMessage(result.errors);
     if (result.status === "partially_processed") {
       // The order was edited but not fully paid: the line is in the order, so the decision is "accepted".
       await recordDecision(checkout, offer.offerId, "accepted");
-      return setPhase({ state: "failed", message, recordOnContinue: null });
+      return fail(message, null);
     }
     // Unprocessed: nothing was added, so continuing declines, unless Shopify says an earlier apply added it.
     const alreadyApplied = result.errors.some((error) => error.code === "changeset_already_applied");
-    setPhase({ state: "failed", message, recordOnContinue: alreadyApplied ? null : "declined" });
+    fail(message, alreadyApplied ? null : "declined");
   };
 
   const pending = calculation.state === "pending";
@@ -180,23 +193,18 @@ function OfferScreen({ offer, checkout, locale, calculateChangeset, applyChanges
           {phase.state === "failed" ? (
             <BlockStack spacing="tight">
               <TextBlock appearance="critical">{phase.message}</TextBlock>
-              <Button submit onPress={() => void finish(phase.recordOnContinue)}>
+              <Button submit onPress={act(() => finish(phase.recordOnContinue))}>
                 {messages.continue}
               </Button>
             </BlockStack>
           ) : (
             <BlockStack spacing="tight">
-              <Button
-                submit
-                loading={phase.state === "busy"}
-                loadingLabel={messages.accepting}
-                onPress={() => void accept()}
-              >
+              <Button submit loading={phase.state === "busy"} loadingLabel={messages.accepting} onPress={act(accept)}>
                 {messages.accept(
                   calculation.state === "ready" ? money(calculation.total) : money(offer.discountedPrice),
                 )}
               </Button>
-              <Button subdued disabled={phase.state === "busy"} onPress={() => void finish("declined")}>
+              <Button subdued disabled={phase.state === "busy"} onPress={act(() => finish("declined"))}>
                 {messages.decline}
               </Button>
             </BlockStack>

@@ -93,6 +93,26 @@ describe("Checkout::PostPurchase::Render", () => {
     expect(order(api.applyChangeset)).toBeLessThan(order(api.done));
   });
 
+  it("pressing twice signs, applies and records once", async () => {
+    const { calls } = stubBackend({
+      "/post-purchase/sign-changeset": { status: 200, body: { token: SIGNED_CHANGESET } },
+      "/post-purchase/decision": { status: 200, body: { recorded: true } },
+    });
+    const { api, root } = await renderOffer();
+    await vi.waitFor(() => expect(screenTexts(root)).toContain("$11.97"));
+
+    const accept = button(root, "Pay now · $11.97");
+    accept.press();
+    accept.press();
+    button(root, "Decline this offer").press();
+
+    await vi.waitFor(() => expect(api.done).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls.map((call) => call.path)).toEqual(["/post-purchase/sign-changeset", "/post-purchase/decision"]);
+    expect(api.applyChangeset).toHaveBeenCalledTimes(1);
+    expect(api.done).toHaveBeenCalledTimes(1);
+  });
+
   it("decline: records the decision, then done(), and signs nothing", async () => {
     const { calls } = stubBackend({ "/post-purchase/decision": { status: 200, body: { recorded: true } } });
     const { api, root } = await renderOffer();
