@@ -98,7 +98,10 @@ function OfferScreen({ offer, checkout, locale, calculateChangeset, applyChanges
   const act = (action: () => Promise<void>) => () => {
     if (acting.current) return;
     acting.current = true;
-    void action();
+    // Should Shopify's done() itself reject, the buttons work again rather than leave the buyer stuck.
+    action().catch(() => {
+      acting.current = false;
+    });
   };
   const fail = (message: string, recordOnContinue: Decision | null) => {
     acting.current = false;
