@@ -113,6 +113,20 @@ describe("Checkout::PostPurchase::Render", () => {
     expect(api.done).toHaveBeenCalledTimes(1);
   });
 
+  it("if Shopify's done() rejects, the buyer can press again", async () => {
+    stubBackend({ "/post-purchase/decision": { status: 200, body: { recorded: true } } });
+    const done = vi.fn().mockRejectedValueOnce(new Error("navigation failed")).mockResolvedValue(undefined);
+    const { root } = await renderOffer({ done });
+    await vi.waitFor(() => expect(screenTexts(root)).toContain("Wool socks"));
+
+    button(root, "Decline this offer").press();
+    await vi.waitFor(() => expect(done).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    button(root, "Decline this offer").press();
+
+    await vi.waitFor(() => expect(done).toHaveBeenCalledTimes(2));
+  });
+
   it("decline: records the decision, then done(), and signs nothing", async () => {
     const { calls } = stubBackend({ "/post-purchase/decision": { status: 200, body: { recorded: true } } });
     const { api, root } = await renderOffer();
