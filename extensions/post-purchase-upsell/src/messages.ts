@@ -1,0 +1,30 @@
+// Every buyer-facing string of the extension. The app's i18n (app/i18n/) is not available inside the
+// checkout sandbox, so the extension keeps its own.
+export const messages = {
+  heading: "One more thing before you go",
+  offerIntro: "Add this to your order at a special price. It ships with the rest of your order.",
+  originalPrice: "Was",
+  discountedPrice: "Now",
+  quantity: (quantity: number) => `Quantity: ${quantity}`,
+  subtotal: "Subtotal",
+  shipping: "Shipping",
+  taxes: "Taxes",
+  total: "Total to pay now",
+  calculating: "Calculating…",
+  free: "Free",
+  calculationUnavailable: "We couldn't calculate the final amount. It will be shown before you're charged.",
+  accept: (price: string) => `Pay now · ${price}`,
+  accepting: "Adding to your order…",
+  decline: "Decline this offer",
+  continue: "Continue to your order confirmation",
+  signFailed: "This offer is no longer available. Your order is complete.",
+  changesetErrors: {
+    insufficient_inventory: "Sorry, this item just sold out. Your order is complete.",
+    payment_required: "Your payment method couldn't be charged for this item. Your order is complete.",
+    unsupported_payment_method: "This item can't be added with the payment method you used. Your order is complete.",
+    changeset_already_applied: "This offer was already added to your order.",
+    order_released_error: "Your order is already being prepared, so this item can't be added.",
+    buyer_consent_required: "This item needs your consent before it can be added. Your order is complete.",
+    other: "This item couldn't be added to your order. Your order is complete.",
+  },
+} as const;
