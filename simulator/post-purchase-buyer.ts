@@ -72,7 +72,7 @@ export interface PostPurchaseRun {
   applied?: ApplyChangesetResult;
 }
 
-export interface BuyerContext {
+interface BuyerContext {
   sim: StoreSimulator;
   shop: string;
   post: PostToApp;

@@ -16,7 +16,7 @@ export function registerDemoAppPost(post: PostToApp | undefined): void {
   globalThis.__fulfillmentDeskDemoAppPost = post;
 }
 
-export interface SimulatedCheckout {
+interface SimulatedCheckout {
   order: { id: string; name: string };
   offerShown: { offerId: string; productTitle: string; discountedPrice: string; currencyCode: string } | null;
   answer: BuyerAnswer | "no-offer";

@@ -2,7 +2,7 @@
 // can be shown for — without the offered variant (an offer is never for an item already in the
 // order) and worth at least the offer's minimum order total. Pure.
 
-export interface CatalogVariant {
+interface CatalogVariant {
   id: string;
   sku: string;
   price: string;

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { signHs256, verifyHs256 } from "~/auth/jwt.server";
 import type { AppResponse, OfferJson, PostToApp } from "../../simulator/post-purchase-buyer";
 
-export interface FakeBackend {
+interface FakeBackend {
   post: PostToApp;
   /** Every decision recorded, in order. */
   decisions: { referenceId: string; offerId: string; decision: string }[];

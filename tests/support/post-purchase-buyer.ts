@@ -9,7 +9,7 @@ import {
 import type { CheckoutInput } from "../../simulator/operations/post-purchase";
 import type { SimulatorHarness } from "./simulator";
 
-export { postOverHttp, type PostPurchaseRun, type PostToApp } from "../../simulator/post-purchase-buyer";
+export type { PostToApp } from "../../simulator/post-purchase-buyer";
 
 /** A buyer in `shop` whose extension calls the app through `post`; `advanceClock` moves the harness's clock. */
 export function postPurchaseBuyer(
