@@ -299,3 +299,29 @@ describe("leaving the post-purchase step", () => {
     expect(sim.applyChangeset(referenceId, changeset())).toMatchObject({ errors: [{ code: "order_released_error" }] });
   });
 });
+
+describe("post-purchase edge cases", () => {
+  it("reports the discounted line in orders/updated, as the app reads it", () => {
+    const { sim, referenceId, changeset, tee } = checkedOut();
+    sim.applyChangeset(referenceId, changeset());
+    const updated = sim.emitted.filter((e) => e.topic === "orders/updated").at(-1)!;
+    const lines = (updated.payload as { line_items: { variant_id: number; price: string; quantity: number }[] })
+      .line_items;
+    expect(lines.find((li) => li.variant_id === gidNumber(tee.id))).toMatchObject({ price: "16.00", quantity: 1 });
+  });
+
+  it("answers invalid_request for an unknown reference id, and order_released_error once the step is over", () => {
+    const { sim, referenceId, changeset, teeId } = checkedOut();
+    expect(sim.applyChangeset("no-such-checkout", changeset())).toMatchObject({
+      errors: [{ code: "invalid_request" }],
+    });
+    expect(sim.calculateChangeset("no-such-checkout", [])).toMatchObject({ errors: [{ code: "invalid_request" }] });
+    sim.reachThankYou(referenceId);
+    expect(sim.calculateChangeset(referenceId, [{ type: "add_variant", variantId: teeId, quantity: 1 }])).toMatchObject(
+      {
+        status: "unprocessed",
+        errors: [{ code: "order_released_error" }],
+      },
+    );
+  });
+});
