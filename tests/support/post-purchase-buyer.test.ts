@@ -4,7 +4,7 @@ import { fakePostPurchaseBackend } from "./fake-post-purchase-backend";
 import { postPurchaseBuyer, type PostToApp } from "./post-purchase-buyer";
 import { API_KEY, API_SECRET, SHOP, setupStore } from "./simulator-fixture";
 
-function store(options: { offer?: boolean; post?: PostToApp } = {}) {
+function store(options: { offer?: boolean; post?: PostToApp; offerQuantity?: number } = {}) {
   const ctx = setupStore();
   const offer = {
     offerId: "offer-tee",
@@ -12,7 +12,7 @@ function store(options: { offer?: boolean; post?: PostToApp } = {}) {
     variantTitle: null,
     imageUrl: null,
     variantId: gidNumber(ctx.tee.id)!,
-    quantity: 1,
+    quantity: options.offerQuantity ?? 1,
     originalPrice: "20.00",
     discountedPrice: "16.00",
     currencyCode: "USD",
@@ -52,6 +52,16 @@ describe("the post-purchase buyer driver", () => {
     ]);
     expect(heldCount(run.order.id)).toBe(0);
     expect(backend.decisions).toEqual([{ referenceId: run.referenceId, offerId: "offer-tee", decision: "accepted" }]);
+  });
+
+  it("a changeset Shopify refuses (out of stock) records no decision, and the buyer still finishes checkout", async () => {
+    const { sim, buyer, cart, backend, heldCount } = store({ offerQuantity: 50 });
+    const run = await buyer.checkoutAnd("accept", cart);
+    expect(run.applied).toMatchObject({ status: "unprocessed", errors: [{ code: "insufficient_inventory" }] });
+    expect(run.calls.map((c) => c.path)).toEqual(["/post-purchase/offer", "/post-purchase/sign-changeset"]);
+    expect(backend.decisions).toEqual([]);
+    expect(sim.getOrder(run.order.id).lineItems).toHaveLength(1);
+    expect(heldCount(run.order.id)).toBe(0);
   });
 
   it("declines: the decision is recorded and the hold released with nothing added", async () => {
