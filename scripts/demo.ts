@@ -41,6 +41,11 @@ async function main(): Promise<void> {
   const seeded = await seedDemoShop(sim, new Date());
   const { registerDemoSimulator } = await import("../app/demo/demo-simulator.server");
   registerDemoSimulator(sim);
+  // The "simulate a checkout" control calls the app's post-purchase endpoints as the extension
+  // would: over HTTP, to this very server.
+  const { registerDemoAppPost } = await import("../app/demo/demo-checkout.server");
+  const { postOverHttp } = await import("../simulator/post-purchase-buyer");
+  registerDemoAppPost(postOverHttp(loopbackFetch, env.appUrl));
   demoFetch.routeShopsTo(sim);
 
   const { serveApp } = await import("./demo/serve-app");

@@ -20,6 +20,7 @@ import {
 import { fulfillAsService } from "./operations/fulfillments";
 import { runDueJobs } from "./operations/order-cancel";
 import { completePostPurchase, createOrder, markPaid, setOrderTags, type CreateOrderInput } from "./operations/orders";
+import * as postPurchase from "./operations/post-purchase";
 import { StoreState, SimulatorError } from "./store-state";
 import type {
   AppRef,
@@ -194,6 +195,34 @@ export class StoreSimulator {
     input: { addLineItems?: { variantId: string; quantity: number }[] } = {},
   ): void {
     completePostPurchase(this.state, orderId, input);
+  }
+
+  // ---- the buyer at checkout's post-purchase step (operations/post-purchase.ts) ----
+
+  /** Places the order with the post-purchase hold; returns the extension's reference id and input token. */
+  checkout(domain: string, input: postPurchase.CheckoutInput): postPurchase.CheckoutResult {
+    const result = postPurchase.checkout(this.state, this.creds.apiSecret, domain, input);
+    return { ...result, order: structuredClone(result.order) };
+  }
+
+  /** The extension's `applyChangeset(token)`, answered as Shopify would. */
+  applyChangeset(referenceId: string, changesetToken: string): postPurchase.ApplyChangesetResult {
+    return postPurchase.applyChangeset(this.state, this.creds.apiSecret, referenceId, changesetToken);
+  }
+
+  /** The extension's `calculateChangeset({ changes })`. */
+  calculateChangeset(referenceId: string, changes: unknown): postPurchase.CalculateChangesetResult {
+    return postPurchase.calculateChangeset(this.state, referenceId, changes);
+  }
+
+  /** The buyer declines the offer: the hold is released, nothing is added. */
+  declinePostPurchase(referenceId: string): void {
+    postPurchase.leavePostPurchase(this.state, referenceId);
+  }
+
+  /** The buyer goes on to the thank-you page: the hold is released, nothing is added. */
+  reachThankYou(referenceId: string): void {
+    postPurchase.leavePostPurchase(this.state, referenceId);
   }
 
   markPaid(orderId: string): void {

@@ -22,6 +22,8 @@ export class StoreState {
   private counter = 1000;
   /** Test control: the next orderCancel job of these orders fails with this error. */
   readonly orderCancelFailures = new Map<string, OrderCancelJobError>();
+  /** The `jti` of every post-purchase changeset applied: each applies once (operations/post-purchase.ts). */
+  readonly appliedChangesets = new Set<string>();
 
   constructor(
     readonly clock: () => Date,

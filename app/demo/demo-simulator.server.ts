@@ -3,6 +3,7 @@
 // The simulator lives in the demo server's process (scripts/demo.ts registers it here).
 import { z } from "zod";
 import type { StoreSimulator } from "../../simulator/store-simulator";
+import { simulateDemoCheckout } from "./demo-checkout.server";
 import { DEMO_SHOP_DOMAIN } from "./demo-shop";
 
 declare global {
@@ -49,6 +50,8 @@ export const DemoCommand = z.discriminatedUnion("command", [
   }),
   z.object({ command: z.literal("read-order"), orderId: z.string() }),
   z.object({ command: z.literal("inventory"), sku: z.string() }),
+  /** A buyer checks out and answers the app's post-purchase offer (demo-checkout.server.ts). */
+  z.object({ command: z.literal("simulate-checkout"), answer: z.enum(["accept", "decline"]).default("accept") }),
 ]);
 export type DemoCommand = z.infer<typeof DemoCommand>;
 
@@ -66,7 +69,7 @@ function locationId(sim: StoreSimulator, kind: "warehouse" | "3pl" | "pickup"): 
 }
 
 /** Runs one command against the simulated store and returns what a test needs to go on. */
-export function runDemoCommand(command: DemoCommand): unknown {
+export async function runDemoCommand(command: DemoCommand): Promise<unknown> {
   const sim = simulator();
   const shop = DEMO_SHOP_DOMAIN;
   switch (command.command) {
@@ -121,5 +124,7 @@ export function runDemoCommand(command: DemoCommand): unknown {
       if (!variant) throw new Error(`No variant with SKU ${command.sku}`);
       return Object.fromEntries(snapshot.locations.map((l) => [l.name, sim.inventoryLevel(variant.id, l.id)]));
     }
+    case "simulate-checkout":
+      return simulateDemoCheckout(sim, shop, { answer: command.answer });
   }
 }

@@ -14,7 +14,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const parsed = DemoCommand.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return json({ error: parsed.error.issues }, { status: 400 });
   try {
-    return json({ result: runDemoCommand(parsed.data) });
+    return json({ result: await runDemoCommand(parsed.data) });
   } catch (error) {
     return json({ error: error instanceof Error ? error.message : String(error) }, { status: 409 });
   }

@@ -76,7 +76,13 @@ function shippingAddressOf(input: CreateOrderInput, deliveryMethod: DeliveryMeth
   };
 }
 
-function buildLineItem(state: StoreState, shop: string, variantId: string, quantity: number): SimLineItem {
+function buildLineItem(
+  state: StoreState,
+  shop: string,
+  variantId: string,
+  quantity: number,
+  price?: string,
+): SimLineItem {
   const variant = state.shop(shop).variants.find((v) => v.id === variantId);
   if (!variant) throw new SimulatorError(`Unknown variant ${variantId} in ${shop}`);
   const product = state.shop(shop).products.find((p) => p.id === variant.productId);
@@ -85,7 +91,7 @@ function buildLineItem(state: StoreState, shop: string, variantId: string, quant
     variantId,
     sku: variant.sku,
     title: variant.title,
-    price: variant.price,
+    price: price ?? variant.price,
     quantity,
     vendor: product?.vendor ?? null,
   };
@@ -188,6 +194,13 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
   return order;
 }
 
+/** An item an accepted offer adds; `price` is its unit price after the offer's discount. */
+export interface PostPurchaseAddition {
+  variantId: string;
+  quantity: number;
+  price?: string;
+}
+
 /**
  * The buyer answers the post-purchase offer. With `addLineItems` they accepted it: Shopify adds the
  * items as an order edit, so `orders/edited` arrives (then `orders/updated`). Without, they
@@ -202,14 +215,16 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
 export function completePostPurchase(
   state: StoreState,
   orderId: string,
-  input: { addLineItems?: { variantId: string; quantity: number }[] },
+  input: { addLineItems?: PostPurchaseAddition[] },
 ): void {
   const order = state.order(orderId);
   const fos = state.fulfillmentOrdersOf(orderId);
   const held = fos.filter((fo) => fo.holds.some(isPostPurchaseHold));
   const target = held[0] ?? fos[0];
   if (!target) throw new SimulatorError(`Order ${orderId} has no fulfillment order`);
-  const added = (input.addLineItems ?? []).map((add) => buildLineItem(state, order.shop, add.variantId, add.quantity));
+  const added = (input.addLineItems ?? []).map((add) =>
+    buildLineItem(state, order.shop, add.variantId, add.quantity, add.price),
+  );
   releasePostPurchaseHolds(state, order, held);
   if (added.length) {
     order.lineItems.push(...added);
