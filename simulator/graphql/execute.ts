@@ -24,6 +24,7 @@ import { inputLimitErrors } from "./input-limits";
 import { mutationResolvers } from "./mutation-resolvers";
 import { objectResolvers } from "./object-resolvers";
 import { queryResolvers } from "./query-resolvers";
+import { variantResolvers } from "./variant-resolvers";
 import { refill, throttleStatus } from "./throttle";
 
 export interface GraphQLBody {
@@ -32,7 +33,7 @@ export interface GraphQLBody {
   extensions?: Record<string, unknown>;
 }
 
-const RESOLVERS: ResolverMap = { ...queryResolvers, ...objectResolvers, ...mutationResolvers };
+const RESOLVERS: ResolverMap = { ...queryResolvers, ...objectResolvers, ...variantResolvers, ...mutationResolvers };
 
 /**
  * No silent nulls: a field is answered by an explicit resolver or an own property
