@@ -44,7 +44,11 @@ describe("candidateOffers", () => {
     ["unreadable minimum", [offer({ minOrderTotal: "lots" })], purchase(), []],
     [
       "position order, first match first",
-      [offer({ id: "late", position: 5 }), offer({ id: "early", position: 1 }), offer({ id: "off", position: 0, enabled: false })],
+      [
+        offer({ id: "late", position: 5 }),
+        offer({ id: "early", position: 1 }),
+        offer({ id: "off", position: 0, enabled: false }),
+      ],
       purchase(),
       ["early", "late"],
     ],
@@ -55,7 +59,12 @@ describe("candidateOffers", () => {
 
 describe("quoteOffer", () => {
   it.each([
-    ["percentage", offer(), stock(), { originalPrice: "12.00", discountedPrice: "9.60", discount: { value: 20, valueType: "percentage" } }],
+    [
+      "percentage",
+      offer(),
+      stock(),
+      { originalPrice: "12.00", discountedPrice: "9.60", discount: { value: 20, valueType: "percentage" } },
+    ],
     [
       "capped: the cap as a fixed amount",
       offer({ quantity: 2, maxDiscountAmount: "3.00" }),
@@ -68,14 +77,23 @@ describe("quoteOffer", () => {
       stock(),
       { discountedPrice: "9.60", discount: { value: 20, valueType: "percentage" } },
     ],
-    ["cents never drift", offer({ quantity: 3, discountPercent: "10" }), stock({ price: "19.99" }), { discountedPrice: "17.99" }],
+    [
+      "cents never drift",
+      offer({ quantity: 3, discountPercent: "10" }),
+      stock({ price: "19.99" }),
+      { discountedPrice: "17.99" },
+    ],
   ] as const)("%s", (_name, rule, availability, expected) => {
     expect(quoteOffer(rule, availability, "Thanks")).toMatchObject(expected);
   });
 
   it.each([
     ["out of stock", stock({ stock: [{ locationId: "l", available: 0, canShip: true }] }), offer()],
-    ["not enough for the quantity", stock({ stock: [{ locationId: "l", available: 1, canShip: true }] }), offer({ quantity: 2 })],
+    [
+      "not enough for the quantity",
+      stock({ stock: [{ locationId: "l", available: 1, canShip: true }] }),
+      offer({ quantity: 2 }),
+    ],
     ["stock only where nothing ships", stock({ stock: [{ locationId: "l", available: 9, canShip: false }] }), offer()],
     ["no levels at all", stock({ stock: [] }), offer()],
     ["a percent above 100", stock(), offer({ discountPercent: "101" })],
