@@ -52,7 +52,11 @@ function viewOf(offer: UpsellOffer, p: UpsellPresentation, imageUrl: string | nu
 async function chooseOffer(
   checkout: CheckoutContext,
 ): Promise<{ offer: UpsellOffer; quote: OfferQuote; imageUrl: string | null } | null> {
-  const offers = await prisma.upsellOffer.findMany({ where: { shop: checkout.shop, enabled: true } });
+  const offers = await prisma.upsellOffer.findMany({
+    where: { shop: checkout.shop, enabled: true },
+    // Equal positions: the older offer first, so the choice never depends on the database's row order.
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+  });
   const candidates = candidateOffers(offers, checkout.purchase);
   if (candidates.length === 0) return null;
   const graphql = await shopAdminGraphql(checkout.shop);

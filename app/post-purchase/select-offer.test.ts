@@ -97,6 +97,7 @@ describe("quoteOffer", () => {
     ["stock only where nothing ships", stock({ stock: [{ locationId: "l", available: 9, canShip: false }] }), offer()],
     ["no levels at all", stock({ stock: [] }), offer()],
     ["a percent above 100", stock(), offer({ discountPercent: "101" })],
+    ["a quantity below 1", stock(), offer({ quantity: 0 })],
   ] as const)("none when %s", (_name, availability, rule) => {
     expect(quoteOffer(rule, availability, "Thanks")).toBeNull();
   });

@@ -70,7 +70,7 @@ export function inStock(availability: VariantAvailability, quantity: number): bo
  * `maxDiscountAmount` it becomes that fixed amount.
  */
 export function quoteOffer(offer: OfferRule, availability: VariantAvailability, title: string): OfferQuote | null {
-  if (!inStock(availability, offer.quantity)) return null;
+  if (!Number.isInteger(offer.quantity) || offer.quantity < 1 || !inStock(availability, offer.quantity)) return null;
   const unit = toCents(availability.price);
   const basisPoints = toBasisPoints(offer.discountPercent);
   const cap = offer.maxDiscountAmount === null ? null : toCents(offer.maxDiscountAmount);

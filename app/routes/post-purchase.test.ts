@@ -8,7 +8,7 @@ import { prisma } from "~/db.server";
 import { routeHarness } from "../../tests/support/route-harness";
 import { TEST_ENV } from "../../tests/support/test-env";
 import { action as decisionAction } from "./post-purchase.decision";
-import { action as offerAction } from "./post-purchase.offer";
+import { loader, action as offerAction } from "./post-purchase.offer";
 import { action as signAction } from "./post-purchase.sign-changeset";
 
 const SHOP = "upsell-a.myshopify.com";
@@ -337,6 +337,13 @@ describe("CORS and hostile input", () => {
     expect(answer.headers.get("Access-Control-Allow-Origin")).toBe("*");
     expect(answer.body).toEqual({ error: expect.any(String) });
     expect(JSON.stringify(answer.body)).not.toMatch(/at .*\.ts|node_modules/);
+  });
+
+  it("answers a GET with 405 and CORS, not the page", async () => {
+    const request = new Request("https://fulfillment-desk.test/post-purchase/offer");
+    const response = await loader({ request, params: {}, context: {} });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
   });
 
   it("answers 404 for a decision on an unknown offer", async () => {
