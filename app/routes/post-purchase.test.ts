@@ -161,6 +161,16 @@ describe("the offer endpoint", () => {
     expect(await prisma.upsellPresentation.count({ where: { shop: SHOP, referenceId: checkout.referenceId } })).toBe(1);
   });
 
+  it("records one presentation when two calls for the checkout race", async () => {
+    const [a, b] = await Promise.all([
+      post("offer", bodyFor("offer", inputToken())),
+      post("offer", bodyFor("offer", inputToken())),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body).toEqual(b.body);
+    expect(await prisma.upsellPresentation.count()).toBe(1);
+  });
+
   it("offers nothing when the offered product is in the order already", async () => {
     const token = inputToken({ lines: [{ productId: s.tee.productId, variantId: s.tee.id }] });
     const answer = await post("offer", bodyFor("offer", token));
@@ -191,6 +201,13 @@ const BAD_TOKENS: [string, () => string][] = [
   ["for another checkout (sub)", () => inputToken({ sub: "another-checkout" })],
   ["from a shop without the app", () => inputToken({ shop: "not-installed.myshopify.com" })],
   ["not a JWT", () => "not.a.jwt"],
+  [
+    "unsigned (alg none)",
+    () => {
+      const [, payload] = inputToken().split(".");
+      return `${Buffer.from('{"alg":"none","typ":"JWT"}').toString("base64url")}.${payload}.`;
+    },
+  ],
 ];
 
 describe.each(ENDPOINTS)("tokens on %s", (endpoint) => {
