@@ -14,7 +14,7 @@ import { PostPurchaseRefusal } from "./refusal";
 
 const t = en.postPurchaseApi;
 
-export interface AppCredentials {
+interface AppCredentials {
   apiKey: string;
   apiSecret: string;
 }

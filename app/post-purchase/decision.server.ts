@@ -8,7 +8,7 @@ import { en } from "~/i18n/en";
 import type { JobQueue } from "~/jobs/job-queue";
 import { PostPurchaseRefusal } from "./refusal";
 
-export type BuyerDecision = "accepted" | "declined";
+type BuyerDecision = "accepted" | "declined";
 
 export async function recordDecision(
   queue: JobQueue,

@@ -29,7 +29,7 @@ const BODIES = {
   decision: z.object({ ...base, offerId, decision: z.enum(["accepted", "declined"]) }),
 };
 
-export type PostPurchaseEndpoint = keyof typeof BODIES;
+type PostPurchaseEndpoint = keyof typeof BODIES;
 
 async function readBody<E extends PostPurchaseEndpoint>(request: Request, endpoint: E) {
   const read = await readBodyWithin(request, MAX_BODY_BYTES);

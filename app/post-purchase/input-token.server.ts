@@ -34,7 +34,7 @@ export interface CheckoutContext {
   purchase: InitialPurchase;
 }
 
-export type InputTokenCheck = { ok: true; checkout: CheckoutContext } | { ok: false; message: string };
+type InputTokenCheck = { ok: true; checkout: CheckoutContext } | { ok: false; message: string };
 
 /** Verifies the token for the checkout `referenceId` names. Never throws. */
 export function verifyInputToken(token: string, referenceId: string, secret: string, now?: Date): InputTokenCheck {

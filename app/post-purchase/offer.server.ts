@@ -9,7 +9,7 @@ import { fetchVariantAvailability } from "~/shopify/admin/variant-availability.s
 import type { CheckoutContext } from "./input-token.server";
 import { candidateOffers, type OfferDiscount, type OfferQuote, quoteOffer } from "./select-offer";
 
-export interface OfferView {
+interface OfferView {
   offerId: string;
   productTitle: string;
   variantTitle: string | null;

@@ -60,7 +60,7 @@ export function candidateOffers<T extends OfferRule>(offers: readonly T[], purch
 }
 
 /** In stock for the whole quantity at one location that can ship it. */
-export function inStock(availability: VariantAvailability, quantity: number): boolean {
+function inStock(availability: VariantAvailability, quantity: number): boolean {
   return availability.stock.some((s) => s.canShip && s.available >= quantity && s.available > 0);
 }
 

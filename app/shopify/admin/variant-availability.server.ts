@@ -68,7 +68,7 @@ export interface VariantAvailability {
 
 type VariantNode = NonNullable<VariantAvailabilityQuery["productVariant"]>;
 
-export function toVariantAvailability(v: VariantNode): VariantAvailability {
+function toVariantAvailability(v: VariantNode): VariantAvailability {
   return {
     variantId: v.id,
     legacyId: Number(v.legacyResourceId),
