@@ -19,6 +19,7 @@ import {
   pruneRetainedHandler,
   RETENTION_SCHEDULE_MS,
 } from "./retention/prune-retained.server";
+import { listenForUpsellDecisions } from "./post-purchase/listen.server";
 import { listActiveShops } from "./shops/shop-lifecycle.server";
 import {
   enqueueScheduledRun,
@@ -59,6 +60,7 @@ export function registerJobHandlers(): void {
   });
   runner.register(PRUNE_RETAINED_JOB, pruneRetainedHandler(getJobQueue()));
   registerAutomation(getJobQueue(), runner);
+  listenForUpsellDecisions(getJobQueue());
 }
 
 export const RETENTION_SCHEDULE = "retention-prune";

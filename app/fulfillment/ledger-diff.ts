@@ -38,6 +38,7 @@ interface StoredOrder {
   customerName: string | null;
   totalAmount: string | null;
   currencyCode: string | null;
+  checkoutToken: string | null;
   cancelledAt: Date | null;
   shopifyUpdatedAt: Date;
 }
@@ -128,6 +129,7 @@ export function orderMatches(stored: StoredOrder, next: OrderSnapshot): boolean 
     stored.customerName === next.customerName &&
     stored.totalAmount === next.totalAmount &&
     stored.currencyCode === next.currencyCode &&
+    (next.checkoutToken === undefined || stored.checkoutToken === next.checkoutToken) &&
     timestamp(stored.cancelledAt) === timestamp(next.cancelledAt) &&
     timestamp(stored.shopifyUpdatedAt) === timestamp(next.updatedAt)
   );

@@ -66,6 +66,11 @@ export interface OrderSnapshot {
   customerName: string | null;
   totalAmount: string | null;
   currencyCode: string | null;
+  /**
+   * Order.checkoutToken: the post-purchase extension's referenceId names the checkout by it.
+   * Absent where a snapshot doesn't carry it (then the stored one stays).
+   */
+  checkoutToken?: string | null;
   fulfillmentOrders: FulfillmentOrderSnapshot[];
 }
 

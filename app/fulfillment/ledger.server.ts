@@ -50,6 +50,7 @@ function orderData(snapshot: OrderSnapshot) {
     customerName: snapshot.customerName,
     totalAmount: snapshot.totalAmount,
     currencyCode: snapshot.currencyCode,
+    ...(snapshot.checkoutToken !== undefined ? { checkoutToken: snapshot.checkoutToken } : {}),
     cancelledAt: snapshot.cancelledAt ? new Date(snapshot.cancelledAt) : null,
     shopifyUpdatedAt: new Date(snapshot.updatedAt),
   };

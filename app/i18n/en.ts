@@ -8,6 +8,7 @@ import { automationDryRun } from "./sections/automation-dry-run";
 import { automationRules } from "./sections/automation-rules";
 import { fulfillmentOrder } from "./sections/fulfillment-order";
 import { pickup } from "./sections/pickup";
+import { postPurchaseApi } from "./sections/post-purchase-api";
 import { rejections } from "./sections/rejections";
 import { requests } from "./sections/requests";
 import { worklist } from "./sections/worklist";
@@ -26,6 +27,7 @@ export const en = {
   automationRules,
   rejections,
   automationDryRun,
+  postPurchaseApi,
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",

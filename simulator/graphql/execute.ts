@@ -24,6 +24,7 @@ import { inputLimitErrors } from "./input-limits";
 import { mutationResolvers } from "./mutation-resolvers";
 import { objectResolvers } from "./object-resolvers";
 import { queryResolvers } from "./query-resolvers";
+import { variantResolvers } from "./variant-resolvers";
 import { refill, throttleStatus } from "./throttle";
 
 export interface GraphQLBody {
@@ -32,7 +33,16 @@ export interface GraphQLBody {
   extensions?: Record<string, unknown>;
 }
 
-const RESOLVERS: ResolverMap = { ...queryResolvers, ...objectResolvers, ...mutationResolvers };
+/** The maps merged per type, so two files may each resolve fields of one type (Product, say). */
+function mergeResolverMaps(...maps: ResolverMap[]): ResolverMap {
+  const merged: ResolverMap = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
+  }
+  return merged;
+}
+
+const RESOLVERS = mergeResolverMaps(queryResolvers, objectResolvers, variantResolvers, mutationResolvers);
 
 /**
  * No silent nulls: a field is answered by an explicit resolver or an own property

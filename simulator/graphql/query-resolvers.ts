@@ -10,6 +10,7 @@ import type { BucketSpec, PlanInput, SimFulfillmentOrder, SimOrder } from "../ty
 import { connection, type ConnectionArgs } from "./connection";
 import { field, type ResolverMap, type SimContext } from "./context";
 import { compareDates, matchesAll, parseSearch, type SearchTerm } from "./search-query";
+import { productVariantRoot } from "./variant-resolvers";
 
 const PLAN_NAMES: Record<string, string> = {
   basic: "Basic",
@@ -190,6 +191,7 @@ export const queryResolvers: ResolverMap = {
         args as ConnectionArgs,
       );
     }),
+    productVariant: productVariantRoot,
     job: field<unknown>((_s, args, ctx) => {
       runDueJobs(ctx.state);
       return ctx.state.shop(ctx.shop).jobs.find((j) => j.id === args.id) ?? null;

@@ -22,6 +22,7 @@ const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
       displayFinancialStatus
       displayFulfillmentStatus
       tags
+      checkoutToken
       shippingAddress {
         countryCodeV2
         province
@@ -262,6 +263,7 @@ export function toOrderSnapshot(order: OrderNode, fulfillmentOrders: Fulfillment
     customerName: order.customer?.displayName ?? null,
     totalAmount: order.totalPriceSet.shopMoney.amount,
     currencyCode: order.totalPriceSet.shopMoney.currencyCode,
+    checkoutToken: order.checkoutToken ?? null,
     fulfillmentOrders,
   };
 }

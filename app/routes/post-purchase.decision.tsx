@@ -1,0 +1,6 @@
+// POST /post-purchase/decision, called by the post-purchase checkout extension (README.md#post-purchase-upsell).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { handlePostPurchase } from "~/post-purchase/endpoints.server";
+
+export const action = ({ request }: ActionFunctionArgs) => handlePostPurchase(request, "decision");
+export const loader = ({ request }: LoaderFunctionArgs) => handlePostPurchase(request, "decision");
