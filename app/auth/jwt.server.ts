@@ -10,11 +10,11 @@ import jwt from "jsonwebtoken";
 export type JwtClaims = jwt.JwtPayload & Record<string, unknown>;
 
 /** Why a token was refused; callers map every reason to a 4xx. */
-export type JwtFailure = "malformed" | "signature" | "expired" | "not_yet_valid" | "claim";
+type JwtFailure = "malformed" | "signature" | "expired" | "not_yet_valid" | "claim";
 
-export type JwtVerdict = { ok: true; claims: JwtClaims } | { ok: false; reason: JwtFailure; message: string };
+type JwtVerdict = { ok: true; claims: JwtClaims } | { ok: false; reason: JwtFailure; message: string };
 
-export interface JwtExpectations {
+interface JwtExpectations {
   issuer?: string;
   audience?: string;
   subject?: string;

@@ -66,10 +66,16 @@ describe("quoteOffer", () => {
       { originalPrice: "12.00", discountedPrice: "9.60", discount: { value: 20, valueType: "percentage" } },
     ],
     [
-      "capped: the cap as a fixed amount",
+      "capped: the cap as a fixed amount per unit",
       offer({ quantity: 2, maxDiscountAmount: "3.00" }),
       stock(),
-      { originalPrice: "12.00", discountedPrice: "10.50", discount: { value: 3, valueType: "fixed_amount" } },
+      { originalPrice: "12.00", discountedPrice: "10.50", discount: { value: 1.5, valueType: "fixed_amount" } },
+    ],
+    [
+      "capped: the per-unit amount rounds down, so the total never passes the cap",
+      offer({ quantity: 3, maxDiscountAmount: "1.00" }),
+      stock(),
+      { originalPrice: "12.00", discountedPrice: "11.67", discount: { value: 0.33, valueType: "fixed_amount" } },
     ],
     [
       "under the cap stays a percentage",

@@ -67,7 +67,11 @@ function inStock(availability: VariantAvailability, quantity: number): boolean {
 /**
  * The offer's prices and discount, or null when it can't be offered (out of stock, a price or
  * percent that doesn't parse). The discount is `discountPercent` of price × quantity; above
- * `maxDiscountAmount` it becomes that fixed amount.
+ * `maxDiscountAmount` it becomes a fixed amount per unit. The changeset docs don't say whether a
+ * `fixed_amount` discount applies per unit or to the line
+ * (https://shopify.dev/docs/api/checkout-extensions/post-purchase/api#applychangeset); the
+ * simulator takes it per unit, so we send the cap divided by the quantity, rounded down: the
+ * buyer never gets more than the cap either way.
  */
 export function quoteOffer(offer: OfferRule, availability: VariantAvailability, title: string): OfferQuote | null {
   if (!Number.isInteger(offer.quantity) || offer.quantity < 1 || !inStock(availability, offer.quantity)) return null;
@@ -79,7 +83,8 @@ export function quoteOffer(offer: OfferRule, availability: VariantAvailability, 
   const gross = unit * offer.quantity;
   const percentOff = Math.round((gross * basisPoints) / 10_000);
   const capped = cap !== null && percentOff > cap;
-  const off = capped ? cap : percentOff;
+  const unitOffWhenCapped = cap === null ? 0 : Math.floor(cap / offer.quantity);
+  const off = capped ? unitOffWhenCapped * offer.quantity : percentOff;
   return {
     offerId: offer.id,
     variantLegacyId: availability.legacyId,
@@ -88,7 +93,7 @@ export function quoteOffer(offer: OfferRule, availability: VariantAvailability, 
     // Per unit, as the buyer reads it next to the original; rounded to the cent.
     discountedPrice: fromCents(Math.round((gross - off) / offer.quantity)),
     discount: capped
-      ? { value: off / 100, valueType: "fixed_amount", title }
+      ? { value: unitOffWhenCapped / 100, valueType: "fixed_amount", title }
       : { value: basisPoints / 100, valueType: "percentage", title },
   };
 }

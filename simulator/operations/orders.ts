@@ -1,5 +1,5 @@
 // Order lifecycle driven by the test harness (checkout, post-purchase, payment).
-import { randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { commit } from "../domain/inventory";
 import { refreshClosed } from "../domain/order-status";
 import { newFoLine, touch } from "../domain/fulfillment-order-records";
@@ -151,8 +151,9 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
   const created = input.createdAt ? isoSeconds(input.createdAt) : state.nowIso();
   const number = shop.nextOrderNumber++;
   const deliveryMethod = input.deliveryMethod ?? "SHIPPING";
+  const id = state.newId("Order");
   const order: SimOrder = {
-    id: state.newId("Order"),
+    id,
     shop: domain,
     name: `#${number}`,
     createdAt: created,
@@ -173,7 +174,8 @@ export function createOrder(state: StoreState, domain: string, input: CreateOrde
     deliveryMethod,
     shippingAddress: shippingAddressOf(input, deliveryMethod),
     lineItems: input.lineItems.map((li) => buildLineItem(state, domain, li.variantId, li.quantity)),
-    checkoutToken: randomBytes(16).toString("hex"),
+    // Derived, not random, so a seeded store is the same on every run.
+    checkoutToken: createHash("sha256").update(`${domain}|${id}`).digest("hex").slice(0, 32),
     refunds: [],
   };
   shop.orders.push(order);
