@@ -12,6 +12,7 @@ import { rejections } from "./sections/rejections";
 import { requests } from "./sections/requests";
 import { worklist } from "./sections/worklist";
 import { staleOrders } from "./sections/stale-orders";
+import { upsell } from "./sections/upsell";
 
 export const en = {
   worklist,
@@ -26,6 +27,7 @@ export const en = {
   automationRules,
   rejections,
   automationDryRun,
+  upsell,
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",
