@@ -23,6 +23,7 @@ import { actualCost, MAX_QUERY_COST, requestedCost } from "./cost";
 import { inputLimitErrors } from "./input-limits";
 import { mutationResolvers } from "./mutation-resolvers";
 import { objectResolvers } from "./object-resolvers";
+import { productObjectResolvers } from "./product-resolvers";
 import { queryResolvers } from "./query-resolvers";
 import { refill, throttleStatus } from "./throttle";
 
@@ -32,7 +33,12 @@ export interface GraphQLBody {
   extensions?: Record<string, unknown>;
 }
 
-const RESOLVERS: ResolverMap = { ...queryResolvers, ...objectResolvers, ...mutationResolvers };
+const RESOLVERS: ResolverMap = {
+  ...queryResolvers,
+  ...objectResolvers,
+  ...productObjectResolvers,
+  ...mutationResolvers,
+};
 
 /**
  * No silent nulls: a field is answered by an explicit resolver or an own property
