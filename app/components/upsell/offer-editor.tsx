@@ -88,6 +88,8 @@ export function OfferEditor({ view }: { view: OfferEditorView }) {
                   <Checkbox
                     label={t.form.enabled}
                     name="enabled"
+                    // Polaris renders value="" without it: a ticked box would then post "enabled=".
+                    value="true"
                     checked={values.enabled}
                     onChange={(enabled) => setValues((v) => ({ ...v, enabled }))}
                   />
