@@ -73,6 +73,20 @@ describe("parseOfferDraft", () => {
     });
   });
 
+  it("reads a posted checkbox as on whatever its value, and a missing one as off", () => {
+    const enabled = (value: string | undefined) => {
+      const result = parseOfferDraft({ ...VALID_OFFER_FORM, enabled: value });
+      return result.ok && result.draft.enabled;
+    };
+    expect([enabled("on"), enabled("true"), enabled(""), enabled(undefined), enabled("false")]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
   it("drops an image address that is not http(s) instead of storing it", () => {
     const result = parseOfferDraft({ ...VALID_OFFER_FORM, imageUrl: "javascript:alert(1)" });
     expect(result.ok && result.draft.imageUrl).toBeNull();

@@ -58,11 +58,14 @@ export const OfferDraft = z.object({
     .trim()
     .refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 10, t.quantity)
     .transform(Number),
-  // A checkbox: present ("on"/"true") when ticked.
+  // A checkbox is on when it is posted at all, whatever its value: a hydrated Polaris Checkbox can
+  // post "enabled=" (React sets value="" when the prop is passed as undefined). The list's switch
+  // posts "false" explicitly.
   enabled: z
     .string()
+    .max(10)
     .optional()
-    .transform((v) => v === "on" || v === "true"),
+    .transform((v) => v !== undefined && v !== "false"),
 });
 export type OfferDraft = z.infer<typeof OfferDraft>;
 
