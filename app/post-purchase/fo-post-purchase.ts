@@ -3,7 +3,7 @@
 // request by hand. Pure: the loader gathers the facts, the card shows the result.
 
 /** Shopify's own hold while the buyer sees the offer. https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentHoldReason */
-export const POST_PURCHASE_HOLD_REASON = "ONLINE_STORE_POST_PURCHASE_CROSS_SELL";
+const POST_PURCHASE_HOLD_REASON = "ONLINE_STORE_POST_PURCHASE_CROSS_SELL";
 
 export type PostPurchaseDecisionView =
   { kind: "accepted"; quantity: number; title: string } | { kind: "declined" } | null;

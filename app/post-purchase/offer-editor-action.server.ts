@@ -7,7 +7,7 @@ import type { OfferEditorActionData } from "./offer-views";
 
 const t = en.upsell;
 
-export interface EditorAnswer {
+interface EditorAnswer {
   status: 200 | 400 | 404 | 409 | 422;
   data: OfferEditorActionData;
 }

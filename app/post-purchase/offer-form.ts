@@ -69,10 +69,10 @@ export const OfferDraft = z.object({
 });
 export type OfferDraft = z.infer<typeof OfferDraft>;
 
-export type OfferField = keyof z.input<typeof OfferDraft>;
-export type OfferFieldErrors = Partial<Record<OfferField, string>>;
+type OfferField = keyof z.input<typeof OfferDraft>;
+type OfferFieldErrors = Partial<Record<OfferField, string>>;
 
-export type OfferDraftResult = { ok: true; draft: OfferDraft } | { ok: false; fieldErrors: OfferFieldErrors };
+type OfferDraftResult = { ok: true; draft: OfferDraft } | { ok: false; fieldErrors: OfferFieldErrors };
 
 /** Validates every field at once, so the form can show all its messages together. */
 export function parseOfferDraft(input: Record<string, unknown>): OfferDraftResult {

@@ -6,7 +6,7 @@ import type { UpsellOffer } from "@prisma/client";
 import { prisma } from "~/db.server";
 import type { OfferDraft } from "./offer-form";
 
-export type SaveOfferResult =
+type SaveOfferResult =
   { kind: "saved"; offer: UpsellOffer } | { kind: "stale"; currentVersion: number } | { kind: "not-found" };
 
 /** Offers in the order they are tried at checkout (position, then creation). */

@@ -12,7 +12,7 @@ import {
   type SameRequestShare,
 } from "./statistics";
 
-export interface UpsellStatistics {
+interface UpsellStatistics {
   perOffer: Record<string, OfferCounts>;
   total: OfferCounts;
   sameRequest: SameRequestShare;

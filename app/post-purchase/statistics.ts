@@ -1,7 +1,7 @@
 // What the offers screen counts, from UpsellPresentation rows and the FO ledger. Pure: the
 // server module reads the rows, this decides what they mean.
 
-export interface PresentationFacts {
+interface PresentationFacts {
   offerId: string;
   decision: string | null;
   quantity: number;
@@ -49,7 +49,7 @@ export interface LedgerFulfillmentOrder {
   lineVariantIds: (string | null)[];
 }
 
-export type SameRequestOutcome = "together" | "split" | "pending";
+type SameRequestOutcome = "together" | "split" | "pending";
 
 const requested = (fo: LedgerFulfillmentOrder) => fo.requestStatus !== "UNSUBMITTED";
 const holdsOriginal = (fo: LedgerFulfillmentOrder, upsellVariantId: string) =>

@@ -21,7 +21,7 @@ import type { CatalogueProduct } from "~/post-purchase/offer-views";
 
 const t = en.upsell;
 
-export interface PickedVariant {
+interface PickedVariant {
   productId: string;
   variantId: string;
   productTitle: string;

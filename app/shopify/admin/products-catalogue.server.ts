@@ -30,12 +30,12 @@ const PRODUCTS_CATALOGUE_QUERY = `#graphql
 ` as const;
 
 /** The products search term as Shopify's search syntax wants it: a title wildcard, quotes and wildcards of the term dropped. */
-export const titleQueryOf = (term: string): string | null => {
+const titleQueryOf = (term: string): string | null => {
   const clean = term.replace(/["'*\\:]/g, " ").trim();
   return clean ? `title:"*${clean}*"` : null;
 };
 
-export function toCatalogue(data: ProductsCatalogueQuery): CatalogueProduct[] {
+function toCatalogue(data: ProductsCatalogueQuery): CatalogueProduct[] {
   return data.products.nodes.map((p) => ({
     id: p.id,
     title: p.title,
