@@ -22,6 +22,8 @@ export interface FulfillmentOrderLineSnapshot {
   vendor: string | null;
   /** The product's tags as Shopify spells them; [] when the product was deleted. */
   productTags: string[];
+  /** LineItem.variant's GID; null when the variant was deleted, or for lines stored before it was read. */
+  variantId?: string | null;
 }
 
 export interface SupportedActionSnapshot {

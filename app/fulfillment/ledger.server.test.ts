@@ -53,6 +53,20 @@ describe("line facts and destination", () => {
     ]);
   });
 
+  it("stores each line's variant id, which the upsell statistics match the offer's variant by", async () => {
+    const { shop, s } = await shopWithStock();
+    const order = h.sim.createOrder(shop, {
+      lineItems: [
+        { variantId: s.mug.id, quantity: 1 },
+        { variantId: s.tee.id, quantity: 2 },
+      ],
+    });
+    await refresh(shop, order.id);
+    const fo = await prisma.fulfillmentOrder.findFirstOrThrow({ where: { shop, orderShopifyId: order.id } });
+    const lines = JSON.parse(fo.lineItems) as { variantId: string | null }[];
+    expect(lines.map((l) => l.variantId)).toEqual([s.mug.id, s.tee.id]);
+  });
+
   it("stores no destination for a pickup FO", async () => {
     const { shop, s } = await shopWithStock();
     const order = h.sim.createOrder(shop, {

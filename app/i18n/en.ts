@@ -13,6 +13,7 @@ import { rejections } from "./sections/rejections";
 import { requests } from "./sections/requests";
 import { worklist } from "./sections/worklist";
 import { staleOrders } from "./sections/stale-orders";
+import { upsell } from "./sections/upsell";
 
 export const en = {
   worklist,
@@ -28,6 +29,7 @@ export const en = {
   rejections,
   automationDryRun,
   postPurchaseApi,
+  upsell,
   appName: "Fulfillment Desk",
   nav: {
     home: "Home",

@@ -17,6 +17,7 @@ import { FulfillmentOrderCard } from "~/components/fulfillment-order/fulfillment
 import { HoldsCard } from "~/components/fulfillment-order/holds-card";
 import { LineageCard } from "~/components/fulfillment-order/lineage-card";
 import { OrderSummaryCard } from "~/components/fulfillment-order/order-summary-card";
+import { PostPurchaseCard } from "~/components/fulfillment-order/post-purchase-card";
 import { TimelineCard } from "~/components/fulfillment-order/timeline-card";
 import { actionInputFromFormData, performFulfillmentAction } from "~/fulfillment/actions/perform-action.server";
 import {
@@ -29,6 +30,7 @@ import { shortId } from "~/fulfillment/detail/derive";
 import { loadFulfillmentOrderDetail } from "~/fulfillment/detail/fulfillment-order-detail.server";
 import { readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
+import { loadPostPurchaseView } from "~/post-purchase/fo-post-purchase.server";
 import { authenticate } from "~/shopify.server";
 
 const t = en.fulfillmentOrder;
@@ -42,7 +44,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const view = await loadFulfillmentOrderDetail(admin.graphql, session.shop, id.data);
   if (!view) throw notFound();
   const automation = await loadAutomationView(session.shop, id.data);
-  return json({ view, automation, now: new Date().toISOString() });
+  const postPurchase = await loadPostPurchaseView(session.shop, view.order.shopifyId, {
+    holds: view.holds,
+    automationState: automation.state,
+  });
+  return json({ view, automation, postPurchase, now: new Date().toISOString() });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -64,7 +70,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   isFulfillmentActionSubmission(formData) ? false : defaultShouldRevalidate;
 
 export default function FulfillmentOrderDetail() {
-  const { view, automation, now: nowIso } = useLoaderData<typeof loader>();
+  const { view, automation, postPurchase, now: nowIso } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const location = useLocation();
   const now = new Date(nowIso);
@@ -86,6 +92,7 @@ export default function FulfillmentOrderDetail() {
         <Layout.Section>
           <BlockStack gap="400">
             <AutomationCard automation={automation} now={now} />
+            <PostPurchaseCard postPurchase={postPurchase} now={now} />
             <FulfillmentOrderCard fo={fo} now={now} />
             <HoldsCard
               holds={view.holds}

@@ -37,6 +37,7 @@ export default function App() {
         <Link to="/app/jobs">{en.nav.jobs}</Link>
         <Link to="/app/stale-orders">{en.staleOrders.nav}</Link>
         <Link to="/app/automation">{en.automation.nav}</Link>
+        <Link to="/app/upsell">{en.upsell.nav}</Link>
       </NavMenu>
       <ShopFormatProvider format={shopFormat}>
         <Outlet />

@@ -23,6 +23,7 @@ import { actualCost, MAX_QUERY_COST, requestedCost } from "./cost";
 import { inputLimitErrors } from "./input-limits";
 import { mutationResolvers } from "./mutation-resolvers";
 import { objectResolvers } from "./object-resolvers";
+import { productObjectResolvers } from "./product-resolvers";
 import { queryResolvers } from "./query-resolvers";
 import { variantResolvers } from "./variant-resolvers";
 import { refill, throttleStatus } from "./throttle";
@@ -42,7 +43,13 @@ function mergeResolverMaps(...maps: ResolverMap[]): ResolverMap {
   return merged;
 }
 
-const RESOLVERS = mergeResolverMaps(queryResolvers, objectResolvers, variantResolvers, mutationResolvers);
+const RESOLVERS = mergeResolverMaps(
+  queryResolvers,
+  objectResolvers,
+  variantResolvers,
+  productObjectResolvers,
+  mutationResolvers,
+);
 
 /**
  * No silent nulls: a field is answered by an explicit resolver or an own property

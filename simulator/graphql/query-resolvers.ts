@@ -9,6 +9,7 @@ import { runDueJobs } from "../operations/order-cancel";
 import type { BucketSpec, PlanInput, SimFulfillmentOrder, SimOrder } from "../types";
 import { connection, type ConnectionArgs } from "./connection";
 import { field, type ResolverMap, type SimContext } from "./context";
+import { productQueryResolvers } from "./product-resolvers";
 import { compareDates, matchesAll, parseSearch, type SearchTerm } from "./search-query";
 import { productVariantRoot } from "./variant-resolvers";
 
@@ -192,6 +193,7 @@ export const queryResolvers: ResolverMap = {
       );
     }),
     productVariant: productVariantRoot,
+    ...productQueryResolvers,
     job: field<unknown>((_s, args, ctx) => {
       runDueJobs(ctx.state);
       return ctx.state.shop(ctx.shop).jobs.find((j) => j.id === args.id) ?? null;

@@ -28,6 +28,9 @@ const FULFILLMENT_ORDER_LINE_ITEMS_PAGE_QUERY = `#graphql
             product {
               tags
             }
+            variant {
+              id
+            }
           }
         }
       }

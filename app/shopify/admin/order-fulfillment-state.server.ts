@@ -107,6 +107,9 @@ const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
                 product {
                   tags
                 }
+                variant {
+                  id
+                }
               }
             }
           }
@@ -134,7 +137,12 @@ interface LineItemNode {
   productTitle: string;
   totalQuantity: number;
   remainingQuantity: number;
-  lineItem: { id: string; vendor?: string | null; product?: { tags: string[] } | null };
+  lineItem: {
+    id: string;
+    vendor?: string | null;
+    product?: { tags: string[] } | null;
+    variant?: { id: string } | null;
+  };
 }
 
 export function toLineSnapshot(li: LineItemNode): FulfillmentOrderLineSnapshot {
@@ -149,6 +157,9 @@ export function toLineSnapshot(li: LineItemNode): FulfillmentOrderLineSnapshot {
     // LineItem.product is null once the product is deleted: then it has no tags.
     // https://shopify.dev/docs/api/admin-graphql/latest/objects/LineItem#field-LineItem.fields.product
     productTags: li.lineItem.product?.tags ?? [],
+    // LineItem.variant is null once the variant is deleted.
+    // https://shopify.dev/docs/api/admin-graphql/latest/objects/LineItem#field-LineItem.fields.variant
+    variantId: li.lineItem.variant?.id ?? null,
   };
 }
 
