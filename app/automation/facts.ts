@@ -60,6 +60,12 @@ export interface OrderFacts {
   /** The buyer's answer to our post-purchase offer, if we made one. */
   upsellDecision: "accepted" | "declined" | null;
   upsellDecidedAt: string | null;
+  /**
+   * The order as the ledger holds it already carries the accepted upsell's line: Shopify's edit
+   * has arrived even if the ledger never saw the order without it (its first read came after the
+   * edit, so there was no change to stamp `lastEditedAt` with).
+   */
+  upsellLineArrived?: boolean;
 }
 
 /** Shop-wide inputs of a decision. */

@@ -662,6 +662,16 @@ describe("decide: the settle window", () => {
     expect(decide(input({ quiet: 10, order: accepted }), REQUEST_ALL, 7)).toMatchObject({ waitingFor: "upsell_edit" });
   });
 
+  it("requests at once when the ledger's first sight of the order already holds the accepted upsell's line", () => {
+    const accepted = {
+      lastEditedAt: null,
+      upsellDecision: "accepted" as const,
+      upsellDecidedAt: minutesAgo(2),
+      upsellLineArrived: true,
+    };
+    expect(decide(input({ quiet: 10, order: accepted }), REQUEST_ALL, 7).kind).toBe("request");
+  });
+
   it("requests after the fallback when the accepted offer's edit never arrives", () => {
     const accepted = { lastEditedAt: null, upsellDecision: "accepted" as const, upsellDecidedAt: minutesAgo(10) };
     expect(decide(input({ quiet: 10, order: accepted }), REQUEST_ALL, 7).kind).toBe("request");

@@ -308,6 +308,7 @@ function settleWait({ order, shop, now }: DecisionInput, deciding: DecidingRule)
     // edit from before the offer would be older still, the offer shows only after checkout.
     const answeredFrom = Date.parse(order.upsellDecidedAt) - ANSWER_CLOCK_SKEW_MS;
     if (edited !== null && Date.parse(edited) >= answeredFrom) return null;
+    if (order.upsellLineArrived === true) return null;
     return waitUntil("upsell_edit", order.upsellDecidedAt, t.upsellEdit);
   }
   if (edited === null) return null;

@@ -87,11 +87,29 @@ export async function loadFacts(
     include: { order: true },
   });
   if (!row) return null;
+  const order = orderFactsOf(row.order);
+  if (order.upsellDecision === "accepted") order.upsellLineArrived = await upsellLineArrived(shop, row.order.shopifyId);
   return {
     fulfillmentOrder: fulfillmentOrderFactsOf(row),
-    order: orderFactsOf(row.order),
+    order,
     orderVersion: row.order.shopifyUpdatedAt.toISOString(),
   };
+}
+
+/** Whether any of the order's FOs in the ledger holds the variant the buyer accepted after checkout. */
+async function upsellLineArrived(shop: string, orderId: string): Promise<boolean> {
+  const accepted = await prisma.upsellPresentation.findFirst({
+    where: { shop, orderId, decision: "accepted" },
+    select: { variantId: true },
+  });
+  if (!accepted) return false;
+  const fos = await prisma.fulfillmentOrder.findMany({
+    where: { shop, orderShopifyId: orderId },
+    select: { lineItems: true },
+  });
+  return fos.some((fo) =>
+    (JSON.parse(fo.lineItems) as { variantId?: string | null }[]).some((li) => li.variantId === accepted.variantId),
+  );
 }
 
 /** How long since a post-purchase hold counts as evidence that the shop runs an offer. */
