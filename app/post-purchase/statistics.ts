@@ -1,5 +1,6 @@
 // What the offers screen counts, from UpsellPresentation rows and the FO ledger. Pure: the
 // server module reads the rows, this decides what they mean.
+import { fromCents, toCents } from "./money";
 
 interface PresentationFacts {
   offerId: string;
@@ -21,24 +22,16 @@ export interface OfferCounts {
   currencyCode: string | null;
 }
 
-/** A decimal string → integer cents, without floating point ("9.6" → 960). */
-function cents(amount: string): number {
-  const [whole = "0", fraction = ""] = amount.split(".");
-  const sign = whole.startsWith("-") ? -1 : 1;
-  return sign * (Math.abs(Number(whole)) * 100 + Number(fraction.padEnd(2, "0").slice(0, 2)));
-}
-
-const decimal = (total: number) => `${Math.trunc(total / 100)}.${String(Math.abs(total % 100)).padStart(2, "0")}`;
-
 export function countPresentations(rows: PresentationFacts[]): OfferCounts {
   const accepted = rows.filter((r) => r.decision === "accepted");
-  const revenueCents = accepted.reduce((sum, r) => sum + r.quantity * cents(r.discountedPrice), 0);
+  // Our own rows, written from a quote in cents: a price that doesn't parse can't occur, and adds nothing.
+  const revenueCents = accepted.reduce((sum, r) => sum + r.quantity * (toCents(r.discountedPrice) ?? 0), 0);
   return {
     shown: rows.length,
     accepted: accepted.length,
     declined: rows.filter((r) => r.decision === "declined").length,
     conversion: rows.length === 0 ? null : accepted.length / rows.length,
-    revenue: decimal(revenueCents),
+    revenue: fromCents(revenueCents),
     currencyCode: accepted[0]?.currencyCode ?? null,
   };
 }

@@ -15,6 +15,7 @@ import { decisionsOf, turnOnAutomation } from "../../tests/support/automation";
 import { ledgerView, simulatorView } from "../../tests/support/ledger-truth";
 import { postPurchaseBuyer, type PostToApp } from "../../tests/support/post-purchase-buyer";
 import { seedLocations } from "../../tests/support/seed";
+import { createUpsellOffer } from "../../tests/support/upsell";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
@@ -62,17 +63,7 @@ async function shopWithUpsell(shop: string, options: { automation: boolean }) {
   const s = seedLocations(h.sim, shop);
   // A 10-minute quiet period after an order edit: only the buyer's recorded answer ends it early.
   if (options.automation) await turnOnAutomation(shop, undefined, { quietPeriodMinutes: 10 });
-  await prisma.upsellOffer.create({
-    data: {
-      shop,
-      name: "Tee after a mug",
-      productId: s.tee.productId,
-      variantId: s.tee.id,
-      productTitle: "Tee",
-      variantTitle: null,
-      discountPercent: "20",
-    },
-  });
+  await createUpsellOffer(shop, s.tee);
   const buyer = postPurchaseBuyer(h, shop, post, (ms) => {
     aheadMs += ms;
   });

@@ -9,6 +9,7 @@ import { StoreSimulator } from "../../simulator/store-simulator";
 import { fakePostPurchaseBackend } from "../../tests/support/fake-post-purchase-backend";
 import { seedLocations } from "../../tests/support/seed";
 import { TEST_ENV } from "../../tests/support/test-env";
+import { createUpsellOffer } from "../../tests/support/upsell";
 import { action } from "./demo.simulator";
 
 const SHOP = DEMO_SHOP_DOMAIN;
@@ -61,17 +62,7 @@ describe("POST /demo/simulator simulate-checkout", () => {
 
   it("runs one upsell flow end to end with an eligible cart: offer shown, accepted, the line added, the hold released", async () => {
     const { sim, backend, tee, mug } = demoStore();
-    await prisma.upsellOffer.create({
-      data: {
-        shop: SHOP,
-        name: "Tee after checkout",
-        productId: tee.productId,
-        variantId: tee.id,
-        productTitle: "Tee",
-        discountPercent: "20",
-        minOrderTotal: "30.00",
-      },
-    });
+    await createUpsellOffer(SHOP, tee, { name: "Tee after checkout", minOrderTotal: "30.00" });
     const response = await command({ command: "simulate-checkout" });
     expect(response.status).toBe(200);
     const { result } = (await response.json()) as { result: Record<string, unknown> & { order: { id: string } } };

@@ -7,6 +7,7 @@ import { signHs256, verifyHs256 } from "~/auth/jwt.server";
 import { prisma } from "~/db.server";
 import { routeHarness } from "../../tests/support/route-harness";
 import { TEST_ENV } from "../../tests/support/test-env";
+import { createUpsellOffer } from "../../tests/support/upsell";
 import { action as decisionAction } from "./post-purchase.decision";
 import { loader, action as offerAction } from "./post-purchase.offer";
 import { action as signAction } from "./post-purchase.sign-changeset";
@@ -55,20 +56,7 @@ beforeEach(async () => {
     postPurchaseOffer: true,
   });
   checkout = { referenceId: order.checkoutToken, orderId: order.id };
-  offerId = (
-    await prisma.upsellOffer.create({
-      data: {
-        shop: SHOP,
-        name: "Tee after a mug",
-        productId: s.tee.productId,
-        variantId: s.tee.id,
-        productTitle: "Tee",
-        variantTitle: null,
-        discountPercent: "20",
-        minOrderTotal: "10.00",
-      },
-    })
-  ).id;
+  offerId = (await createUpsellOffer(SHOP, s.tee, { minOrderTotal: "10.00" })).id;
 });
 
 interface TokenOptions {
