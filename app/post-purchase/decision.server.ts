@@ -17,6 +17,11 @@ export async function recordDecision(
   now: Date = new Date(),
 ): Promise<void> {
   const { shop, referenceId } = presentation;
+  // Shopify adds the upsell only through a changeset we signed: an acceptance without one would
+  // make automation wait for an edit that never comes (and count revenue that never came).
+  if (decision === "accepted" && presentation.changesetJti === null) {
+    throw new PostPurchaseRefusal(409, en.postPurchaseApi.acceptedUnsigned);
+  }
   const { count } = await prisma.upsellPresentation.updateMany({
     where: { id: presentation.id, decision: null },
     data: { decision, decidedAt: now },

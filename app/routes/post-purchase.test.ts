@@ -117,7 +117,7 @@ const bodyFor = (endpoint: string, token: string, extra: Record<string, unknown>
   token,
   referenceId: checkout.referenceId,
   ...(endpoint === "offer" ? {} : { offerId }),
-  ...(endpoint === "decision" ? { decision: "accepted" } : {}),
+  ...(endpoint === "decision" ? { decision: "declined" } : {}),
   ...extra,
 });
 
@@ -289,7 +289,8 @@ describe("the sign-changeset endpoint", () => {
 describe("the decision endpoint", () => {
   it("records the decision once; then the checkout's token is spent everywhere (401)", async () => {
     await showOffer();
-    const decided = await post("decision", bodyFor("decision", inputToken()));
+    expect((await post("sign-changeset", bodyFor("sign-changeset", inputToken()))).status).toBe(200);
+    const decided = await post("decision", bodyFor("decision", inputToken(), { decision: "accepted" }));
     expect(decided).toMatchObject({ status: 200, body: { recorded: true } });
     expect(await prisma.upsellPresentation.findFirstOrThrow()).toMatchObject({ decision: "accepted" });
 
@@ -300,9 +301,18 @@ describe("the decision endpoint", () => {
     expect(await prisma.upsellPresentation.findFirstOrThrow()).toMatchObject({ decision: "accepted" });
   });
 
+  it("refuses an acceptance when no changeset was signed for the checkout (409), recording nothing", async () => {
+    await showOffer();
+    const accepted = await post("decision", bodyFor("decision", inputToken(), { decision: "accepted" }));
+    expect(accepted.status).toBe(409);
+    expect(accepted.body!.error).toMatch(/no changeset was signed/i);
+    expect(await prisma.upsellPresentation.findFirstOrThrow()).toMatchObject({ decision: null });
+  });
+
   it("applies a decision that arrived before the ledger had the order when the order arrives", async () => {
     await showOffer();
-    expect((await post("decision", bodyFor("decision", inputToken()))).status).toBe(200);
+    expect((await post("sign-changeset", bodyFor("sign-changeset", inputToken()))).status).toBe(200);
+    expect((await post("decision", bodyFor("decision", inputToken(), { decision: "accepted" }))).status).toBe(200);
     expect(await prisma.order.count()).toBe(0);
 
     await harness.deliver();

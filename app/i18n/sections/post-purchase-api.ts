@@ -12,6 +12,8 @@ export const postPurchaseApi = {
   tokenSpent: "The buyer's decision for this checkout is already recorded; its token is spent.",
   alreadySigned: "A changeset was already signed for this checkout.",
   noOfferShown: "No offer was shown for this checkout.",
+  acceptedUnsigned:
+    "No changeset was signed for this checkout, so the offer cannot have been accepted: sign the changeset first.",
   offerUnavailable: "That offer doesn't exist or is switched off.",
   unavailable: "The service is unavailable; try again later.",
   /** The discount's title in the changeset: Shopify shows it to the buyer on the order. */
