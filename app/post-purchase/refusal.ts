@@ -3,7 +3,7 @@
 export class PostPurchaseRefusal extends Error {
   override readonly name = "PostPurchaseRefusal";
   constructor(
-    readonly status: 400 | 401 | 404 | 405,
+    readonly status: 400 | 401 | 404 | 405 | 409,
     message: string,
   ) {
     super(message);
