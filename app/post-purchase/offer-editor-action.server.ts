@@ -1,7 +1,9 @@
 // The offer editor's save: validate every field, then create, or update from the version the
 // form was opened at. Answers what the route sends: 200, 422 with field messages, 409 stale, 404.
+import { runOnce } from "~/fulfillment/actions/action-requests.server";
+import { onceRefusal } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
-import { ExpectedVersion, parseOfferDraft } from "./offer-form";
+import { CreateKey, ExpectedVersion, parseOfferDraft } from "./offer-form";
 import { createOffer, updateOffer } from "./offer-store.server";
 import type { OfferEditorActionData } from "./offer-views";
 
@@ -25,7 +27,12 @@ export async function saveOfferForm(
     };
   }
   if (id === null) {
-    await createOffer(shop, parsed.draft);
+    const key = CreateKey.safeParse(form.idempotencyKey);
+    if (!key.success) return { status: 400, data: { ok: false, kind: "refused", error: t.errors.createKey } };
+    const claim = { shop, idempotencyKey: key.data, intent: "upsell.create", fulfillmentOrderId: null, actor: null };
+    const once = await runOnce(claim, async () => (await createOffer(shop, parsed.draft)).id);
+    if (once.kind !== "done")
+      return { status: 409, data: { ok: false, kind: "refused", error: onceRefusal(once.kind) } };
     return { status: 200, data: { ok: true } };
   }
   const version = ExpectedVersion.safeParse(form.expectedVersion);

@@ -95,6 +95,9 @@ export const ExpectedVersion = z.coerce
   .min(1, t.version)
   .max(1_000_000_000, t.version);
 
+/** A new offer's form carries one key per opening, so a double submission creates one offer. */
+export const CreateKey = z.string({ required_error: t.createKey }).uuid(t.createKey);
+
 /** The list screen's actions on one offer. */
 export const OfferListIntent = z.discriminatedUnion("intent", [
   z.object({

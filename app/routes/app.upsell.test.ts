@@ -40,7 +40,12 @@ async function answerOf(response: Response) {
 }
 
 const create = async (extra: Record<string, string> = {}, shop = SHOP) =>
-  answerOf(await callRoute(newAction, fetchRequest("/app/upsell/new", shop, { form: form(extra) })));
+  answerOf(
+    await callRoute(
+      newAction,
+      fetchRequest("/app/upsell/new", shop, { form: form({ idempotencyKey: crypto.randomUUID(), ...extra }) }),
+    ),
+  );
 
 const withId = (id: string, handler: (args: LoaderFunctionArgs) => Promise<Response>) => (args: LoaderFunctionArgs) =>
   handler({ ...args, params: { id } });
@@ -76,6 +81,18 @@ describe("the offers screens", () => {
       }),
     ]);
     expect(await list(OTHER)).toMatchObject({ offers: [] });
+  });
+
+  it("creates one offer from a form submitted twice with the same key, and refuses a form without a key", async () => {
+    const idempotencyKey = crypto.randomUUID();
+    expect(await create({ idempotencyKey })).toEqual({ status: 200, body: { ok: true } });
+    expect(await create({ idempotencyKey })).toEqual({ status: 200, body: { ok: true } });
+    expect((await list()).offers).toHaveLength(1);
+
+    const keyless = await create({ idempotencyKey: "" });
+    expect(keyless.status).toBe(400);
+    expect(keyless.body.error).toMatch(/submission key/);
+    expect((await list()).offers).toHaveLength(1);
   });
 
   it("answers 422 with every invalid field's message and stores nothing", async () => {

@@ -27,6 +27,12 @@ export function OfferEditor({ view }: { view: OfferEditorView }) {
   const [values, setValues] = useState<OfferFormValues>(view.values);
   // The version the merchant started editing: a reload after a refused save picks up the new one.
   const [openedVersion] = useState(view.version);
+  // A new offer's submission key, made in the browser once per opening of the form: a double
+  // click or a resubmission creates one offer (set after hydration, so the server's HTML matches).
+  const [createKey, setCreateKey] = useState("");
+  useEffect(() => {
+    if (!view.id) setCreateKey(crypto.randomUUID());
+  }, [view.id]);
   const result = useActionData<OfferEditorActionData>();
   const navigation = useNavigation();
   const navigate = useNavigate();
@@ -57,6 +63,7 @@ export function OfferEditor({ view }: { view: OfferEditorView }) {
     >
       <Form method="post">
         <input type="hidden" name="expectedVersion" value={openedVersion} />
+        {view.id ? null : <input type="hidden" name="idempotencyKey" value={createKey} />}
         {(["productId", "variantId", "productTitle", "variantTitle", "imageUrl"] as const).map((name) => (
           <input key={name} type="hidden" name={name} value={values[name]} />
         ))}

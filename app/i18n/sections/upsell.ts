@@ -68,6 +68,7 @@ export const upsell = {
     quantity: "Quantity must be a whole number from 1 to 10.",
     product: "Choose a product and a variant.",
     version: "The form's version is missing; reload the page.",
+    createKey: "The form's submission key is missing; reload the page.",
     offerId: "That offer does not exist.",
     intent: "That action isn't available.",
   },
