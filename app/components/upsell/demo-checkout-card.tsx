@@ -33,7 +33,8 @@ function CheckoutLines({ checkout }: { checkout: DemoCheckoutView }) {
   );
 }
 
-function Outcome({ answer }: { answer: DemoCheckoutAnswer }) {
+/** What the last simulated checkout did; a critical banner when it could not run. */
+export function DemoCheckoutOutcome({ answer }: { answer: DemoCheckoutAnswer }) {
   if (!answer.ok) return <Banner tone="critical">{answer.error}</Banner>;
   const { checkout } = answer;
   const tone = checkout.addedLine ? "success" : checkout.answer === "accept" ? "warning" : "info";
@@ -71,7 +72,7 @@ export function DemoCheckoutCard() {
             </Button>
           ))}
         </ButtonGroup>
-        {fetcher.data && <Outcome answer={fetcher.data} />}
+        {fetcher.data && <DemoCheckoutOutcome answer={fetcher.data} />}
       </BlockStack>
     </Card>
   );
