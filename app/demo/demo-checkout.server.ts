@@ -38,8 +38,10 @@ export async function simulateDemoCheckout(
   const post = globalThis.__fulfillmentDeskDemoAppPost;
   if (!post) throw new Error("The demo cannot reach the app's post-purchase endpoints in this process");
   const snapshot = sim.snapshot(shop);
-  const warehouse = snapshot.locations.find((l) => l.kind === "merchant" && l.active);
-  if (!warehouse) throw new Error("The demo shop has no warehouse");
+  // Shipped from the 3PL: only a fulfillment service's FOs are requested, so only there can the
+  // accepted upsell go out in the order's one request (the offers screen's joint metric).
+  const threePl = snapshot.locations.find((l) => l.kind === "fulfillment_service" && l.active);
+  if (!threePl) throw new Error("The demo shop has no 3PL location");
   const conditions = await firstEnabledOfferConditions(shop);
   const line = upsellEligibleCart(snapshot.variants, conditions);
   if (!line) throw new Error("The demo shop has nothing to sell");
@@ -48,7 +50,7 @@ export async function simulateDemoCheckout(
     {
       cart: {
         lineItems: [line],
-        locationId: warehouse.id,
+        locationId: threePl.id,
         customer: { firstName: "Demo", lastName: "Buyer", email: "demo.buyer@example.com" },
       },
       answer: input.answer,

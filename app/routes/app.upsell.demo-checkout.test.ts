@@ -10,6 +10,7 @@ import { registerDemoSimulator } from "~/demo/demo-simulator.server";
 import { DEMO_SHOP_DOMAIN } from "~/demo/demo-shop";
 import { env } from "~/env.server";
 import type { OffersScreenView } from "~/post-purchase/offer-views";
+import { turnOnAutomation } from "../../tests/support/automation";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
 import { postToRoutes as post } from "../../tests/support/post-purchase-routes";
 import { routeHarness } from "../../tests/support/route-harness";
@@ -84,6 +85,16 @@ describe("the offers screen's simulate-a-checkout control", () => {
     expect(await prisma.upsellPresentation.findMany({ select: { offerId: true, decision: true } })).toEqual([
       { offerId: offer.id, decision: "accepted" },
     ]);
+  });
+
+  it("with automation on, the accepted upsell goes out in the order's one request: the joint metric counts it together", async () => {
+    await turnOnAutomation(SHOP, undefined, { quietPeriodMinutes: 10 });
+    await teeOffer();
+
+    expect((await simulate("accept")).status).toBe(200);
+    await harness.deliver();
+
+    expect((await screen()).sameRequest).toMatchObject({ together: 1, split: 0, pending: 0, share: 1 });
   });
 
   it("a declined checkout is counted as shown and declined; nothing is added", async () => {
