@@ -4,7 +4,7 @@
 import { playPostPurchase, type BuyerAnswer, type PostToApp } from "../../simulator/post-purchase-buyer";
 import { isPostPurchaseHold } from "../../simulator/domain/post-purchase-hold";
 import type { StoreSimulator } from "../../simulator/store-simulator";
-import { upsellEligibleCart } from "./demo-checkout";
+import { type NoOfferReason, upsellEligibleCart } from "./demo-checkout";
 import { firstEnabledOfferConditions } from "./demo-offer.server";
 
 declare global {
@@ -16,9 +16,11 @@ export function registerDemoAppPost(post: PostToApp | undefined): void {
   globalThis.__fulfillmentDeskDemoAppPost = post;
 }
 
-interface SimulatedCheckout {
+export interface SimulatedCheckout {
   order: { id: string; name: string };
   offerShown: { offerId: string; productTitle: string; discountedPrice: string; currencyCode: string } | null;
+  /** null when an offer was shown. */
+  noOffer: NoOfferReason | null;
   answer: BuyerAnswer | "no-offer";
   /** The app's endpoints the extension called, with their HTTP status. */
   calls: { path: string; status: number }[];
@@ -36,16 +38,19 @@ export async function simulateDemoCheckout(
   const post = globalThis.__fulfillmentDeskDemoAppPost;
   if (!post) throw new Error("The demo cannot reach the app's post-purchase endpoints in this process");
   const snapshot = sim.snapshot(shop);
-  const warehouse = snapshot.locations.find((l) => l.kind === "merchant" && l.active);
-  if (!warehouse) throw new Error("The demo shop has no warehouse");
-  const line = upsellEligibleCart(snapshot.variants, await firstEnabledOfferConditions(shop));
+  // Shipped from the 3PL: only a fulfillment service's FOs are requested, so only there can the
+  // accepted upsell go out in the order's one request (the offers screen's joint metric).
+  const threePl = snapshot.locations.find((l) => l.kind === "fulfillment_service" && l.active);
+  if (!threePl) throw new Error("The demo shop has no 3PL location");
+  const conditions = await firstEnabledOfferConditions(shop);
+  const line = upsellEligibleCart(snapshot.variants, conditions);
   if (!line) throw new Error("The demo shop has nothing to sell");
   const run = await playPostPurchase(
     { sim, shop, post },
     {
       cart: {
         lineItems: [line],
-        locationId: warehouse.id,
+        locationId: threePl.id,
         customer: { firstName: "Demo", lastName: "Buyer", email: "demo.buyer@example.com" },
       },
       answer: input.answer,
@@ -61,10 +66,16 @@ export async function simulateDemoCheckout(
       discountedPrice: run.offer.discountedPrice,
       currencyCode: run.offer.currencyCode,
     },
+    noOffer: run.offer ? null : noOfferReason(conditions !== null, run.calls[0]?.status),
     answer: run.answer,
     calls: run.calls.map((c) => ({ path: c.path, status: c.status })),
     changeset: run.applied ? { status: run.applied.status, errors: run.applied.errors } : null,
     addedLine: added && { title: added.title, quantity: added.quantity, price: added.price },
     holdReleased: sim.fulfillmentOrdersOf(order.id).every((fo) => !fo.holds.some(isPostPurchaseHold)),
   };
+}
+
+function noOfferReason(hadEnabledOffer: boolean, offerCallStatus: number | undefined): NoOfferReason {
+  if (!hadEnabledOffer) return "no-enabled-offer";
+  return offerCallStatus === 200 ? "not-offered" : "offer-failed";
 }

@@ -2,6 +2,9 @@
 // can be shown for — without the offered variant (an offer is never for an item already in the
 // order) and worth at least the offer's minimum order total. Pure.
 
+/** Why no offer was shown: the shop has no enabled offer, the app offered none, or its offer call failed. */
+export type NoOfferReason = "no-enabled-offer" | "not-offered" | "offer-failed";
+
 interface CatalogVariant {
   id: string;
   sku: string;

@@ -3,7 +3,7 @@
 // The simulator lives in the demo server's process (scripts/demo.ts registers it here).
 import { z } from "zod";
 import type { StoreSimulator } from "../../simulator/store-simulator";
-import { simulateDemoCheckout } from "./demo-checkout.server";
+import { type SimulatedCheckout, simulateDemoCheckout } from "./demo-checkout.server";
 import { DEMO_SHOP_DOMAIN } from "./demo-shop";
 
 declare global {
@@ -125,6 +125,11 @@ export async function runDemoCommand(command: DemoCommand): Promise<unknown> {
       return Object.fromEntries(snapshot.locations.map((l) => [l.name, sim.inventoryLevel(variant.id, l.id)]));
     }
     case "simulate-checkout":
-      return simulateDemoCheckout(sim, shop, { answer: command.answer });
+      return simulateDemoShopCheckout(command.answer);
   }
+}
+
+/** One simulated checkout in the demo shop, its buyer answering the app's offer. */
+export function simulateDemoShopCheckout(answer: "accept" | "decline"): Promise<SimulatedCheckout> {
+  return simulateDemoCheckout(simulator(), DEMO_SHOP_DOMAIN, { answer });
 }

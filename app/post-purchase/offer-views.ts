@@ -29,6 +29,8 @@ export interface OffersScreenView {
   offers: OfferRowView[];
   total: OfferCounts;
   sameRequest: SameRequestShare;
+  /** Demo shop only: the screen offers to simulate a checkout. */
+  demoCheckout: boolean;
 }
 
 export interface OfferEditorView {

@@ -7,7 +7,7 @@ import { loadUpsellStatistics } from "./statistics.server";
 
 const NEVER_SHOWN = countPresentations([]);
 
-export async function loadOffersScreen(shop: string): Promise<OffersScreenView> {
+export async function loadOffersScreen(shop: string, demoCheckout: boolean): Promise<OffersScreenView> {
   const [offers, stats] = await Promise.all([listOffers(shop), loadUpsellStatistics(shop)]);
   return {
     offers: offers.map((o) => ({
@@ -22,6 +22,7 @@ export async function loadOffersScreen(shop: string): Promise<OffersScreenView> 
     })),
     total: stats.total,
     sameRequest: stats.sameRequest,
+    demoCheckout,
   };
 }
 

@@ -2,40 +2,18 @@
 // applyChangeset, the cross-sell hold, webhooks), the buyer plays our extension against the app's
 // real /post-purchase/* route modules, and automation requests fulfillment. Accepted, declined and
 // timed out: each ends in exactly one request, and an accepted upsell rides in it.
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
 import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
 import { automationDeps, registerAutomation } from "~/automation/runtime/register.server";
-import { action as decisionAction } from "~/routes/post-purchase.decision";
-import { action as offerAction } from "~/routes/post-purchase.offer";
-import { action as signAction } from "~/routes/post-purchase.sign-changeset";
 import { decisionsOf, turnOnAutomation } from "../../tests/support/automation";
 import { ledgerView, simulatorView } from "../../tests/support/ledger-truth";
-import { postPurchaseBuyer, type PostToApp } from "../../tests/support/post-purchase-buyer";
+import { postPurchaseBuyer } from "../../tests/support/post-purchase-buyer";
+import { postToRoutes as post } from "../../tests/support/post-purchase-routes";
 import { seedLocations } from "../../tests/support/seed";
 import { createUpsellOffer } from "../../tests/support/upsell";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
-
-type Action = (args: ActionFunctionArgs) => Promise<Response>;
-const ROUTES: Record<string, Action> = {
-  "/post-purchase/offer": offerAction,
-  "/post-purchase/sign-changeset": signAction,
-  "/post-purchase/decision": decisionAction,
-};
-
-/** The extension's fetch, answered by the app's route modules. */
-const post: PostToApp = async (path, body) => {
-  const request = new Request(`https://fulfillment-desk.test${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: "https://checkout.shopify.com" },
-    body: JSON.stringify(body),
-  });
-  const response = await ROUTES[path]!({ request, params: {}, context: {} });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as unknown) : null };
-};
 
 let h: SimulatorHarness;
 /** How far the shared clock (simulator and automation) runs ahead of the wall clock. */

@@ -3,6 +3,8 @@ import { json } from "@remix-run/node";
 import { useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { SkeletonBodyText, SkeletonPage, Card } from "@shopify/polaris";
 import { OffersScreen } from "~/components/upsell/offers-screen";
+import { demoCheckoutAvailable, simulateCheckoutFromScreen } from "~/demo/demo-checkout-control.server";
+import { SIMULATE_CHECKOUT_INTENT } from "~/demo/demo-checkout-view";
 import { readForm } from "~/http/read-form.server";
 import { en } from "~/i18n/en";
 import { OfferListIntent } from "~/post-purchase/offer-form";
@@ -16,12 +18,17 @@ export const meta: MetaFunction = () => [{ title: `${t.title} · ${en.appName}` 
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return json(await loadOffersScreen(session.shop));
+  return json(await loadOffersScreen(session.shop, demoCheckoutAvailable(session.shop)));
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = OfferListIntent.safeParse(Object.fromEntries(await readForm(request)));
+  const form = Object.fromEntries(await readForm(request));
+  if (form.intent === SIMULATE_CHECKOUT_INTENT) {
+    const { status, data } = await simulateCheckoutFromScreen(session.shop, form);
+    return json(data, { status });
+  }
+  const parsed = OfferListIntent.safeParse(form);
   if (!parsed.success)
     return json({ ok: false, error: parsed.error.issues[0]?.message ?? t.errors.intent }, { status: 400 });
   const input = parsed.data;

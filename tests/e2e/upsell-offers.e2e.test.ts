@@ -1,8 +1,7 @@
 // The post-purchase offers screens in a real browser against `npm run demo`'s server: an offer
-// created with the demo's product picker, listed, then its statistics once it was shown and
-// accepted. The presentations are written to the demo's database directly for now (the simulated
-// checkout will make them).
-import Database from "better-sqlite3";
+// created with the demo's product picker, listed, then its statistics once the demo's "simulate a
+// checkout" control played a buyer accepting it, and another declining it, through the app's own
+// post-purchase endpoints.
 import { describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../support/axe";
 import { browserApp } from "../support/browser-app";
@@ -10,27 +9,6 @@ import { shown } from "../support/page-checks";
 
 describe("the post-purchase offers screens in a real browser", () => {
   const app = browserApp();
-
-  /** A shown and an accepted presentation of the offer, as the offer and decision endpoints record them. */
-  function seedPresentations(offerName: string) {
-    const db = new Database(app.server.databaseFile);
-    try {
-      db.pragma("busy_timeout = 5000");
-      const offer = db
-        .prepare(`SELECT "id", "shop", "variantId", "createdAt" FROM "UpsellOffer" WHERE "name" = ?`)
-        .get(offerName) as { id: string; shop: string; variantId: string; createdAt: string | number };
-      const insert = db.prepare(
-        `INSERT INTO "UpsellPresentation" ("id", "shop", "offerId", "referenceId", "variantId", "quantity",
-           "originalPrice", "discountedPrice", "currencyCode", "shownAt", "decision")
-         VALUES (?, ?, ?, ?, ?, 1, '24.00', '19.20', 'USD', ?, ?)`,
-      );
-      // The same stored format as the app's own dates.
-      insert.run("e2e-shown", offer.shop, offer.id, "e2e-checkout-1", offer.variantId, offer.createdAt, null);
-      insert.run("e2e-accepted", offer.shop, offer.id, "e2e-checkout-2", offer.variantId, offer.createdAt, "accepted");
-    } finally {
-      db.close();
-    }
-  }
 
   it("creates an offer with the demo picker, lists it, and shows its statistics", async () => {
     // GIVEN the merchant on the offers screen, with no offer yet
@@ -63,19 +41,44 @@ describe("the post-purchase offers screens in a real browser", () => {
     await shown(row.getByText("20% off"));
     await shown(row.getByText("—"));
 
-    // WHEN it was shown twice and accepted once
-    seedPresentations("Tote with every order");
-    await page.goto(app.inApp("/app/upsell"));
-    await shown(page.getByRole("heading", { name: "All offers" }));
+    // WHEN a simulated buyer checks out and accepts it
+    await page.getByRole("button", { name: "Simulate a checkout: buyer accepts" }).click();
 
-    // THEN the row and the totals count it: 2 shown, 1 accepted, 50%, $19.20 added
+    // THEN the banner tells what happened: the order, the offer at its price, the line added, the hold released
+    const accepted = page.getByRole("status").filter({ hasText: /Simulated checkout: order #\d+/ });
+    await shown(accepted);
+    await shown(accepted.getByText("Offer shown: Canvas Tote at $19.20."));
+    await shown(accepted.getByText("The buyer accepted."));
+    await shown(accepted.getByText("Added to the order: 1 × Canvas Tote at $19.20."));
+    await shown(accepted.getByText(/The post-purchase hold is released/));
+
+    // AND the row and the totals count it: 1 shown, 1 accepted, 100%, $19.20 added, and the joint metric
     const counted = page.getByRole("row", { name: /Tote with every order/ });
-    await shown(counted.getByText("50%"));
-    await shown(counted.getByText("$19.20"));
+    await shown(counted.getByText("100%"));
     expect(await counted.getByRole("cell").allInnerTexts()).toEqual(
-      expect.arrayContaining(["2", "1", "0", "50%", "$19.20"]),
+      expect.arrayContaining(["1", "1", "0", "100%", "$19.20"]),
     );
-    await shown(page.getByText("1 not requested yet", { exact: false }));
+    const total = (label: string) => page.getByRole("heading", { name: label, exact: true }).locator("xpath=..");
+    await shown(total("Offers shown").getByText("1", { exact: true }));
+    await shown(total("Revenue added").getByText("$19.20", { exact: true }));
+    await shown(
+      page.getByText(
+        /1 together, 0 in a separate request, 0 not requested yet|0 together, 0 in a separate request, 1 not requested yet/,
+      ),
+    );
+    await app.screenshot(page, "upsell-offers-accepted");
+
+    // WHEN another buyer declines it
+    await page.getByRole("button", { name: "Simulate a checkout: buyer declines" }).click();
+
+    // THEN 2 shown, 1 declined, 50%, the revenue unchanged
+    await shown(page.getByText("The buyer declined."));
+    await shown(counted.getByText("50%"));
+    expect(await counted.getByRole("cell").allInnerTexts()).toEqual(
+      expect.arrayContaining(["2", "1", "1", "50%", "$19.20"]),
+    );
+    await shown(total("Offers shown").getByText("2", { exact: true }));
+    await shown(total("Conversion").getByText("50%", { exact: true }));
     await app.screenshot(page, "upsell-offers-statistics");
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });

@@ -17,6 +17,7 @@ import {
 } from "@shopify/polaris";
 import { useFetcher, useNavigate } from "@remix-run/react";
 import { useShopFormat } from "~/components/shop-format-context";
+import { DemoCheckoutCard } from "./demo-checkout-card";
 import { en } from "~/i18n/en";
 import type { OfferRowView, OffersScreenView } from "~/post-purchase/offer-views";
 import { formatRate } from "~/post-purchase/statistics";
@@ -48,6 +49,11 @@ export function OffersScreen({ view }: { view: OffersScreenView }) {
               </Card>
             </Layout.Section>
           </>
+        )}
+        {view.demoCheckout && (
+          <Layout.Section>
+            <DemoCheckoutCard />
+          </Layout.Section>
         )}
       </Layout>
     </Page>

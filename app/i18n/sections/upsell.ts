@@ -80,6 +80,32 @@ export const upsell = {
     empty: "No products match.",
     loading: "Loading products…",
   },
+  demoCheckout: {
+    heading: "Try it in the demo store",
+    body: "A buyer checks out in the simulated store and answers your first enabled offer, through the same endpoints the checkout extension calls.",
+    accept: "Simulate a checkout: buyer accepts",
+    decline: "Simulate a checkout: buyer declines",
+    resultTitle: (orderName: string) => `Simulated checkout: order ${orderName}`,
+    offerShown: (title: string, price: string) => `Offer shown: ${title} at ${price}.`,
+    noOffer: {
+      "no-enabled-offer": "No offer: there is no enabled offer.",
+      "not-offered": "No offer: the first enabled offer's conditions don't fit this checkout.",
+      "offer-failed": "No offer: the app's offer endpoint failed, so the buyer saw nothing.",
+    },
+    answer: {
+      accept: "The buyer accepted.",
+      decline: "The buyer declined.",
+      "no-offer": "The buyer went on to the thank-you page.",
+    },
+    added: (quantity: number, title: string, price: string) =>
+      `Added to the order: ${quantity} × ${title} at ${price}.`,
+    notAdded: (errors: string) => `Nothing was added to the order${errors ? `: ${errors}` : "."}`,
+    holdReleased: "The post-purchase hold is released: the order can be sent for fulfillment.",
+    holdKept: "The post-purchase hold is still on the order.",
+    failed: (message: string) => `The simulated checkout failed: ${message}`,
+    unavailable: "Simulated checkouts exist only in the demo store.",
+    badAnswer: "Choose whether the buyer accepts or declines.",
+  },
   foLine: {
     open: (age: string) => `Post-purchase offer open (hold placed ${age} ago)`,
     accepted: (quantity: number, title: string) => `Buyer accepted the post-purchase offer: +${quantity} × ${title}`,
