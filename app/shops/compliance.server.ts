@@ -5,7 +5,9 @@ import { retentionPolicy } from "~/retention/prune-retained.server";
 import { forgetShop } from "~/shopify/session-cache.server";
 
 /**
- * shop/redact (48 hours after uninstall): delete every row of that shop in one transaction.
+ * shop/redact (48 hours after uninstall): delete every row of that shop in one transaction. Every
+ * model with a `shop` column must be here; lifecycle-and-compliance.test.ts checks them all from
+ * the schema, so a new table cannot be forgotten.
  * `keepJobId` is the job doing the work; the runner finishes its own row afterwards.
  */
 export async function redactShop(shop: string, keepJobId?: string): Promise<void> {
@@ -23,6 +25,11 @@ export async function redactShop(shop: string, keepJobId?: string): Promise<void
     prisma.actionRequest.deleteMany({ where: { shop } }),
     prisma.pickupCancellation.deleteMany({ where: { shop } }),
     prisma.shopSettings.deleteMany({ where: { shop } }),
+    prisma.automationDecision.deleteMany({ where: { shop } }),
+    prisma.automationRuleSet.deleteMany({ where: { shop } }),
+    prisma.automationSettings.deleteMany({ where: { shop } }),
+    prisma.upsellPresentation.deleteMany({ where: { shop } }),
+    prisma.upsellOffer.deleteMany({ where: { shop } }),
     prisma.job.deleteMany({ where: { shop, ...(keepJobId ? { NOT: { id: keepJobId } } : {}) } }),
     prisma.session.deleteMany({ where: { shop } }),
     prisma.shop.deleteMany({ where: { shop } }),

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
+import { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { findOrderIdOfFulfillmentOrder } from "~/fulfillment/ledger.server";
 import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
@@ -8,6 +9,8 @@ import { ledgerView } from "../../tests/support/ledger-truth";
 import { seedLocations } from "../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import { callWebhookRoute, signedWebhook } from "../../tests/support/webhook-routes";
+import { turnOnAutomation } from "../../tests/support/automation";
+import { createUpsellOffer } from "../../tests/support/upsell";
 
 let h: SimulatorHarness;
 beforeAll(() => registerJobHandlers());
@@ -47,6 +50,18 @@ async function replay(topic: string, shop: string, payload: unknown) {
   return { status: response.status, message: await response.text(), webhookId };
 }
 
+/** A recorded automation decision of the shop (what issue 10's runtime writes). */
+const decisionRow = (shop: string) => ({
+  shop,
+  decisionKey: `${shop}:redact-test`,
+  fulfillmentOrderShopifyId: "gid://shopify/FulfillmentOrder/1",
+  orderShopifyId: "gid://shopify/Order/1",
+  trigger: "created",
+  outcome: "skip",
+  status: "decided",
+  reason: "test",
+});
+
 const ADA = { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" };
 const ALAN = { firstName: "Alan", lastName: "Turing", email: "alan@example.com" };
 
@@ -73,26 +88,36 @@ describe("shop/redact", () => {
     const kept = "keep-me.myshopify.com";
     await shopWithOrders(gone, [ADA, ALAN]);
     await shopWithOrders(kept, [ADA]);
+    // Automation's settings, rule versions and decisions, and the post-purchase offers and what
+    // they showed, exist for the shop too.
+    await turnOnAutomation(gone);
+    const s = seedLocations(h.sim, gone);
+    const offer = await createUpsellOffer(gone, s.tee);
+    await prisma.upsellPresentation.create({
+      data: {
+        shop: gone,
+        offerId: offer.id,
+        referenceId: "checkout-1",
+        variantId: s.tee.id,
+        quantity: 1,
+        originalPrice: "24.00",
+        discountedPrice: "19.20",
+        currencyCode: "USD",
+      },
+    });
+    await prisma.automationDecision.create({ data: decisionRow(gone) });
     const keptBefore = await ledgerView(kept);
     await deliver("app/uninstalled", gone, uninstalledBody(gone));
     await deliver("shop/redact", gone, { shop_id: 1, shop_domain: gone });
-    for (const table of [
-      prisma.session,
-      prisma.shop,
-      prisma.order,
-      prisma.fulfillmentOrder,
-      prisma.fulfillmentOrderEvent,
-      prisma.webhookDelivery,
-      prisma.reconcileRun,
-      prisma.customerDataRequest,
-      prisma.cancellationRun,
-      prisma.cancellationRunItem,
-      prisma.staleOrderPolicy,
-      prisma.auditEvent,
-      prisma.actionRequest,
-      prisma.shopSettings,
-    ] as unknown as { count: (args: object) => Promise<number> }[]) {
-      expect(await table.count({ where: { shop: gone } })).toBe(0);
+    // Every model with a shop column, read from the schema: a new table can't be forgotten.
+    const scoped = Prisma.dmmf.datamodel.models.filter((m) => m.fields.some((f) => f.name === "shop"));
+    expect(scoped.map((m) => m.name)).toEqual(expect.arrayContaining(["AutomationDecision", "UpsellPresentation"]));
+    for (const model of scoped) {
+      const delegate = (prisma as unknown as Record<string, { count: (args: object) => Promise<number> }>)[
+        model.name[0]!.toLowerCase() + model.name.slice(1)
+      ]!;
+      const left = await delegate.count({ where: { shop: gone } });
+      expect({ model: model.name, left }).toEqual({ model: model.name, left: model.name === "Job" ? 1 : 0 });
     }
     // Only the redaction job's own row is left, and it names no customer.
     expect((await prisma.job.findMany({ where: { shop: gone } })).map((j) => j.type)).toEqual(["webhook.process"]);
