@@ -84,3 +84,13 @@ export interface LineageHint {
 }
 
 export type ChangeSource = "webhook" | "reconcile" | "user" | "automation";
+
+/** What a mutation's answer states of one FO it changed (its status fields, not its lines). */
+export interface StatedFulfillmentOrder {
+  id: string;
+  status: string;
+  requestStatus: string;
+  updatedAt: string;
+  supportedActions: { action: string; externalUrl: string | null }[];
+  orderDisplayFulfillmentStatus: string | null;
+}

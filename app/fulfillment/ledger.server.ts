@@ -14,7 +14,13 @@ import {
   parseStoredHolds,
 } from "./ledger-diff";
 import { type FulfillmentOrderChange, notifyLedgerChange } from "./ledger-changes";
-import type { ChangeSource, FulfillmentOrderSnapshot, LineageHint, OrderSnapshot } from "./ledger-types";
+import type {
+  ChangeSource,
+  FulfillmentOrderSnapshot,
+  LineageHint,
+  OrderSnapshot,
+  StatedFulfillmentOrder,
+} from "./ledger-types";
 import {
   filterFieldsMatch,
   type OrderFilterFields,
@@ -365,16 +371,6 @@ export async function markFulfillmentOrdersPreparedForPickup(
     }
     return rows.map((r) => r.shopifyId);
   });
-}
-
-/** What a mutation's answer states of one FO it changed (its status fields, not its lines). */
-export interface StatedFulfillmentOrder {
-  id: string;
-  status: string;
-  requestStatus: string;
-  updatedAt: string;
-  supportedActions: { action: string; externalUrl: string | null }[];
-  orderDisplayFulfillmentStatus: string | null;
 }
 
 /**

@@ -5,12 +5,8 @@
 import { ShopifyUserError, type ShopifyUserErrorDetail } from "~/shopify/admin/errors";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import { availabilityOf, type GatedFulfillmentOrder, toGatedFulfillmentOrder } from "../available-actions";
-import {
-  applyStatedFulfillmentOrder,
-  findFulfillmentOrderForAction,
-  type StatedFulfillmentOrder,
-} from "../ledger.server";
-import type { ChangeSource, LineageHint, OrderSnapshot } from "../ledger-types";
+import { applyStatedFulfillmentOrder, findFulfillmentOrderForAction } from "../ledger.server";
+import type { ChangeSource, LineageHint, OrderSnapshot, StatedFulfillmentOrder } from "../ledger-types";
 import { refreshOrder } from "../refresh-order.server";
 import type { ActionIntent, FieldErrorMessage } from "../actions/contract";
 

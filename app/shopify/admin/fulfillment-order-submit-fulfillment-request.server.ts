@@ -1,3 +1,4 @@
+import type { StatedFulfillmentOrder } from "~/fulfillment/ledger-types";
 import type {
   FulfillmentOrderSubmitFulfillmentRequestMutation,
   FulfillmentOrderSubmitFulfillmentRequestMutationVariables,
@@ -65,21 +66,13 @@ interface SubmitFulfillmentRequestInput {
  * selects, https://shopify.dev/docs/api/usage/limits#cost-calculation): enough for the ledger
  * to record a whole request without reading the order again.
  */
-interface SubmittedFulfillmentOrderState {
-  id: string;
-  status: string;
-  requestStatus: string;
-  updatedAt: string;
-  supportedActions: { action: string; externalUrl: string | null }[];
-  orderDisplayFulfillmentStatus: string | null;
-}
 
 interface SubmittedFulfillmentRequest {
   originalId: string | null;
   submittedId: string | null;
   /** The remainder of a partial request (a new FO), null for a whole request. */
   unsubmittedId: string | null;
-  submitted: SubmittedFulfillmentOrderState | null;
+  submitted: StatedFulfillmentOrder | null;
 }
 
 type Payload = NonNullable<
