@@ -17,18 +17,24 @@ export interface OrderFilterFields {
 }
 
 /**
- * Lowercased here rather than compared with a case-insensitive operator: SQLite's LIKE ignores
- * ASCII case while Postgres' LIKE does not, and Prisma's `mode: "insensitive"` exists only on
- * Postgres. Lowercased columns and lowercased terms match the same on both.
+ * What a searched column stores and what a search term is turned into, so Prisma's `contains`
+ * matches the same, literally, on SQLite and PostgreSQL (docs/decisions/0035):
+ * - lowercased, rather than compared with a case-insensitive operator: SQLite's LIKE ignores
+ *   ASCII case while PostgreSQL's does not, and Prisma's `mode: "insensitive"` exists only on
+ *   PostgreSQL;
+ * - LIKE's wildcards `%` and `_` become their fullwidth forms: Prisma sends `contains` as LIKE
+ *   without escaping them, and SQLite's LIKE has no escape character unless the query names one,
+ *   so "50%" would match every name with a 50 in it and "needs_review" "needsXreview" too.
+ *   Only a term with the fullwidth forms themselves matches more than it says.
  */
-export const foldCase = (value: string) => value.toLowerCase();
+export const searchKey = (value: string) => value.toLowerCase().replaceAll("%", "\uFF05").replaceAll("_", "\uFF3F");
 
 export function orderFilterFields(order: OrderFilterSource): OrderFilterFields {
   return {
     orderName: order.name,
     orderFinancialStatus: order.displayFinancialStatus,
-    orderTags: foldCase(encodeTags(order.tags)),
-    customerSearch: order.customerName === null ? null : foldCase(order.customerName),
+    orderTags: searchKey(encodeTags(order.tags)),
+    customerSearch: order.customerName === null ? null : searchKey(order.customerName),
   };
 }
 

@@ -359,4 +359,17 @@ describe("loadWorklist", () => {
     expect(byTag.rows.map((r) => [r.orderName, r.tags])).toEqual([["#1", ["VIP", "Gift"]]]);
     expect(byName.rows.map((r) => [r.orderName, r.customerName])).toEqual([["#1", "Émile Zola"]]);
   });
+
+  it("matches % and _ in a search literally, on any database (they are LIKE's wildcards)", async () => {
+    await seedFo(SHOP_A, { name: "#1", tags: ["needs_review"], customerName: "50% Off Ltd" });
+    await seedFo(SHOP_A, { name: "#2", tags: ["needsXreview"], customerName: "50 Broad St Off Ltd" });
+
+    const byTag = await load(SHOP_A, { tab: "ready-to-ship", tag: "needs_review" });
+    const byName = await load(SHOP_A, { tab: "ready-to-ship", query: "50% off" });
+    const byUnderscore = await load(SHOP_A, { tab: "ready-to-ship", query: "_" });
+
+    expect(byTag.rows.map((r) => r.orderName)).toEqual(["#1"]);
+    expect(byName.rows.map((r) => r.orderName)).toEqual(["#1"]);
+    expect(byUnderscore.rows).toEqual([]);
+  });
 });

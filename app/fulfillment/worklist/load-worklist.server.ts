@@ -8,7 +8,7 @@ import { prisma } from "~/db.server";
 import { OUR_HOLD_HANDLE_PREFIX } from "~/fulfillment/actions/contract";
 import { rejectionOf } from "~/fulfillment/detail/derive";
 import { decodeTags } from "~/fulfillment/ledger-diff";
-import { foldCase } from "~/fulfillment/order-filter-fields";
+import { searchKey } from "~/fulfillment/order-filter-fields";
 import { encodeCursor, PAGE_SIZE, type WorklistCursor, type WorklistParams } from "./params";
 import { matchesTab, PICKUP_DELIVERY_METHOD, WORKLIST_TABS, type WorklistTab, TAB_SPECS, tabOf } from "./tabs";
 import type { WorklistLocationOption, WorklistRow, WorklistView } from "./types";
@@ -46,12 +46,12 @@ function filterWhere(shop: string, params: WorklistParams, now: Date): Where {
   if (params.locationId) and.push({ locationShopifyId: params.locationId });
   if (params.deliveryMethod) and.push({ deliveryMethod: params.deliveryMethod });
   if (params.olderThanDays) and.push({ openedAt: { lte: new Date(now.getTime() - params.olderThanDays * DAY_MS) } });
-  // Tags are stored as ",a,b," (lowercased), so ",tag," matches whole tags only.
-  if (params.tag) and.push({ orderTags: { contains: `,${foldCase(params.tag)},` } });
+  // Tags are stored as ",a,b," (as search keys), so ",tag," matches whole tags only.
+  if (params.tag) and.push({ orderTags: { contains: `,${searchKey(params.tag)},` } });
   if (params.financialStatus) and.push({ orderFinancialStatus: params.financialStatus });
   const orderName = orderNameSearched(params);
   if (orderName) and.push({ orderName });
-  else if (params.query) and.push({ customerSearch: { contains: foldCase(params.query) } });
+  else if (params.query) and.push({ customerSearch: { contains: searchKey(params.query) } });
   return { AND: and };
 }
 
