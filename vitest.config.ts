@@ -1,7 +1,9 @@
 import tsconfigPaths from "vite-tsconfig-paths";
 import { defineConfig } from "vitest/config";
 
-// Unit, route and simulator tests. Browser tests live in vitest.e2e.config.ts.
+// Unit, route, property and simulator tests, twice: on SQLite and on PostgreSQL (a cluster the
+// global setup starts; docs/decisions/0035-one-schema-two-providers.md). Browser tests live in
+// vitest.e2e.config.ts. `--project sqlite` or `--project postgresql` runs one half.
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
@@ -12,5 +14,9 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "sqlite" } },
+      { extends: true, test: { name: "postgresql" } },
+    ],
   },
 });

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isPostgresUrl, writePostgresSchema } from "./prisma-schemas.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const placeholder = join(ROOT, "node_modules", ".cache", "prisma-offline", "engine-placeholder");
@@ -24,9 +25,28 @@ export const prismaEnv = {
   CHECKPOINT_DISABLE: "1",
 };
 
-const result = spawnSync(join(ROOT, "node_modules", ".bin", "prisma"), process.argv.slice(2), {
-  cwd: ROOT,
-  env: prismaEnv,
-  stdio: "inherit",
-});
-process.exit(result.status ?? 1);
+const prisma = (args, extraEnv = {}) =>
+  spawnSync(join(ROOT, "node_modules", ".bin", "prisma"), args, {
+    cwd: ROOT,
+    env: { ...prismaEnv, ...extraEnv },
+    stdio: "inherit",
+  }).status ?? 1;
+
+// One schema, two providers (docs/decisions/0035-one-schema-two-providers.md): `generate` makes
+// both clients; any other command goes to PostgreSQL's config when DATABASE_URL is postgresql://.
+const POSTGRES_CONFIG = ["--config", "prisma.postgresql.config.ts"];
+const args = process.argv.slice(2);
+let status;
+if (args[0] === "generate") {
+  status = prisma(args);
+  writePostgresSchema();
+  // The PostgreSQL config wants a URL even to generate; nothing connects.
+  if (status === 0)
+    status = prisma([...args, ...POSTGRES_CONFIG], { DATABASE_URL: "postgresql://generate@localhost/generate" });
+} else if (isPostgresUrl(prismaEnv.DATABASE_URL) && !args.includes("--config")) {
+  writePostgresSchema();
+  status = prisma([...args, ...POSTGRES_CONFIG]);
+} else {
+  status = prisma(args);
+}
+process.exit(status);
