@@ -16,6 +16,10 @@ declare global {
   var __prisma: PrismaClient | undefined;
 }
 
+// Errors say what failed and where in our code, without Prisma's minified runtime source, which its
+// default "colorless" format quotes as the call site when the client is bundled (and logs keep).
+const ERROR_FORMAT = "minimal";
+
 /**
  * The PostgreSQL client is generated from the derived schema to node_modules/.prisma/client-postgresql
  * (scripts/prisma-schemas.mjs) and loaded only when it is used. Both clients are generated from
@@ -31,12 +35,15 @@ function createPostgresClient(url: string): PrismaClient {
     "client-postgresql",
   );
   const { PrismaClient: PostgresClient } = require(clientDir) as { PrismaClient: typeof PrismaClient };
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), errorFormat: ERROR_FORMAT });
 }
 
 function createClient(): PrismaClient {
   if (isPostgresUrl(env.DATABASE_URL)) return createPostgresClient(env.DATABASE_URL);
-  return new PrismaClient({ adapter: new SerializedSQLiteAdapterFactory({ url: env.DATABASE_URL }) });
+  return new PrismaClient({
+    adapter: new SerializedSQLiteAdapterFactory({ url: env.DATABASE_URL }),
+    errorFormat: ERROR_FORMAT,
+  });
 }
 
 // Reused across Vite HMR reloads in development so connections are not leaked.

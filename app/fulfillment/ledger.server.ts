@@ -1,5 +1,6 @@
 // The fulfillment-order ledger repository: the only module that writes Order,
 // FulfillmentOrder and FulfillmentOrderEvent rows. Every write is scoped by shop.
+import { lockForTransaction } from "~/db/transaction-lock.server";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import {
@@ -226,6 +227,8 @@ export async function applyOrderSnapshot(
 ): Promise<ApplyResult> {
   const context = { ...input, now: input.now ?? new Date() };
   return prisma.$transaction(async (tx) => {
+    // Two writers of one order (a webhook job and the sweep, two processes) take turns.
+    await lockForTransaction(tx, `ledger ${shop} ${snapshot.id}`);
     const stored = await tx.order.findUnique({ where: { shop_shopifyId: { shop, shopifyId: snapshot.id } } });
     let orderOutcome: ApplyResult["order"];
     let orderRowId: string;

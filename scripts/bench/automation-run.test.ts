@@ -12,6 +12,7 @@ import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { registerAutomation, automationDeps, AUTOMATION_RESERVED_POINTS } from "~/automation/runtime/register.server";
 import { prisma } from "~/db.server";
+import { isPostgresUrl } from "~/db/database-url";
 import { PrismaJobRunner } from "~/jobs/prisma-job-runner.server";
 import { getJobQueue } from "~/jobs/runtime.server";
 import { DEFAULT_RECONCILE_INTERVAL_MINUTES } from "~/reconciliation/reconcile-enqueue.server";
@@ -95,7 +96,7 @@ const setNow = (ms: number) => {
 beforeAll(async () => {
   // The database is thrown away after the run, and the figures are in fake time: an fsync per
   // commit would cost this machine's wall time and change no figure.
-  await prisma.$executeRawUnsafe("PRAGMA synchronous = OFF");
+  if (!isPostgresUrl(process.env.DATABASE_URL ?? "")) await prisma.$executeRawUnsafe("PRAGMA synchronous = OFF");
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(now);
   resetCostTracking();

@@ -25,9 +25,14 @@ export interface ClaimInput {
 
 /**
  * Claims the key for this submission. A failed earlier attempt (Shopify refused, the page was
- * stale…) doesn't hold the key: the merchant may fix the form and submit again.
+ * stale…) doesn't hold the key: the merchant may fix the form and submit again. An attempt that
+ * failed while this submission was already under way is its concurrent twin (a double click), not
+ * an earlier attempt: this one gets the same answer instead of sending the mutation again.
  */
-export async function claimActionRequest<R = ActionResult>(input: ClaimInput): Promise<Claim<R>> {
+export async function claimActionRequest<R = ActionResult>(
+  input: ClaimInput,
+  submittedAt: Date = new Date(),
+): Promise<Claim<R>> {
   const { shop, idempotencyKey } = input;
   try {
     const row = await prisma.actionRequest.create({
@@ -46,11 +51,16 @@ export async function claimActionRequest<R = ActionResult>(input: ClaimInput): P
     if (!isUniqueViolation(error)) throw error;
   }
   const existing = await prisma.actionRequest.findUnique({ where: { shop_idempotencyKey: { shop, idempotencyKey } } });
-  if (!existing) return claimActionRequest<R>(input);
+  if (!existing) return claimActionRequest<R>(input, submittedAt);
   if (existing.intent !== input.intent || existing.fulfillmentOrderId !== input.fulfillmentOrderId) {
     return { kind: "conflict" };
   }
   if (existing.status === "succeeded" && existing.result) {
+    return { kind: "done", result: JSON.parse(existing.result) as R };
+  }
+  // On one SQLite connection the twin is still "running" here; on PostgreSQL the first can
+  // finish between our insert and this read.
+  if (existing.status === "failed" && existing.result && existing.updatedAt >= submittedAt) {
     return { kind: "done", result: JSON.parse(existing.result) as R };
   }
   if (existing.status === "failed") {
