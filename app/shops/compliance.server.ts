@@ -30,6 +30,7 @@ export async function redactShop(shop: string, keepJobId?: string): Promise<void
     prisma.automationSettings.deleteMany({ where: { shop } }),
     prisma.upsellPresentation.deleteMany({ where: { shop } }),
     prisma.upsellOffer.deleteMany({ where: { shop } }),
+    prisma.adminApiBudget.deleteMany({ where: { shop } }),
     prisma.job.deleteMany({ where: { shop, ...(keepJobId ? { NOT: { id: keepJobId } } : {}) } }),
     prisma.session.deleteMany({ where: { shop } }),
     prisma.shop.deleteMany({ where: { shop } }),

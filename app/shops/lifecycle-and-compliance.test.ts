@@ -106,6 +106,12 @@ describe("shop/redact", () => {
       },
     });
     await prisma.automationDecision.create({ data: decisionRow(gone) });
+    // Written by the Admin client on PostgreSQL only; seeded so both databases check it.
+    await prisma.adminApiBudget.upsert({
+      where: { shop: gone },
+      create: { shop: gone, available: 1, maximum: 2000, restoreRate: 100, at: new Date() },
+      update: {},
+    });
     const keptBefore = await ledgerView(kept);
     await deliver("app/uninstalled", gone, uninstalledBody(gone));
     await deliver("shop/redact", gone, { shop_id: 1, shop_domain: gone });

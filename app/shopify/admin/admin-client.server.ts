@@ -1,9 +1,11 @@
 // A cost-aware Admin GraphQL client per shop. Shopify meters GraphQL by calculated query cost
 // in a leaky bucket per shop and app, and answers THROTTLED (HTTP 200) when the bucket cannot
 // cover a query (https://shopify.dev/docs/api/usage/limits#graphql-admin-api-rate-limits).
-// This wrapper reads `extensions.cost.throttleStatus` from every response, waits before a call
-// the bucket could not afford, waits and retries on THROTTLED, retries reads on 5xx/network
-// errors with backoff, and never retries a mutation that may have run.
+// This wrapper takes each call's cost from the shop's budget before sending it (waiting while the
+// budget cannot afford it), settles the budget from `extensions.cost` in every answer, waits and
+// retries on THROTTLED, retries reads on 5xx/network errors with backoff, and never retries a
+// mutation that may have run. The budget is shared by every process on PostgreSQL
+// (api-budget-store.server.ts), so two workers never overdraw the bucket.
 import {
   GraphqlQueryError,
   HttpInternalError,
@@ -11,13 +13,9 @@ import {
   HttpRequestError,
   HttpThrottlingError,
 } from "@shopify/shopify-api";
-import type { QueryCost, ThrottleStatus } from "./errors";
+import { type BudgetStore, budgetStore, forgetMemoryBudgets } from "./api-budget-store.server";
+import type { QueryCost } from "./errors";
 import type { AdminGraphql } from "./run-operation.server";
-
-interface Bucket extends ThrottleStatus {
-  /** When currentlyAvailable was read (ms). */
-  at: number;
-}
 
 export interface ClientStats {
   calls: number;
@@ -45,12 +43,14 @@ export interface CostAwareOptions {
   maxReadRetries?: number;
   readBackoffMs?: number;
   stats?: ClientStats;
+  /** Where the shop's budget is kept; the process's store by default. */
+  budget?: BudgetStore;
 }
 
 /** https://shopify.dev/docs/api/usage/limits#graphql-admin-api-rate-limits */
 const MAX_SINGLE_QUERY_COST = 1000;
 
-const buckets = new Map<string, Bucket>();
+// The cost Shopify last requested for each operation: what its next call takes from the budget.
 const lastCost = new Map<string, number>();
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -61,23 +61,9 @@ export function newClientStats(): ClientStats {
   return { calls: 0, throttledRetries: 0, readRetries: 0, waitedMs: 0 };
 }
 
-/** The shop's bucket as last reported, restored to `now`. */
-function estimatedBucket(shop: string, now: number = Date.now()): ThrottleStatus | null {
-  const bucket = buckets.get(shop);
-  if (!bucket) return null;
-  const restored = bucket.currentlyAvailable + ((now - bucket.at) / 1000) * bucket.restoreRate;
-  return { ...bucket, currentlyAvailable: Math.min(bucket.maximumAvailable, restored) };
-}
-
-function remember(shop: string, cost: QueryCost | undefined, document: string, now: number) {
-  if (!cost?.throttleStatus) return;
-  buckets.set(shop, { ...cost.throttleStatus, at: now });
-  if (typeof cost.requestedQueryCost === "number") lastCost.set(document, cost.requestedQueryCost);
-}
-
-/** Forgets what we know of every bucket (tests). */
+/** Forgets what this process knows of every bucket and operation (tests). */
 export function resetCostTracking(): void {
-  buckets.clear();
+  forgetMemoryBudgets();
   lastCost.clear();
 }
 
@@ -112,14 +98,21 @@ export function costAwareGraphql(shop: string, graphql: AdminGraphql, options: C
     await sleep(ms);
   };
 
-  // Wait until the bucket, as last reported and restored since, can afford `cost`.
-  const pace = async (cost: number) => {
-    const bucket = estimatedBucket(shop, now());
-    if (!bucket || bucket.restoreRate <= 0) return;
-    const needed = Math.min(cost + reserve, bucket.maximumAvailable);
-    if (bucket.currentlyAvailable < needed) {
-      await wait(Math.ceil(((needed - bucket.currentlyAvailable) / bucket.restoreRate) * 1000));
+  const budget = options.budget ?? budgetStore();
+
+  // Wait until the budget can afford `cost` (plus the reserve), and take it.
+  const takeFromBudget = async (cost: number) => {
+    for (;;) {
+      const result = await budget.take(shop, cost, reserve, now());
+      if ("taken" in result) return;
+      await wait(result.waitMs);
     }
+  };
+
+  const settleBudget = async (taken: number, cost: QueryCost | undefined, query: string) => {
+    if (!cost?.throttleStatus) return;
+    await budget.settle(shop, taken, cost, now());
+    if (typeof cost.requestedQueryCost === "number") lastCost.set(query, cost.requestedQueryCost);
   };
 
   return async (query, requestOptions) => {
@@ -127,12 +120,13 @@ export function costAwareGraphql(shop: string, graphql: AdminGraphql, options: C
     let throttles = 0;
     let readFailures = 0;
     for (;;) {
-      await pace(lastCost.get(query) ?? options.defaultCost ?? MAX_SINGLE_QUERY_COST);
+      const cost = lastCost.get(query) ?? options.defaultCost ?? MAX_SINGLE_QUERY_COST;
+      await takeFromBudget(cost);
       if (stats) stats.calls += 1;
       try {
         const response = await graphql(query, requestOptions);
         const body = (await response.clone().json()) as { extensions?: { cost?: QueryCost } };
-        remember(shop, body.extensions?.cost, query, now());
+        await settleBudget(cost, body.extensions?.cost, query);
         return response;
       } catch (error) {
         if (error instanceof Response) throw error;
@@ -141,7 +135,7 @@ export function costAwareGraphql(shop: string, graphql: AdminGraphql, options: C
           // THROTTLED means the query did not run, so even a mutation is safe to send again.
           throttles += 1;
           if (stats) stats.throttledRetries += 1;
-          remember(shop, throttled, query, now());
+          await settleBudget(cost, throttled, query);
           if (!throttled) await wait(1000);
           continue;
         }

@@ -4,6 +4,7 @@ import { fakeClock } from "../../../tests/support/fake-clock";
 import { seedLocations } from "../../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../../tests/support/simulator";
 import { costAwareGraphql, newClientStats, resetCostTracking } from "./admin-client.server";
+import { type BudgetStore, DatabaseBudgetStore, MemoryBudgetStore } from "./api-budget-store.server";
 import { AdminTransportError } from "./errors";
 import { fetchOrdersChangedPage } from "./orders-changed-since.server";
 import { fetchShopDetails } from "./shop-details.server";
@@ -125,5 +126,40 @@ describe("the cost-aware Admin client", () => {
     expect(await run(0)).toBe(0);
     clock.advance(60_000);
     expect(await run(999)).toBeGreaterThan(0);
+  });
+
+  it("shares one budget between processes, so two workers calling for one shop never overdraw it", async () => {
+    const shop = "client-two-workers.myshopify.com";
+    // Room for one 250-order page (requested cost ~252) at a time.
+    await installShop(h.sim, shop, { plan: { bucketSize: 300, restoreRate: 50 } });
+    const s = seedLocations(h.sim, shop);
+    for (let i = 0; i < 25; i += 1) {
+      h.sim.createOrder(shop, { lineItems: [{ variantId: s.tee.id, quantity: 1 }], locationId: s.warehouse.id });
+    }
+    const { admin } = await unauthenticated.admin(shop);
+    // Each "worker" is a client with its own memory of operations' costs, as a process has.
+    const twoWorkers = async (budgets: [BudgetStore, BudgetStore]) => {
+      resetCostTracking();
+      clock.advance(60_000);
+      const stats = [newClientStats(), newClientStats()];
+      await Promise.all(
+        budgets.map(async (budget, i) => {
+          const graphql = costAwareGraphql(shop, admin.graphql, {
+            sleep: clock.sleep,
+            now: clock.now,
+            stats: stats[i],
+            budget,
+          });
+          for (let call = 0; call < 4; call += 1)
+            await fetchOrdersChangedPage(graphql, "updated_at:>=2020-01-01", null);
+        }),
+      );
+      return stats[0]!.throttledRetries + stats[1]!.throttledRetries;
+    };
+    // Each pacing on its own idea of the bucket, they overdraw it…
+    expect(await twoWorkers([new MemoryBudgetStore(), new MemoryBudgetStore()])).toBeGreaterThan(0);
+    // …spending from the database's budget (PostgreSQL's store), they never do.
+    const shared = new DatabaseBudgetStore();
+    expect(await twoWorkers([shared, new DatabaseBudgetStore()])).toBe(0);
   });
 });
