@@ -1,0 +1,4 @@
+// GET /healthz: the web process is alive (app/probes/readiness.server.ts). No auth, no database.
+import { livenessResponse } from "~/probes/readiness.server";
+
+export const loader = () => livenessResponse();

@@ -1,0 +1,4 @@
+// GET /readyz: database and job queue reachable (200), or which one is not (503).
+import { readinessResponse } from "~/probes/readiness.server";
+
+export const loader = () => readinessResponse();
