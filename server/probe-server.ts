@@ -1,7 +1,7 @@
 // The worker's only listener: /healthz and /readyz for an orchestrator, on WORKER_HEALTH_PORT. It
-// serves no pages; anything else is 404 (405 for a method other than GET or HEAD).
+// serves no pages; anything else is 404 (a method other than GET or HEAD, 405).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { livenessResponse, readinessResponse } from "~/probes/readiness.server";
+import { livenessResponse, probeMethodNotAllowed, readinessResponse } from "~/probes/readiness.server";
 import { announceListening } from "./graceful-shutdown";
 
 const text = (res: ServerResponse, status: number, body: string) => {
@@ -11,8 +11,12 @@ const text = (res: ServerResponse, status: number, body: string) => {
 async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = new URL(req.url ?? "/", "http://worker").pathname;
   if (path !== "/healthz" && path !== "/readyz") return text(res, 404, "Not found");
-  if (req.method !== "GET" && req.method !== "HEAD") return text(res, 405, "Method not allowed");
-  const response = path === "/healthz" ? livenessResponse() : await readinessResponse();
+  const response =
+    req.method !== "GET" && req.method !== "HEAD"
+      ? probeMethodNotAllowed()
+      : path === "/healthz"
+        ? livenessResponse()
+        : await readinessResponse();
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(req.method === "HEAD" ? undefined : await response.text());
 }

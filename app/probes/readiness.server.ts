@@ -34,10 +34,12 @@ async function probe(name: string, check: () => Promise<void>, timeoutMs: number
   }
 }
 
-async function checkReadiness(timeoutMs: number = PROBE_TIMEOUT_MS): Promise<Readiness> {
+const PROBES = { database: checkDatabaseReachable, queue: checkQueueReachable };
+
+export async function checkReadiness(probes = PROBES, timeoutMs: number = PROBE_TIMEOUT_MS): Promise<Readiness> {
   const [database, queue] = await Promise.all([
-    probe("database", checkDatabaseReachable, timeoutMs),
-    probe("queue", checkQueueReachable, timeoutMs),
+    probe("database", probes.database, timeoutMs),
+    probe("queue", probes.queue, timeoutMs),
   ]);
   return { status: database === "ok" && queue === "ok" ? 200 : 503, body: { database, queue } };
 }
@@ -45,6 +47,14 @@ async function checkReadiness(timeoutMs: number = PROBE_TIMEOUT_MS): Promise<Rea
 /** Alive: the process answers. No database access, so a database outage does not restart it. */
 export function livenessResponse(): Response {
   return Response.json({ status: "ok" }, { headers: NO_STORE });
+}
+
+/** Probes are read-only: any other method is told so (Remix would answer 405 "Unexpected Server Error"). */
+export function probeMethodNotAllowed(): Response {
+  return new Response("Method not allowed: the probes answer GET and HEAD.", {
+    status: 405,
+    headers: { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 export async function readinessResponse(): Promise<Response> {
