@@ -20,7 +20,6 @@ import { readProcessEnv } from "./process-env";
 process.env.JOB_RUNNER = "off";
 process.env.NODE_ENV ??= "production";
 const production = process.env.NODE_ENV === "production";
-const config = readProcessEnv();
 
 interface AppBuild {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -53,6 +52,7 @@ async function developmentBuild(app: express.Express): Promise<AppBuild> {
 }
 
 async function main(): Promise<void> {
+  const config = readProcessEnv();
   const app = express();
   app.disable("x-powered-by");
   let shuttingDown = false;

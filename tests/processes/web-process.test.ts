@@ -1,6 +1,7 @@
 // `npm start`'s entry (server/web.ts) as a real process: it serves the app and its probes, never
 // runs a job, and drains on SIGTERM.
-import { request as httpRequest } from "node:http";
+import { Agent, request as httpRequest } from "node:http";
+import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { PrismaJobQueue } from "~/jobs/prisma-job-queue.server";
@@ -49,7 +50,16 @@ describe("the web process", () => {
   });
 
   it("on SIGTERM finishes the request in flight, refuses new connections and exits 0", async () => {
-    // GIVEN a request whose body is still arriving
+    // GIVEN an idle keep-alive connection, and a request whose body is still arriving
+    const idle = await new Promise<Socket>((resolve, reject) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const req = httpRequest(url("/healthz"), { agent }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(req.socket as Socket));
+      });
+      req.on("error", reject).end();
+    });
+    const idleClosed = new Promise<void>((resolve) => idle.once("close", () => resolve()));
     const body = "x".repeat(64);
     const response = new Promise<{ status: number; connection: string | undefined; text: string }>(
       (resolve, reject) => {
@@ -73,7 +83,10 @@ describe("the web process", () => {
     web.child.kill("SIGTERM");
     await web.printed("web: SIGTERM, shutting down");
 
-    // THEN a new connection is refused while the request in flight still gets its answer (400:
+    // THEN the idle connection is closed at once, not at its keep-alive timeout
+    await idleClosed;
+
+    // AND a new connection is refused while the request in flight still gets its answer (400:
     // it carries no webhook headers), marked as the connection's last, and the process exits 0
     await expect(fetch(url("/healthz"))).rejects.toThrow();
     const answered = await response.catch((error: unknown) => {
