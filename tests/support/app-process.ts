@@ -1,5 +1,5 @@
 // The web and worker entries (server/) as real OS processes, for the process tests. They run from
-// source through tsx against the test file's own SQLite database (process.env.DATABASE_URL) with
+// source through tsx (or built, with node) against the test file's own SQLite database (process.env.DATABASE_URL) with
 // the test credentials; `env` adds or overrides variables. A process prints
 // "<name>: listening on port N" once it listens (PORT=0 picks a free port).
 import { type ChildProcess, spawn } from "node:child_process";
@@ -21,7 +21,9 @@ export interface AppProcess {
 }
 
 export function spawnAppProcess(entry: string, env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  // Built entries (.js) run as production does, with plain node.
+  const args = entry.endsWith(".js") ? [entry] : ["--import", "tsx", entry];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...TEST_ENV, DATABASE_URL: process.env.DATABASE_URL ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
