@@ -61,34 +61,42 @@ describe("the web process", () => {
     });
     const idleClosed = new Promise<void>((resolve) => idle.once("close", () => resolve()));
     const body = "x".repeat(64);
+    let finishBody = () => {};
+    let inFlight = () => {};
     const response = new Promise<{ status: number; connection: string | undefined; text: string }>(
       (resolve, reject) => {
-        const req = httpRequest(
-          url("/webhooks/orders/create"),
-          { method: "POST", headers: { "Content-Type": "application/json", "Content-Length": body.length } },
-          (res) => {
-            let text = "";
-            res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, text }));
-          },
-        );
+        const req = httpRequest(url("/webhooks/orders/create"), {
+          method: "POST",
+          // The server's "100 Continue" proves it has parsed the request: it is in flight, not queued.
+          headers: { "Content-Type": "application/json", "Content-Length": body.length, Expect: "100-continue" },
+        });
+        req.on("response", (res) => {
+          let text = "";
+          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, text }));
+        });
         req.on("error", reject);
-        req.write(body.slice(0, 10));
-        setTimeout(() => req.end(body.slice(10)), 1_000);
+        finishBody = () => req.end(body.slice(10));
+        req.on("continue", () => {
+          req.write(body.slice(0, 10));
+          inFlight();
+        });
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise<void>((resolve) => (inFlight = resolve));
 
     // WHEN the process is told to stop
     web.child.kill("SIGTERM");
     await web.printed("web: SIGTERM, shutting down");
 
-    // THEN the idle connection is closed at once, not at its keep-alive timeout
+    // THEN the idle connection is closed at once, not at its keep-alive timeout, and a new
+    // connection is refused
     await idleClosed;
-
-    // AND a new connection is refused while the request in flight still gets its answer (400:
-    // it carries no webhook headers), marked as the connection's last, and the process exits 0
     await expect(fetch(url("/healthz"))).rejects.toThrow();
+
+    // AND the request in flight still gets its answer once its body is in (400: it carries no
+    // webhook headers), marked as the connection's last, and the process exits 0
+    finishBody();
     const answered = await response.catch((error: unknown) => {
       throw new Error(`${String(error)}; web printed:\n${web.output()}`);
     });

@@ -20,29 +20,35 @@ afterAll(() => {
   rmSync(OUT_DIR, { recursive: true, force: true });
 });
 
-it("the built worker runs its schedules' jobs with plain node, answers its probes and exits 0 on SIGTERM", async () => {
-  // GIVEN the production build of the process entries
-  const vite = join(ROOT, "node_modules", "vite", "bin", "vite.js");
-  await promisify(execFile)(
-    process.execPath,
-    [vite, "build", "--config", "vite.processes.config.ts", "--outDir", OUT_DIR],
-    {
-      cwd: ROOT,
-    },
-  );
+it(
+  "the built worker runs its schedules' jobs with plain node, answers its probes and exits 0 on SIGTERM",
+  { timeout: 90_000 },
+  async () => {
+    // GIVEN the production build of the process entries
+    const vite = join(ROOT, "node_modules", "vite", "bin", "vite.js");
+    await promisify(execFile)(
+      process.execPath,
+      [vite, "build", "--config", "vite.processes.config.ts", "--outDir", OUT_DIR],
+      {
+        cwd: ROOT,
+      },
+    );
 
-  // WHEN the built worker starts, as `npm run worker` starts it
-  worker = spawnAppProcess(join(OUT_DIR, "worker.js"), { NODE_ENV: "production", WORKER_HEALTH_PORT: "0" });
-  const port = await worker.listening("worker probes");
+    // WHEN the built worker starts, as `npm run worker` starts it
+    worker = spawnAppProcess(join(OUT_DIR, "worker.js"), { NODE_ENV: "production", WORKER_HEALTH_PORT: "0" });
+    const port = await worker.listening("worker probes");
 
-  // THEN it is ready, and the retention schedule's job (enqueued on start) ran through its handler
-  const ready = await fetch(`http://127.0.0.1:${port}/readyz`, { headers: { "User-Agent": PROBE_USER_AGENT } });
-  expect([ready.status, await ready.json()]).toEqual([200, { database: "ok", queue: "ok" }]);
-  await expect
-    .poll(() => prisma.job.findMany({ where: { type: "retention.prune" }, select: { status: true } }))
-    .toEqual([{ status: "succeeded" }]);
+    // THEN it is ready, and the retention schedule's job (enqueued on start) ran through its handler
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`, { headers: { "User-Agent": PROBE_USER_AGENT } });
+    expect([ready.status, await ready.json()]).toEqual([200, { database: "ok", queue: "ok" }]);
+    await expect
+      .poll(() => prisma.job.findMany({ where: { type: "retention.prune" }, select: { status: true } }), {
+        timeout: 15_000,
+      })
+      .toEqual([{ status: "succeeded" }]);
 
-  // AND it stops cleanly
-  worker.child.kill("SIGTERM");
-  expect(await worker.exited).toEqual({ code: 0, signal: null });
-});
+    // AND it stops cleanly
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toEqual({ code: 0, signal: null });
+  },
+);

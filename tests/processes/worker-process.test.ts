@@ -24,7 +24,8 @@ afterEach(() => {
 const queue = () => new PrismaJobQueue({ db: prisma });
 const job = (id: string) => prisma.job.findUniqueOrThrow({ where: { id }, select: { status: true, attempts: true } });
 
-describe("the worker process", () => {
+// Each test starts a worker, which transpiles the app first: generous on a loaded machine.
+describe("the worker process", { timeout: 60_000 }, () => {
   it("runs queued jobs and schedules, answers only /healthz and /readyz, and on SIGTERM finishes its job and exits 0", async () => {
     // GIVEN a worker with its probe port
     const worker = startWorker({ WORKER_HEALTH_PORT: "0" });
@@ -43,7 +44,9 @@ describe("the worker process", () => {
 
     // AND the retention schedule, which enqueues on start, ran its job
     await expect
-      .poll(() => prisma.job.findMany({ where: { type: "retention.prune" }, select: { status: true } }))
+      .poll(() => prisma.job.findMany({ where: { type: "retention.prune" }, select: { status: true } }), {
+        timeout: 15_000,
+      })
       .toEqual([{ status: "succeeded" }]);
 
     // WHEN a job is enqueued (as the web process does) and SIGTERM arrives while it runs

@@ -78,7 +78,7 @@ export function spawnAppProcess(entry: string, env: Record<string, string>): App
         `"${name}: listening"`,
         timeoutMs,
       ),
-    printed: (text, timeoutMs = 15_000) =>
+    printed: (text, timeoutMs = 45_000) =>
       waitFor(() => (output.includes(text) ? true : undefined), `"${text}"`, timeoutMs).then(() => undefined),
     exited,
   };
