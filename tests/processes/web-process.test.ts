@@ -9,11 +9,17 @@ import { type AppProcess, PROBE_USER_AGENT, spawnAppProcess } from "../support/a
 
 let web: AppProcess;
 let port: number;
+const SHUTDOWN_TIMEOUT_MS = 3_000;
 
 beforeAll(async () => {
   // JOB_RUNNER=on, and NODE_ENV=development, where the app otherwise starts its runner in-process:
   // the web entry still runs no job.
-  web = spawnAppProcess("server/web.ts", { NODE_ENV: "development", JOB_RUNNER: "on", PORT: "0" });
+  web = spawnAppProcess("server/web.ts", {
+    NODE_ENV: "development",
+    JOB_RUNNER: "on",
+    PORT: "0",
+    SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+  });
   port = await web.listening("web");
 });
 
@@ -49,8 +55,9 @@ describe("the web process", () => {
     expect(web.output()).not.toContain("retention.pruned");
   });
 
-  it("on SIGTERM finishes the request in flight, refuses new connections and exits 0", async () => {
-    // GIVEN an idle keep-alive connection, and a request whose body is still arriving
+  it("on SIGTERM finishes the request in flight, cuts one still open at SHUTDOWN_TIMEOUT_MS, refuses new connections and exits 0", async () => {
+    // GIVEN an idle keep-alive connection, a request whose body is still arriving and one whose
+    // body never will
     const idle = await new Promise<Socket>((resolve, reject) => {
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
       const req = httpRequest(url("/healthz"), { agent }, (res) => {
@@ -60,32 +67,11 @@ describe("the web process", () => {
       req.on("error", reject).end();
     });
     const idleClosed = new Promise<void>((resolve) => idle.once("close", () => resolve()));
-    const body = "x".repeat(64);
-    let finishBody = () => {};
-    let inFlight = () => {};
-    const response = new Promise<{ status: number; connection: string | undefined; text: string }>(
-      (resolve, reject) => {
-        const req = httpRequest(url("/webhooks/orders/create"), {
-          method: "POST",
-          // The server's "100 Continue" proves it has parsed the request: it is in flight, not queued.
-          headers: { "Content-Type": "application/json", "Content-Length": body.length, Expect: "100-continue" },
-        });
-        req.on("response", (res) => {
-          let text = "";
-          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, text }));
-        });
-        req.on("error", reject);
-        finishBody = () => req.end(body.slice(10));
-        req.on("continue", () => {
-          req.write(body.slice(0, 10));
-          inFlight();
-        });
-      },
-    );
-    await new Promise<void>((resolve) => (inFlight = resolve));
+    const finishing = await slowPost();
+    const stalled = await slowPost();
 
     // WHEN the process is told to stop
+    const signalledAt = Date.now();
     web.child.kill("SIGTERM");
     await web.printed("web: SIGTERM, shutting down");
 
@@ -95,13 +81,54 @@ describe("the web process", () => {
     await expect(fetch(url("/healthz"))).rejects.toThrow();
 
     // AND the request in flight still gets its answer once its body is in (400: it carries no
-    // webhook headers), marked as the connection's last, and the process exits 0
-    finishBody();
-    const answered = await response.catch((error: unknown) => {
+    // webhook headers), marked as the connection's last
+    finishing.finish();
+    const answered = await finishing.response.catch((error: unknown) => {
       throw new Error(`${String(error)}; web printed:\n${web.output()}`);
     });
     expect(answered.status).toBe(400);
     expect(answered.connection).toBe("close");
+
+    // AND the stalled one is cut once SHUTDOWN_TIMEOUT_MS has passed, and the process exits 0
+    await expect(stalled.response).rejects.toThrow();
     expect(await web.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(SHUTDOWN_TIMEOUT_MS);
+    expect(web.output()).toContain(`web: requests still open after ${SHUTDOWN_TIMEOUT_MS} ms are cut`);
   });
 });
+
+interface SlowPost {
+  response: Promise<{ status: number; connection: string | undefined; text: string }>;
+  /** Sends the rest of the body. */
+  finish(): void;
+}
+
+/**
+ * A webhook POST whose body is only partly sent, resolved once the server has parsed the request:
+ * its "100 Continue" proves the request is in flight, not waiting in the accept queue.
+ */
+function slowPost(): Promise<SlowPost> {
+  const body = "x".repeat(64);
+  return new Promise<SlowPost>((started) => {
+    const req = httpRequest(url("/webhooks/orders/create"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Content-Length": body.length, Expect: "100-continue" },
+    });
+    const response = new Promise<{ status: number; connection: string | undefined; text: string }>(
+      (resolve, reject) => {
+        req.on("response", (res) => {
+          let text = "";
+          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, text }));
+        });
+        req.on("error", reject);
+      },
+    );
+    // Only the unanswered one is awaited for its rejection; keep the other's from going unhandled.
+    response.catch(() => {});
+    req.on("continue", () => {
+      req.write(body.slice(0, 10));
+      started({ response, finish: () => req.end(body.slice(10)) });
+    });
+  });
+}
