@@ -111,7 +111,11 @@ function stopJobsOnShutdown(): void {
   });
 }
 
-/** Called once per server process (entry.server.tsx): resumes work left by a previous process. */
+/**
+ * Called once per server process (entry.server.tsx): `shopify app dev` and `npm run demo` are one
+ * process that serves pages and runs jobs. `npm start` (server/web.ts) sets JOB_RUNNER=off: in
+ * production jobs run in `npm run worker` (docs/decisions/0034-web-and-worker-processes.md).
+ */
 export async function startBackgroundWork(): Promise<void> {
   // A web-only process (or a benchmark) enqueues jobs and leaves running them to another process.
   if (env.JOB_RUNNER === "off") return;

@@ -11,8 +11,13 @@ export const streamTimeout = 5000;
 // Logs unexpected errors and strips their stack before Remix sends them to the browser.
 export { handleError } from "./http/client-error.server";
 
-// The job runner lives in the server process: start it (and resume unfinished jobs) on boot.
+// In development (the Vite dev server, the demo) this process also runs jobs; `npm start`
+// (server/web.ts) turns that off: production jobs run in `npm run worker`.
 startBackgroundWork().catch((error) => console.error("background work failed to start", error));
+
+// The app's modules live inside the Remix build; this module is the build's one door a custom server
+// can reach (build.entry.module). server/web.ts calls it last in a graceful shutdown.
+export { disconnectDatabase as closeServerResources } from "./probes/database.server";
 
 export default async function handleRequest(
   request: Request,

@@ -12,7 +12,29 @@ const ok = () => new Response(null, { status: 200 });
 const refuse = (status: number, message: string) =>
   new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
+/**
+ * Any failure past the checks above — in practice the database: the session read inside
+ * authenticate.webhook, or the inbox transaction — leaves the delivery unrecorded (the transaction
+ * writes the delivery and its job together or not at all). Shopify retries a delivery that gets no
+ * 2xx, 8 times over 4 hours (https://shopify.dev/changelog/updates-to-webhook-retry-mechanism), so
+ * the answer is a short 503: no error message or stack for the sender, the full error in our log.
+ */
+function notRecorded(error: unknown): Response {
+  console.error(JSON.stringify({ event: "webhook.not_recorded", reason: String(error) }));
+  return refuse(503, "Webhook not recorded: the app cannot reach its database. Shopify will deliver it again.");
+}
+
 export async function ingestWebhook(request: Request): Promise<Response> {
+  try {
+    return await ingest(request);
+  } catch (error) {
+    // authenticate.webhook's 405/401/400 are Responses and stay what they are.
+    if (error instanceof Response) throw error;
+    return notRecorded(error);
+  }
+}
+
+async function ingest(request: Request): Promise<Response> {
   // authenticate.webhook reads the body and JSON.parses it (rounding ids above 2^53), so the
   // raw bytes are taken first: they are what the inbox stores. Read within a limit, before the
   // HMAC can be checked: the docs give no maximum for HTTPS deliveries, and a sender without the
