@@ -1,4 +1,4 @@
-// The second build of `npm run build`: the process entries (server/web.ts, server/worker.ts) as
+// The second build of `npm run build`: the process entries (app/processes/web.server.ts, app/processes/worker.server.ts) as
 // Node ESM in build/processes/. The worker bundles the app modules it runs (handlers, schedules,
 // runner); the web entry bundles none and loads the Remix build (build/server) at run time.
 // Dependencies stay external, as in the Remix server build.
@@ -14,7 +14,7 @@ export default defineConfig({
     target: "node22",
     sourcemap: true,
     rollupOptions: {
-      input: { web: "server/web.ts", worker: "server/worker.ts" },
+      input: { web: "app/processes/web.server.ts", worker: "app/processes/worker.server.ts" },
       output: { format: "esm", entryFileNames: "[name].js" },
     },
   },

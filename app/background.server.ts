@@ -113,7 +113,7 @@ function stopJobsOnShutdown(): void {
 
 /**
  * Called once per server process (entry.server.tsx): `shopify app dev` and `npm run demo` are one
- * process that serves pages and runs jobs. `npm start` (server/web.ts) sets JOB_RUNNER=off: in
+ * process that serves pages and runs jobs. `npm start` (app/processes/web.server.ts) sets JOB_RUNNER=off: in
  * production jobs run in `npm run worker` (docs/decisions/0034-web-and-worker-processes.md).
  */
 export async function startBackgroundWork(): Promise<void> {

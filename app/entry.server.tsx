@@ -12,11 +12,11 @@ export const streamTimeout = 5000;
 export { handleError } from "./http/client-error.server";
 
 // In development (the Vite dev server, the demo) this process also runs jobs; `npm start`
-// (server/web.ts) turns that off: production jobs run in `npm run worker`.
+// (app/processes/web.server.ts) turns that off: production jobs run in `npm run worker`.
 startBackgroundWork().catch((error) => console.error("background work failed to start", error));
 
 // The app's modules live inside the Remix build; this module is the build's one door a custom server
-// can reach (build.entry.module). server/web.ts calls it last in a graceful shutdown.
+// can reach (build.entry.module). app/processes/web.server.ts calls it last in a graceful shutdown.
 export { disconnectDatabase as closeServerResources } from "./probes/database.server";
 
 export default async function handleRequest(

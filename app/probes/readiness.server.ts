@@ -1,5 +1,5 @@
 // /healthz and /readyz, answered the same way by the web process (app/routes) and the worker's
-// probe port (server/probe-server.ts). Neither authenticates: a load balancer or an orchestrator
+// probe port (app/processes/probe-listener.server.ts). Neither authenticates: a load balancer or an orchestrator
 // calls them, often with a user agent isbot() calls a bot, so they never go near authenticate.admin
 // (which answers bots 410).
 import { checkQueueReachable } from "~/jobs/health.server";

@@ -1,4 +1,4 @@
-// `npm start`'s entry (server/web.ts) as a real process: it serves the app and its probes, never
+// `npm start`'s entry (app/processes/web.server.ts) as a real process: it serves the app and its probes, never
 // runs a job, and drains on SIGTERM.
 import { Agent, request as httpRequest } from "node:http";
 import type { Socket } from "node:net";
@@ -14,7 +14,7 @@ const SHUTDOWN_TIMEOUT_MS = 3_000;
 beforeAll(async () => {
   // JOB_RUNNER=on, and NODE_ENV=development, where the app otherwise starts its runner in-process:
   // the web entry still runs no job.
-  web = spawnAppProcess("server/web.ts", {
+  web = spawnAppProcess("app/processes/web.server.ts", {
     NODE_ENV: "development",
     JOB_RUNNER: "on",
     PORT: "0",

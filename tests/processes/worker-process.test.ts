@@ -1,4 +1,4 @@
-// `npm run worker`'s entry (server/worker-process.ts) as a real process: it runs the queued jobs and
+// `npm run worker`'s entry (app/processes/worker-process.server.ts) as a real process: it runs the queued jobs and
 // the schedules, answers only its probes, and on SIGTERM lets a running job finish — or, past
 // SHUTDOWN_TIMEOUT_MS, leaves it to its lease, after which it runs again.
 import { afterEach, describe, expect, it } from "vitest";

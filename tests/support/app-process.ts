@@ -1,4 +1,4 @@
-// The web and worker entries (server/) as real OS processes, for the process tests. They run from
+// The web and worker entries (app/processes/) as real OS processes, for the process tests. They run from
 // source through tsx (or built, with node) against the test file's own SQLite database (process.env.DATABASE_URL) with
 // the test credentials; `env` adds or overrides variables. A process prints
 // "<name>: listening on port N" once it listens (PORT=0 picks a free port).

@@ -14,11 +14,11 @@ export interface Budget {
 }
 
 /** The budget restored to `now`. */
-export function restored(budget: Budget, now: number): number {
+function restored(budget: Budget, now: number): number {
   return Math.min(budget.maximum, budget.available + (Math.max(0, now - budget.at) / 1000) * budget.restoreRate);
 }
 
-export type Take = { taken: true; budget: Budget | null } | { taken: false; waitMs: number };
+type Take = { taken: true; budget: Budget | null } | { taken: false; waitMs: number };
 
 /**
  * Takes `cost` if the budget holds `cost + reserve` (capped at the bucket's size); otherwise says

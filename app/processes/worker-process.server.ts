@@ -2,9 +2,9 @@
 import { registerJobHandlers, registerSchedules } from "~/background.server";
 import { startJobRuntime, stopJobRuntime } from "~/jobs/runtime.server";
 import { disconnectDatabase } from "~/probes/database.server";
-import { exitGracefullyOnSignals, settledWithin } from "./graceful-shutdown";
-import { readProcessEnv } from "./process-env";
-import { startProbeServer } from "./probe-server";
+import { exitGracefullyOnSignals, settledWithin } from "./graceful-shutdown.server";
+import { readProcessEnv } from "./process-env.server";
+import { startProbeServer } from "./probe-listener.server";
 
 export async function runWorker(): Promise<void> {
   const config = readProcessEnv();

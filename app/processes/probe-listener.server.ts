@@ -2,7 +2,7 @@
 // serves no pages; anything else is 404 (a method other than GET or HEAD, 405).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { livenessResponse, probeMethodNotAllowed, readinessResponse } from "~/probes/readiness.server";
-import { announceListening } from "./graceful-shutdown";
+import { announceListening } from "./graceful-shutdown.server";
 
 const text = (res: ServerResponse, status: number, body: string) => {
   res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" }).end(body);

@@ -5,15 +5,15 @@
 //
 // NODE_ENV=production (the default) serves build/ from `npm run build`, relative to the working
 // directory as remix-serve does; any other NODE_ENV loads the app through Vite from source, the way
-// `tsx server/web.ts` runs it in the process tests.
+// `tsx app/processes/web.server.ts` runs it in the process tests.
 import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { announceListening, exitGracefullyOnSignals, settledWithin } from "./graceful-shutdown";
-import { readProcessEnv } from "./process-env";
+import { announceListening, exitGracefullyOnSignals, settledWithin } from "./graceful-shutdown.server";
+import { readProcessEnv } from "./process-env.server";
 
 // Before the app loads (app/env.server.ts reads the environment at import): whatever the
 // deployment's environment says, this process never claims a job.
