@@ -20,6 +20,13 @@ const EnvSchema = z.object({
    * and wait for a process that runs them. For web-only processes and benchmarks.
    */
   JOB_RUNNER: z.enum(["on", "off"]).default("on"),
+  /**
+   * Keep offline sessions in memory for a few seconds (app/shopify/session-cache.server.ts). Only
+   * for one process: another process's session change would go unseen until the entry expires.
+   * On by default outside production (demo, `shopify app dev`); off in production, where web and
+   * worker processes share the database.
+   */
+  SESSION_CACHE: z.enum(["on", "off"]).optional(),
   /** How often the reconciliation sweep runs per shop (minutes). */
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().positive().optional(),
   /**

@@ -7,7 +7,7 @@ import { getJobQueue } from "./jobs/runtime.server";
 import { enqueueReconcile } from "./reconciliation/reconcile-enqueue.server";
 import { recordInstall } from "./shops/shop-lifecycle.server";
 import { API_VERSION } from "./shopify/api-version";
-import { CachedPrismaSessionStorage } from "./shopify/session-cache.server";
+import { sessionStorageFor } from "./shopify/session-cache.server";
 
 const apiVersion = ApiVersion.October26;
 if (apiVersion !== API_VERSION) throw new Error(`ApiVersion.October26 is ${apiVersion}, expected ${API_VERSION}`);
@@ -19,7 +19,7 @@ const shopify = shopifyApp({
   scopes: env.SCOPES.split(","),
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new CachedPrismaSessionStorage(prisma),
+  sessionStorage: sessionStorageFor(prisma, env),
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
   hooks: {

@@ -2,7 +2,12 @@ import { Session } from "@shopify/shopify-api";
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { recordUninstall } from "~/shops/shop-lifecycle.server";
-import { CachedPrismaSessionStorage, forgetShop, SESSION_CACHE_TTL_MS } from "./session-cache.server";
+import {
+  CachedPrismaSessionStorage,
+  forgetShop,
+  SESSION_CACHE_TTL_MS,
+  sessionStorageFor,
+} from "./session-cache.server";
 
 const SHOP = "cached.myshopify.com";
 const offline = (token: string) =>
@@ -49,5 +54,27 @@ describe("the session cache", () => {
     await storage.loadSession(`offline_${SHOP}`);
     await recordUninstall(SHOP);
     expect(await storage.loadSession(`offline_${SHOP}`)).toBeUndefined();
+  });
+});
+
+describe("which session storage a process uses", () => {
+  it("reads from the database in production, where another process's session change must be seen at once", async () => {
+    const production = sessionStorageFor(prisma, { NODE_ENV: "production" });
+    expect(production).not.toBeInstanceOf(CachedPrismaSessionStorage);
+    // Another process deletes the session: this one sees it gone on its next read.
+    await production.storeSession(offline("shpat_1"));
+    expect((await production.loadSession(`offline_${SHOP}`))?.accessToken).toBe("shpat_1");
+    await prisma.session.deleteMany({ where: { shop: SHOP } });
+    expect(await production.loadSession(`offline_${SHOP}`)).toBeUndefined();
+  });
+
+  it("caches in the app's only process (demo, development), and when SESSION_CACHE says so", () => {
+    expect(sessionStorageFor(prisma, { NODE_ENV: "development" })).toBeInstanceOf(CachedPrismaSessionStorage);
+    expect(sessionStorageFor(prisma, { NODE_ENV: "production", SESSION_CACHE: "on" })).toBeInstanceOf(
+      CachedPrismaSessionStorage,
+    );
+    expect(sessionStorageFor(prisma, { NODE_ENV: "development", SESSION_CACHE: "off" })).not.toBeInstanceOf(
+      CachedPrismaSessionStorage,
+    );
   });
 });

@@ -5,7 +5,8 @@
 //
 // Writes through the session storage invalidate at once. The app's own bulk writes to the Session
 // table (uninstall, shop/redact, scopes update) call forgetShop. Another process's writes are not
-// seen here until the entry expires, which is why entries live seconds, not minutes.
+// seen here until the entry expires, so the cache is for a single process only (sessionStorageFor):
+// production's web and worker processes read every session from the database.
 import type { Session } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import type { PrismaClient } from "@prisma/client";
@@ -26,6 +27,19 @@ function invalidate(id?: string): void {
 export function forgetShop(shop: string): void {
   epoch += 1;
   for (const [id, entry] of entries) if (entry.session.shop === shop) entries.delete(id);
+}
+
+/**
+ * The session storage for this process: cached in memory when it is the app's only process
+ * (SESSION_CACHE, on by default outside production), else straight from the database so a session
+ * written or deleted by another process is seen at once.
+ */
+export function sessionStorageFor(
+  prisma: PrismaClient,
+  env: { NODE_ENV: string; SESSION_CACHE?: "on" | "off" },
+): PrismaSessionStorage<PrismaClient> {
+  const cached = (env.SESSION_CACHE ?? (env.NODE_ENV === "production" ? "off" : "on")) === "on";
+  return cached ? new CachedPrismaSessionStorage(prisma) : new PrismaSessionStorage(prisma);
 }
 
 export class CachedPrismaSessionStorage extends PrismaSessionStorage<PrismaClient> {
