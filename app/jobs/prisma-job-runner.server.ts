@@ -55,8 +55,6 @@ interface JobRunnerOptions {
   random?: () => number;
 }
 
-export type StartOptions = WorkerStartOptions;
-
 interface ClaimedJob {
   id: string;
   type: string;
@@ -128,7 +126,7 @@ export class PrismaJobRunner implements JobWorker {
   }
 
   /** Re-queues jobs abandoned by dead processes, then runs due jobs until stop(). */
-  async start({ concurrency = 4, pollMs = 250 }: StartOptions = {}): Promise<void> {
+  async start({ concurrency = 4, pollMs = 250 }: WorkerStartOptions = {}): Promise<void> {
     if (this.#started) return;
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError("concurrency must be at least 1");
     this.#started = true;
