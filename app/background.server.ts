@@ -1,11 +1,10 @@
 // Wires background work: which job type runs which function, the recurring schedules, and when
-// the runner starts. Tests register the handlers and drive the runner themselves (runDue / drain).
+// the worker starts. Tests register the handlers and run the jobs themselves (runUntilIdle).
 import { registerAutomation } from "./automation/runtime/register.server";
 import { env } from "./env.server";
 import { PICKUP_CANCEL_JOB, type PickupCancelJobPayload } from "./fulfillment/pickup/cancel-and-restock-job.server";
 import { runPickupCancelJob } from "./fulfillment/pickup/cancel-and-restock.server";
-import { getJobQueue, getJobRunner, startJobRuntime, stopJobRuntime } from "./jobs/runtime.server";
-import { every } from "./jobs/schedule.server";
+import { getJobQueue, getJobWorker, startJobRuntime, stopJobRuntime } from "./jobs/runtime.server";
 import {
   DEFAULT_RECONCILE_INTERVAL_MINUTES,
   enqueueReconcile,
@@ -43,44 +42,45 @@ import { abandonStaleOrderItem } from "./stale-orders/cancel-order.server";
 import { failCancellationRun } from "./stale-orders/prepare-run.server";
 
 export function registerJobHandlers(): void {
-  const runner = getJobRunner();
-  registerWebhookJobs(runner);
-  runner.register<ReconcileJobPayload>(RECONCILE_JOB, runReconcileJob);
+  const worker = getJobWorker();
+  registerWebhookJobs(worker);
+  worker.register<ReconcileJobPayload>(RECONCILE_JOB, runReconcileJob);
   // Each job that stands for work a merchant watches says so when it is dead-lettered: the run,
   // the order or the pickup row ends "failed" with the reason instead of "in progress" forever.
-  runner.register<PrepareRunJobPayload>(PREPARE_RUN_JOB, prepareRunHandler(getJobQueue()), {
+  worker.register<PrepareRunJobPayload>(PREPARE_RUN_JOB, prepareRunHandler(getJobQueue()), {
     onDead: async ({ runId }, { error }) => void (await failCancellationRun(runId, error)),
   });
-  runner.register<CancelOrderJobPayload>(CANCEL_ORDER_JOB, runCancelOrderJob, {
+  worker.register<CancelOrderJobPayload>(CANCEL_ORDER_JOB, runCancelOrderJob, {
     onDead: ({ itemId }, { error }) => abandonStaleOrderItem(itemId, error),
   });
-  runner.register<ScheduledRunPayload>(SCHEDULED_RUN_JOB, scheduledRunHandler(getJobQueue()));
-  runner.register<PickupCancelJobPayload>(PICKUP_CANCEL_JOB, runPickupCancelJob, {
+  worker.register<ScheduledRunPayload>(SCHEDULED_RUN_JOB, scheduledRunHandler(getJobQueue()));
+  worker.register<PickupCancelJobPayload>(PICKUP_CANCEL_JOB, runPickupCancelJob, {
     onDead: ({ cancellationId }, { error }) => abandonPickupCancellation(cancellationId, error),
   });
-  runner.register(PRUNE_RETAINED_JOB, pruneRetainedHandler(getJobQueue()));
-  registerAutomation(getJobQueue(), runner);
+  worker.register(PRUNE_RETAINED_JOB, pruneRetainedHandler(getJobQueue()));
+  registerAutomation(getJobQueue(), worker);
   listenForUpsellDecisions(getJobQueue());
 }
 
 export const RETENTION_SCHEDULE = "retention-prune";
 
 export function registerSchedules(): void {
-  every({
+  const worker = getJobWorker();
+  worker.every({
     name: RETENTION_SCHEDULE,
     intervalMs: RETENTION_SCHEDULE_MS,
     runOnStart: true,
     enqueue: async () => void (await enqueuePruneRetained(getJobQueue())),
   });
   const minutes = env.RECONCILE_INTERVAL_MINUTES ?? DEFAULT_RECONCILE_INTERVAL_MINUTES;
-  every({
+  worker.every({
     name: "reconcile-active-shops",
     intervalMs: minutes * 60_000,
     enqueue: async () => {
       for (const shop of await listActiveShops()) await enqueueReconcile(getJobQueue(), shop, "scheduled");
     },
   });
-  every({
+  worker.every({
     name: "stale-orders-daily",
     intervalMs: STALE_ORDERS_SCHEDULE_MS,
     enqueue: async () => {

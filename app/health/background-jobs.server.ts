@@ -10,7 +10,7 @@ export async function loadBackgroundJobs(shop: string): Promise<BackgroundJobsVi
   const queue = getJobQueue();
   const [counts, dead, failed] = await Promise.all([
     queue.jobCounts(shop),
-    queue.listJobs({ shop, status: "dead", take: DEAD_JOBS_SHOWN }),
+    queue.listJobs({ shop, statuses: ["dead"], take: DEAD_JOBS_SHOWN }),
     prisma.webhookDelivery.findMany({
       where: { shop, status: "failed" },
       orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
@@ -39,8 +39,9 @@ export async function loadBackgroundJobs(shop: string): Promise<BackgroundJobsVi
  * "not-found", exactly like an id that never existed, so ids cannot be probed across shops.
  */
 export async function retryJob(shop: string, jobId: string): Promise<RetryOutcome> {
-  const job = await prisma.job.findFirst({ where: { id: jobId, shop }, select: { status: true } });
+  const queue = getJobQueue();
+  const job = await queue.getJob(jobId, shop);
   if (!job) return "not-found";
   if (job.status !== "dead") return "not-dead";
-  return (await getJobQueue().retryDeadJob(jobId)) ? "retried" : "already-active";
+  return (await queue.retryDeadJob(jobId)) ? "retried" : "already-active";
 }

@@ -1,7 +1,7 @@
 // The reconciliation screen's data and its one action. Every query is scoped by the session's shop:
 // a shop never sees another shop's runs, jobs or deliveries.
 import { prisma } from "~/db.server";
-import { ACTIVE_JOB_STATUSES } from "~/jobs/prisma-job-queue.server";
+import { ACTIVE_JOB_STATUSES } from "~/jobs/job-queue";
 import { getJobQueue } from "~/jobs/runtime.server";
 import { enqueueReconcile, RECONCILE_JOB } from "~/reconciliation/reconcile-enqueue.server";
 import { listRuns, watermarkOf } from "~/reconciliation/reconcile-runs.server";
@@ -50,12 +50,9 @@ function toRunView(run: RunRow): ReconcileRunView {
 
 /** Reconcile jobs of the shop that are waiting or running (at most one per kind, by dedupeKey). */
 async function activeReconcilesOf(shop: string): Promise<ActiveReconcileView[]> {
-  const jobs = await prisma.job.findMany({
-    where: { shop, type: RECONCILE_JOB, status: { in: ACTIVE_JOB_STATUSES } },
-    orderBy: { createdAt: "asc" },
-    select: { status: true, dedupeKey: true },
-  });
-  return jobs.map((job) => ({
+  const jobs = await getJobQueue().listJobs({ shop, type: RECONCILE_JOB, statuses: ACTIVE_JOB_STATUSES });
+  // Oldest first; listJobs answers newest first.
+  return jobs.reverse().map((job) => ({
     kind: job.dedupeKey?.startsWith("reconcile:backfill:") ? "backfill" : "sweep",
     status: job.status === "running" ? "running" : "queued",
   }));

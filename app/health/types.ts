@@ -1,9 +1,9 @@
 // What the reconciliation and background jobs screens show, as the loaders send it (dates as ISO
 // strings). Pure types: the components import them.
-import type { JobStatus } from "~/jobs/job-queue";
+import type { JobCounts } from "~/jobs/job-queue";
 
-/** Jobs per status, every status present (the shape of PrismaJobQueue.jobCounts). */
-export type JobCounts = Record<JobStatus, number>;
+/** Jobs per status, every status present (JobQueue.jobCounts). */
+export type { JobCounts };
 
 export const RECONCILE_TRIGGERS = ["scheduled", "manual", "install", "backfill"] as const;
 export type ReconcileTrigger = (typeof RECONCILE_TRIGGERS)[number];

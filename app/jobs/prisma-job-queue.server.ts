@@ -4,11 +4,13 @@ import {
   JOB_STATUSES,
   type EnqueueOptions,
   type EnqueueResult,
+  type JobCounts,
+  type JobDetail,
+  type JobFilter,
+  type JobQueue,
   type JobStatus,
-  type PendingWorkQuery,
+  type JobSummary,
   type JobTransaction,
-  type PrunableJobQueue,
-  type TransactionalJobQueue,
 } from "./job-queue";
 import { isUniqueViolation } from "~/db/unique-violation";
 
@@ -16,30 +18,10 @@ import { isUniqueViolation } from "~/db/unique-violation";
 // so the same code runs on SQLite now and PostgreSQL later. The runner is prisma-job-runner.server.ts.
 
 const DEFAULT_MAX_ATTEMPTS = 8;
-export const ACTIVE_JOB_STATUSES: JobStatus[] = ["queued", "running"];
-
-/** What a screen shows about a job. The payload is left out on purpose: it can hold customer data. */
-interface JobSummary {
-  id: string;
-  shop: string | null;
-  type: string;
-  status: JobStatus;
-  attempts: number;
-  maxAttempts: number;
-  runAt: Date;
-  lockedAt: Date | null;
-  lockedBy: string | null;
-  lastError: string | null;
-  dedupeKey: string | null;
-  createdAt: Date;
-  finishedAt: Date | null;
-}
-
-type JobCounts = Record<JobStatus, number>;
 
 type EnqueuedListener = () => void;
 
-export class PrismaJobQueue implements TransactionalJobQueue, PrunableJobQueue, PendingWorkQuery {
+export class PrismaJobQueue implements JobQueue {
   /** Shared with PrismaJobRunner, which reads and claims the rows this queue writes. */
   readonly db: PrismaClient;
   readonly #listeners = new Set<EnqueuedListener>();
@@ -133,6 +115,11 @@ export class PrismaJobQueue implements TransactionalJobQueue, PrunableJobQueue, 
     return count;
   }
 
+  async deleteJobsForShop(shop: string, { except }: { except?: string } = {}): Promise<number> {
+    const { count } = await this.db.job.deleteMany({ where: { shop, ...(except ? { NOT: { id: except } } : {}) } });
+    return count;
+  }
+
   /**
    * Puts a dead job back in the queue with a fresh set of attempts. Refused (false) when the job is
    * not dead, or when another job with the same dedupeKey is already queued or running.
@@ -175,15 +162,23 @@ export class PrismaJobQueue implements TransactionalJobQueue, PrunableJobQueue, 
     return count;
   }
 
-  async listJobs(filter: { shop?: string; status?: JobStatus; take?: number } = {}): Promise<JobSummary[]> {
-    const take = Math.min(Math.max(filter.take ?? 50, 1), 500);
-    const rows = await this.db.job.findMany({
-      where: { shop: filter.shop, status: filter.status },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take,
-      omit: { payload: true, updatedAt: true },
-    });
+  async getJob(id: string, shop: string): Promise<JobSummary | null> {
+    const row = await this.db.job.findFirst({ where: { id, shop }, select: SUMMARY });
+    return row === null ? null : { ...row, status: toJobStatus(row.status) };
+  }
+
+  async listJobs(filter: JobFilter & { take?: number } = {}): Promise<JobSummary[]> {
+    const rows = await this.db.job.findMany({ ...listQuery(filter), select: SUMMARY });
     return rows.map((row) => ({ ...row, status: toJobStatus(row.status) }));
+  }
+
+  async listJobDetails(filter: JobFilter & { take?: number } = {}): Promise<JobDetail[]> {
+    const rows = await this.db.job.findMany({ ...listQuery(filter), select: { ...SUMMARY, payload: true } });
+    return rows.map((row) => ({
+      ...row,
+      status: toJobStatus(row.status),
+      payload: JSON.parse(row.payload) as unknown,
+    }));
   }
 
   /** Jobs per status, every status present (zero when none); all shops when `shop` is omitted. */
@@ -270,6 +265,29 @@ async function findActiveJobId(db: PrismaClient | Prisma.TransactionClient, dedu
   // (releaseDedupeKey); its unique index makes this a point lookup.
   const job = await db.job.findUnique({ where: { activeDedupeKey: dedupeKey }, select: { id: true } });
   return job?.id ?? null;
+}
+
+// What JobSummary shows: never the payload (customer data), nor how this implementation locks a row.
+const SUMMARY = {
+  id: true,
+  shop: true,
+  type: true,
+  status: true,
+  attempts: true,
+  maxAttempts: true,
+  runAt: true,
+  lastError: true,
+  dedupeKey: true,
+  createdAt: true,
+  finishedAt: true,
+} as const;
+
+function listQuery(filter: JobFilter & { take?: number }) {
+  return {
+    where: { shop: filter.shop, type: filter.type, status: filter.statuses && { in: [...filter.statuses] } },
+    orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }],
+    take: Math.min(Math.max(filter.take ?? 50, 1), 500),
+  };
 }
 
 function toJobStatus(value: string): JobStatus {

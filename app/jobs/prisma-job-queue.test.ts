@@ -13,6 +13,44 @@ describe("PrismaJobQueue", () => {
     queue = new PrismaJobQueue({ db: prisma });
   });
 
+  it("shows one job only to its own shop", async () => {
+    const { id } = await queue.enqueue("sync", { secret: "customer@example.com" }, { shop: "a.myshopify.com" });
+
+    expect(await queue.getJob(id, "a.myshopify.com")).toMatchObject({ id, type: "sync", status: "queued" });
+    expect(await queue.getJob(id, "a.myshopify.com")).not.toHaveProperty("payload");
+    expect(await queue.getJob(id, "b.myshopify.com")).toBeNull();
+    expect(await queue.getJob("no-such-id", "a.myshopify.com")).toBeNull();
+  });
+
+  it("lists jobs by shop, type and statuses, with payloads only in the details", async () => {
+    await queue.enqueue("sync", { n: 1 }, { shop: "a.myshopify.com" });
+    const { id: reconcile } = await queue.enqueue("reconcile", { n: 2 }, { shop: "a.myshopify.com" });
+    await queue.enqueue("sync", { n: 3 }, { shop: "b.myshopify.com" });
+    await queue.cancelJobsForShop("b.myshopify.com");
+
+    expect((await queue.listJobs({ type: "sync" })).map((job) => job.shop)).toEqual([
+      "b.myshopify.com",
+      "a.myshopify.com",
+    ]);
+    expect((await queue.listJobs({ statuses: ["queued", "running"] })).map((job) => job.id)).toHaveLength(2);
+    expect(await queue.listJobs({ shop: "b.myshopify.com", statuses: ["queued"] })).toEqual([]);
+    expect(await queue.listJobDetails({ shop: "a.myshopify.com", type: "reconcile" })).toEqual([
+      expect.objectContaining({ id: reconcile, payload: { n: 2 } }),
+    ]);
+  });
+
+  it("deletes every job of a shop except the one named, and no other shop's", async () => {
+    const { id: keep } = await queue.enqueue("webhook.process", {}, { shop: "gone.myshopify.com" });
+    await queue.enqueue("reconcile", {}, { shop: "gone.myshopify.com", dedupeKey: "reconcile:gone" });
+    await queue.enqueue("reconcile", {}, { shop: "kept.myshopify.com" });
+
+    expect(await queue.deleteJobsForShop("gone.myshopify.com", { except: keep })).toBe(1);
+    expect((await queue.listJobs({ shop: "gone.myshopify.com" })).map((job) => job.id)).toEqual([keep]);
+    expect(await queue.listJobs({ shop: "kept.myshopify.com" })).toHaveLength(1);
+    // The deleted job's dedupe key is free again
+    expect((await queue.enqueue("reconcile", {}, { dedupeKey: "reconcile:gone" })).deduplicated).toBe(false);
+  });
+
   it("records a job with its shop, payload and defaults", async () => {
     const { id, deduplicated } = await queue.enqueue("reconcile", { since: "2026-11-01" }, { shop: "a.myshopify.com" });
 
@@ -180,7 +218,7 @@ describe("PrismaJobQueue", () => {
     const all = await queue.listJobs({ shop: "a.myshopify.com" });
     expect(all.map((job) => job.id)).toEqual([newer.id, older.id]);
     expect(all[0]).not.toHaveProperty("payload");
-    expect((await queue.listJobs({ shop: "a.myshopify.com", status: "dead" })).map((job) => job.id)).toEqual([
+    expect((await queue.listJobs({ shop: "a.myshopify.com", statuses: ["dead"] })).map((job) => job.id)).toEqual([
       older.id,
     ]);
     expect(await queue.jobCounts("a.myshopify.com")).toEqual({
@@ -213,7 +251,7 @@ describe("one active job per dedupeKey, across processes", () => {
     // Earlier tests in this file leave jobs of types this runner has no handler for.
     await prisma.job.deleteMany({});
     const a = await queue.enqueue("freed", {}, { dedupeKey: "freed-key" });
-    await runner.drain();
+    await runner.runUntilIdle();
     const b = await queue.enqueue("freed", {}, { dedupeKey: "freed-key" });
     expect(b).toMatchObject({ deduplicated: false });
     expect(b.id).not.toBe(a.id);

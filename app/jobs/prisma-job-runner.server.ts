@@ -2,9 +2,20 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { type PrismaClient } from "@prisma/client";
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "./backoff";
-import { isPermanentJobError, PermanentJobError, type JobContext, type JobHandler } from "./job-queue";
+import {
+  isPermanentJobError,
+  PermanentJobError,
+  type DeadLetterHook,
+  type JobContext,
+  type JobHandler,
+  type JobWorker,
+  type RunSummary,
+  type RunUntilIdleOptions,
+  type ScheduleDefinition,
+  type WorkerStartOptions,
+} from "./job-queue";
 import { type PrismaJobQueue } from "./prisma-job-queue.server";
-import { type Scheduler } from "./schedule.server";
+import { Scheduler } from "./schedule.server";
 
 // Runs the jobs of PrismaJobQueue in this process. Delivery is at-least-once:
 // - claiming is one conditional updateMany (status "queued" → "running"); the database decides
@@ -36,24 +47,12 @@ interface JobRunnerOptions {
   /** A running job whose lease is older than this is treated as abandoned by a dead process. */
   leaseMs?: number;
   backoff?: Partial<BackoffPolicy>;
-  /** Recurring enqueues started and stopped together with the runner. */
+  /** Recurring enqueues started and stopped together with the runner; a fresh one by default. */
   scheduler?: Scheduler;
   logger?: JobLogger;
   /** Injected so tests can move time instead of sleeping through a lease. */
   clock?: () => Date;
   random?: () => number;
-}
-
-export interface StartOptions {
-  concurrency?: number;
-  pollMs?: number;
-}
-
-interface RunSummary {
-  ran: number;
-  succeeded: number;
-  retried: number;
-  dead: number;
 }
 
 interface ClaimedJob {
@@ -65,23 +64,19 @@ interface ClaimedJob {
   maxAttempts: number;
   /** The claim token written to lockedBy; every later write of this attempt is conditional on it. */
   lockedBy: string;
+  /** The time this attempt's outcome is recorded at: the runner's clock, or a pass's `asOf`. */
+  now: () => Date;
 }
 
 type Outcome = "succeeded" | "retried" | "dead" | "lost";
 
-/** What a type's onDead hook learns about the job that was dead-lettered. */
-type DeadLetterHook<P = unknown> = (
-  payload: P,
-  job: { jobId: string; shop: string | null; error: string },
-) => Promise<void>;
-
-export class PrismaJobRunner {
+export class PrismaJobRunner implements JobWorker {
   readonly id: string;
   readonly #queue: PrismaJobQueue;
   readonly #db: PrismaClient;
   readonly #leaseMs: number;
   readonly #backoff: BackoffPolicy;
-  readonly #scheduler: Scheduler | undefined;
+  readonly #scheduler: Scheduler;
   readonly #logger: JobLogger;
   readonly #clock: () => Date;
   readonly #random: () => number;
@@ -106,22 +101,24 @@ export class PrismaJobRunner {
     this.id = options.id ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
     this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    this.#scheduler = options.scheduler;
+    this.#scheduler = options.scheduler ?? new Scheduler();
     this.#logger = options.logger ?? CONSOLE_LOGGER;
     this.#clock = options.clock ?? (() => new Date());
     this.#random = options.random ?? Math.random;
   }
 
-  /**
-   * Registering a type again replaces its handler, so a Vite HMR reload picks up the new code.
-   * `onDead` runs once when a job of the type is dead-lettered — after its last failed attempt, or
-   * when the process running its last attempt died — so the work it stood for can be shown as
-   * failed instead of "in progress" forever. Its own errors are logged, never retried.
-   */
   register<P>(type: string, handler: JobHandler<P>, options: { onDead?: DeadLetterHook<P> } = {}): void {
     this.#handlers.set(type, handler as JobHandler);
     if (options.onDead) this.#onDead.set(type, options.onDead as DeadLetterHook);
     else this.#onDead.delete(type);
+  }
+
+  every(schedule: ScheduleDefinition): void {
+    this.#scheduler.every(schedule);
+  }
+
+  triggerSchedule(name: string): Promise<void> {
+    return this.#scheduler.trigger(name);
   }
 
   get started(): boolean {
@@ -129,7 +126,7 @@ export class PrismaJobRunner {
   }
 
   /** Re-queues jobs abandoned by dead processes, then runs due jobs until stop(). */
-  async start({ concurrency = 4, pollMs = 250 }: StartOptions = {}): Promise<void> {
+  async start({ concurrency = 4, pollMs = 250 }: WorkerStartOptions = {}): Promise<void> {
     if (this.#started) return;
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError("concurrency must be at least 1");
     this.#started = true;
@@ -143,7 +140,7 @@ export class PrismaJobRunner {
     this.#unsubscribe = this.#queue.onEnqueued(() => this.#wake());
     this.#pollTimer = setInterval(() => this.#wake(), pollMs);
     this.#pollTimer.unref();
-    this.#scheduler?.start();
+    this.#scheduler.start();
     this.#wake();
   }
 
@@ -151,20 +148,28 @@ export class PrismaJobRunner {
   async stop(): Promise<void> {
     if (!this.#started) return;
     this.#started = false;
-    await this.#scheduler?.stop();
+    await this.#scheduler.stop();
     clearInterval(this.#pollTimer);
     this.#unsubscribe?.();
     await this.#pumping;
     await Promise.allSettled(this.#inFlight.values());
   }
 
-  /** Claims and runs every job due now, once; retries it schedules are left for a later pass. */
-  async runDue({ concurrency = 4 }: { concurrency?: number } = {}): Promise<RunSummary> {
-    const cutoff = this.#clock();
+  /**
+   * Claims and runs every job due by `asOf` (default now), once, as if the clock read `asOf`: the
+   * retries it schedules fall due after it and are left for a later pass.
+   */
+  async runDue({
+    concurrency = 4,
+    asOf,
+    types,
+  }: { concurrency?: number; asOf?: Date; types?: readonly string[] } = {}): Promise<RunSummary> {
+    const cutoff = asOf ?? this.#clock();
+    const now = asOf === undefined ? this.#clock : () => asOf;
     const summary: RunSummary = { ran: 0, succeeded: 0, retried: 0, dead: 0 };
     await this.requeueAbandoned();
     for (;;) {
-      const jobs = await this.#claim(concurrency, cutoff);
+      const jobs = await this.#claim(concurrency, cutoff, types, now);
       if (jobs.length === 0) return summary;
       const outcomes = await Promise.all(jobs.map((job) => this.#track(job)));
       for (const outcome of outcomes) {
@@ -175,27 +180,30 @@ export class PrismaJobRunner {
   }
 
   /**
-   * Runs due jobs, waiting for retries and follow-up jobs that fall due within `timeoutMs`, until
-   * nothing due remains. Throws if jobs are still due when the time is up.
+   * Without `asOf`: runs due jobs, waiting for retries and follow-up jobs that fall due within
+   * `timeoutMs`, until nothing due remains; throws if jobs are still due when the time is up. With
+   * `asOf`: one pass (runDue) as if the clock read `asOf`.
    */
-  async drain({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<RunSummary> {
+  async runUntilIdle({ asOf, types, concurrency, timeoutMs = 30_000 }: RunUntilIdleOptions = {}): Promise<RunSummary> {
+    const passOptions = { concurrency: concurrency ?? this.#concurrency, asOf, types };
+    if (asOf !== undefined) return this.runDue(passOptions);
     const deadline = Date.now() + timeoutMs;
     const total: RunSummary = { ran: 0, succeeded: 0, retried: 0, dead: 0 };
     for (;;) {
-      const pass = await this.runDue({ concurrency: this.#concurrency });
+      const pass = await this.runDue(passOptions);
       total.ran += pass.ran;
       total.succeeded += pass.succeeded;
       total.retried += pass.retried;
       total.dead += pass.dead;
       const next = await this.#db.job.findFirst({
-        where: { status: "queued" },
+        where: { status: "queued", ...typeFilter(types) },
         orderBy: { runAt: "asc" },
         select: { runAt: true },
       });
       if (next === null) return total;
       const waitMs = next.runAt.getTime() - this.#clock().getTime();
       if (Date.now() + Math.max(waitMs, 0) > deadline) {
-        if (waitMs <= 0) throw new Error(`drain timed out after ${timeoutMs} ms with jobs still due`);
+        if (waitMs <= 0) throw new Error(`runUntilIdle timed out after ${timeoutMs} ms with jobs still due`);
         return total;
       }
       if (waitMs > 0) await sleep(waitMs);
@@ -274,7 +282,7 @@ export class PrismaJobRunner {
         await this.requeueAbandoned();
       }
       while (this.#started && this.#inFlight.size < this.#concurrency) {
-        const jobs = await this.#claim(this.#concurrency - this.#inFlight.size, this.#clock());
+        const jobs = await this.#claim(this.#concurrency - this.#inFlight.size, this.#clock(), undefined, this.#clock);
         if (jobs.length === 0) break;
         for (const job of jobs) void this.#track(job).finally(() => this.#wake());
       }
@@ -286,10 +294,15 @@ export class PrismaJobRunner {
    * the lock: a candidate another runner claimed in between no longer matches `status: "queued"`.
    * The fresh token in lockedBy tells which of the candidates this runner won.
    */
-  async #claim(limit: number, cutoff: Date): Promise<ClaimedJob[]> {
+  async #claim(
+    limit: number,
+    cutoff: Date,
+    types: readonly string[] | undefined,
+    now: () => Date,
+  ): Promise<ClaimedJob[]> {
     for (;;) {
       const candidates = await this.#db.job.findMany({
-        where: { status: "queued", runAt: { lte: cutoff } },
+        where: { status: "queued", runAt: { lte: cutoff }, ...typeFilter(types) },
         orderBy: [{ runAt: "asc" }, { createdAt: "asc" }],
         take: limit,
         select: { id: true },
@@ -299,14 +312,15 @@ export class PrismaJobRunner {
       const lockedBy = `${this.id}/${this.#claimSequence}`;
       const { count } = await this.#db.job.updateMany({
         where: { id: { in: candidates.map((candidate) => candidate.id) }, status: "queued" },
-        data: { status: "running", lockedAt: this.#clock(), lockedBy, attempts: { increment: 1 } },
+        data: { status: "running", lockedAt: now(), lockedBy, attempts: { increment: 1 } },
       });
       // Lost every candidate to another runner: look again rather than report an empty queue.
       if (count === 0) continue;
-      return this.#db.job.findMany({
+      const claimed = await this.#db.job.findMany({
         where: { lockedBy, status: "running" },
-        select: { id: true, type: true, shop: true, payload: true, attempts: true, maxAttempts: true, lockedBy: true },
-      }) as Promise<ClaimedJob[]>;
+        select: { id: true, type: true, shop: true, payload: true, attempts: true, maxAttempts: true },
+      });
+      return claimed.map((job) => ({ ...job, lockedBy, now }));
     }
   }
 
@@ -340,13 +354,13 @@ export class PrismaJobRunner {
   }
 
   async #succeed(job: ClaimedJob): Promise<Outcome> {
-    const now = this.#clock();
+    const now = job.now();
     const written = await this.#finish(job, { status: "succeeded", finishedAt: now, activeDedupeKey: null });
     return written ? "succeeded" : "lost";
   }
 
   async #fail(job: ClaimedJob, error: unknown): Promise<Outcome> {
-    const now = this.#clock();
+    const now = job.now();
     const lastError = describe(error);
     if (isPermanentJobError(error) || job.attempts >= job.maxAttempts) {
       const written = await this.#finish(job, { status: "dead", finishedAt: now, activeDedupeKey: null, lastError });
@@ -444,6 +458,10 @@ function describe(error: unknown): string {
 // Never the payload: it can carry customer data (docs: log { shop, operation }, not payloads).
 function logFields(job: ClaimedJob): Record<string, unknown> {
   return { jobId: job.id, type: job.type, shop: job.shop, attempt: job.attempts, maxAttempts: job.maxAttempts };
+}
+
+function typeFilter(types: readonly string[] | undefined): { type?: { in: string[] } } {
+  return types === undefined ? {} : { type: { in: [...types] } };
 }
 
 function sleep(ms: number): Promise<void> {

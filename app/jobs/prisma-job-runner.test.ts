@@ -123,7 +123,7 @@ describe("PrismaJobRunner", () => {
     });
     const { id } = await queue.enqueue("broken", {}, { maxAttempts: 3 });
 
-    const summary = await r.drain({ timeoutMs: 5_000 });
+    const summary = await r.runUntilIdle({ timeoutMs: 5_000 });
 
     expect(calls).toBe(3);
     expect(summary).toEqual({ ran: 3, succeeded: 0, retried: 2, dead: 1 });
@@ -144,7 +144,7 @@ describe("PrismaJobRunner", () => {
     );
     await queue.enqueue("broken", { runId: "r1" }, { maxAttempts: 2, shop: "a.myshopify.com" });
 
-    await r.drain({ timeoutMs: 5_000 });
+    await r.runUntilIdle({ timeoutMs: 5_000 });
 
     expect(told).toEqual([{ payload: { runId: "r1" }, error: "Error: Shopify said no", shop: "a.myshopify.com" }]);
   });
@@ -156,7 +156,7 @@ describe("PrismaJobRunner", () => {
     });
     const { id } = await queue.enqueue("broken", {});
 
-    expect(await r.drain({ timeoutMs: 5_000 })).toMatchObject({ dead: 1 });
+    expect(await r.runUntilIdle({ timeoutMs: 5_000 })).toMatchObject({ dead: 1 });
     expect(await jobRow(id)).toMatchObject({ status: "dead" });
   });
 
@@ -169,7 +169,7 @@ describe("PrismaJobRunner", () => {
     });
     const { id } = await queue.enqueue("refused", {});
 
-    await r.drain({ timeoutMs: 5_000 });
+    await r.runUntilIdle({ timeoutMs: 5_000 });
 
     expect(calls).toBe(1);
     expect(await jobRow(id)).toMatchObject({
@@ -191,7 +191,7 @@ describe("PrismaJobRunner", () => {
     });
   });
 
-  it("drain runs follow-up jobs and retries that fall due, until nothing due remains", async () => {
+  it("runUntilIdle runs follow-up jobs and retries that fall due, until nothing due remains", async () => {
     const log: string[] = [];
     const r = runner();
     r.register<{ step: number }>("chain", async ({ step }, { attempt }) => {
@@ -201,20 +201,64 @@ describe("PrismaJobRunner", () => {
     });
     await queue.enqueue("chain", { step: 1 });
 
-    const summary = await r.drain({ timeoutMs: 5_000 });
+    const summary = await r.runUntilIdle({ timeoutMs: 5_000 });
 
     expect(log).toEqual(["step 1", "step 2", "step 3"]);
     expect(summary).toEqual({ ran: 4, succeeded: 3, retried: 1, dead: 0 });
     expect(await prisma.job.count({ where: { status: { not: "succeeded" } } })).toBe(0);
   });
 
-  it("drain leaves a job that is not due within its timeout for later", async () => {
+  it("runUntilIdle leaves a job that is not due within its timeout for later", async () => {
     const r = runner();
     r.register("later", async () => {});
     await queue.enqueue("later", {}, { runAt: new Date(Date.now() + 60_000) });
 
-    expect(await r.drain({ timeoutMs: 50 })).toEqual({ ran: 0, succeeded: 0, retried: 0, dead: 0 });
+    expect(await r.runUntilIdle({ timeoutMs: 50 })).toEqual({ ran: 0, succeeded: 0, retried: 0, dead: 0 });
     expect(await prisma.job.count({ where: { status: "queued" } })).toBe(1);
+  });
+
+  it("runUntilIdle({ asOf }) runs once as if the clock read asOf: delayed jobs run, their retries fall after it", async () => {
+    const r = runner();
+    const ran: string[] = [];
+    r.register<{ name: string }>("timed", async ({ name }, { attempt }) => {
+      ran.push(`${name}#${attempt}`);
+      if (name === "flaky") throw new Error("transient");
+    });
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    await queue.enqueue("timed", { name: "delayed" }, { runAt: new Date(Date.now() + 30 * 60_000) });
+    const { id: flaky } = await queue.enqueue("timed", { name: "flaky" });
+    await queue.enqueue("timed", { name: "tomorrow" }, { runAt: new Date(Date.now() + 86_400_000) });
+
+    const summary = await r.runUntilIdle({ asOf: inAnHour });
+
+    expect(ran.sort()).toEqual(["delayed#1", "flaky#1"]);
+    expect(summary).toEqual({ ran: 2, succeeded: 1, retried: 1, dead: 0 });
+    // The retry is due after the pass's time, not before it
+    expect((await jobRow(flaky)).runAt.getTime()).toBeGreaterThan(inAnHour.getTime());
+    expect(await queue.jobCounts()).toMatchObject({ queued: 2, succeeded: 1 });
+  });
+
+  it("runUntilIdle({ types }) runs only jobs of those types and leaves the others queued", async () => {
+    const r = runner();
+    const ran: string[] = [];
+    r.register("a", async () => void ran.push("a"));
+    r.register("b", async () => void ran.push("b"));
+    await queue.enqueue("a", {});
+    await queue.enqueue("b", {});
+
+    expect(await r.runUntilIdle({ types: ["b"], timeoutMs: 1_000 })).toMatchObject({ ran: 1, succeeded: 1 });
+    expect(ran).toEqual(["b"]);
+    expect((await queue.listJobs({ statuses: ["queued"] })).map((job) => job.type)).toEqual(["a"]);
+  });
+
+  it("defines schedules through the worker: every() and triggerSchedule() enqueue on its scheduler", async () => {
+    const r = runner();
+    r.every({ name: "tick", intervalMs: 60_000, enqueue: async () => void (await queue.enqueue("tick", {})) });
+
+    await r.triggerSchedule("tick");
+
+    expect((await queue.listJobs()).map((job) => job.type)).toEqual(["tick"]);
+    await expect(r.triggerSchedule("no-such-schedule")).rejects.toThrow(/No schedule named/);
   });
 
   it("two runners racing over 50 jobs never run one twice", async () => {

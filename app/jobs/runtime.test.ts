@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
 import * as runtimeModule from "./runtime.server";
-import { getJobQueue, getJobRunner, startJobRuntime } from "./runtime.server";
+import { getJobQueue, getJobWorker, startJobRuntime } from "./runtime.server";
 
 describe("the job runtime", () => {
   beforeEach(async () => {
@@ -10,19 +10,19 @@ describe("the job runtime", () => {
 
   it("is one queue and one runner per process, surviving a module reload", async () => {
     const queue = getJobQueue();
-    const runner = getJobRunner();
+    const runner = getJobWorker();
 
     vi.resetModules();
     const reloaded = await import("./runtime.server");
 
     expect(reloaded.getJobQueue).not.toBe(runtimeModule.getJobQueue);
     expect(reloaded.getJobQueue()).toBe(queue);
-    expect(reloaded.getJobRunner()).toBe(runner);
+    expect(reloaded.getJobWorker()).toBe(runner);
   });
 
   it("does not start under NODE_ENV=test, so jobs run only when a test drives the runner", async () => {
     const ran: string[] = [];
-    getJobRunner().register("note", async () => void ran.push("note"));
+    getJobWorker().register("note", async () => void ran.push("note"));
 
     expect(await startJobRuntime({ pollMs: 5 })).toBe(false);
     const { id } = await getJobQueue().enqueue("note", {});
@@ -30,7 +30,7 @@ describe("the job runtime", () => {
     expect(ran).toEqual([]);
     expect((await prisma.job.findUniqueOrThrow({ where: { id } })).status).toBe("queued");
 
-    await getJobRunner().drain();
+    await getJobWorker().runUntilIdle();
     expect(ran).toEqual(["note"]);
   });
 });

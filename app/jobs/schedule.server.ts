@@ -1,16 +1,8 @@
 // Recurring enqueues (the reconcile sweep: one job per active shop every 15 minutes). A schedule
 // only enqueues; the work itself runs as ordinary jobs, with their retries and dead-lettering.
 // Every process runs the same timers, so schedules enqueue with a dedupeKey: the duplicates
-// collapse onto the job already queued or running.
-
-interface ScheduleDefinition {
-  /** Unique per schedule; defining a name again replaces it (Vite HMR re-runs the module). */
-  name: string;
-  intervalMs: number;
-  enqueue: () => Promise<void>;
-  /** Also enqueue as soon as the scheduler starts, instead of one interval later. */
-  runOnStart?: boolean;
-}
+// collapse onto the job already queued or running. Callers define schedules through JobWorker.every.
+import type { ScheduleDefinition } from "./job-queue";
 
 interface ScheduleLogger {
   warn(message: string, fields: Record<string, unknown>): void;
@@ -81,13 +73,8 @@ declare global {
   var __jobScheduler: Scheduler | undefined;
 }
 
-/** The process-wide scheduler, kept across Vite HMR reloads; the job runtime starts and stops it. */
+/** The process-wide scheduler, kept across Vite HMR reloads; the table runner starts and stops it. */
 export function getScheduler(): Scheduler {
   globalThis.__jobScheduler ??= new Scheduler();
   return globalThis.__jobScheduler;
-}
-
-/** Defines a recurring enqueue on the process-wide scheduler. */
-export function every(definition: ScheduleDefinition): void {
-  getScheduler().every(definition);
 }

@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
-import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
+import { getJobQueue, getJobWorker } from "~/jobs/runtime.server";
 import { automationDeps, registerAutomation } from "~/automation/runtime/register.server";
 import { decisionsOf, turnOnAutomation } from "../../tests/support/automation";
 import { ledgerView, simulatorView } from "../../tests/support/ledger-truth";
@@ -22,13 +22,13 @@ const clock = () => new Date(Date.now() + aheadMs);
 const submissions = () => h.operations.filter((op) => op === "FulfillmentOrderSubmitFulfillmentRequest").length;
 const settle = async () => {
   await h.webhooks.flush();
-  await getJobRunner().drain();
+  await getJobWorker().runUntilIdle();
 };
 
 beforeAll(() => {
   registerJobHandlers();
   const queue = getJobQueue();
-  registerAutomation(queue, getJobRunner(), automationDeps(queue, { now: clock }));
+  registerAutomation(queue, getJobWorker(), automationDeps(queue, { now: clock }));
 });
 beforeEach(() => {
   aheadMs = 0;

@@ -4,7 +4,7 @@
 // from its seed (PROPERTY_SEED), and PROPERTY_RUNS sets how many there are.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
-import { getJobRunner } from "~/jobs/runtime.server";
+import { getJobWorker } from "~/jobs/runtime.server";
 import { costAwareGraphql, resetCostTracking } from "~/shopify/admin/admin-client.server";
 import { unauthenticated } from "~/shopify.server";
 import type { SimFulfillmentOrder } from "../../simulator/types";
@@ -154,7 +154,7 @@ describe("the ledger converges on Shopify's truth", () => {
       // WHEN its webhooks arrive shuffled, some twice, some never
       h.webhooks.intercept(() => (rng.chance(0.2) ? "drop" : rng.chance(0.15) ? "duplicate" : "deliver"));
       await h.webhooks.flush({ order: "shuffle", seed });
-      const processed = await getJobRunner().drain();
+      const processed = await getJobWorker().runUntilIdle();
       expect(processed.retried, `seed ${seed}: a webhook job failed`).toBe(0);
       clock.advance(60_000);
       const { admin } = await unauthenticated.admin(shop);

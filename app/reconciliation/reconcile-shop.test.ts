@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
-import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
+import { getJobQueue, getJobWorker } from "~/jobs/runtime.server";
 import { costAwareGraphql, newClientStats, resetCostTracking } from "~/shopify/admin/admin-client.server";
 import { unauthenticated } from "~/shopify.server";
 import { fakeClock } from "../../tests/support/fake-clock";
@@ -83,7 +83,7 @@ describe("the reconciliation sweep", () => {
     );
     h.webhooks.intercept((d) => ([...lost, ...lostFos].some((id) => d.body.includes(`"${id}"`)) ? "drop" : "deliver"));
     await h.webhooks.flush();
-    await getJobRunner().drain();
+    await getJobWorker().runUntilIdle();
     expect(await ledgerView(shop)).toHaveLength(6);
     // WHEN the sweep runs
     const { graphql } = await clientFor(shop);
@@ -137,7 +137,7 @@ describe("the reconciliation sweep", () => {
     expect(stored.reconciledThrough!.getTime()).toBeLessThanOrEqual(new Date(waiting!.updatedAt).getTime());
 
     // WHEN the queued read runs and the next sweep follows
-    await getJobRunner().drain();
+    await getJobWorker().runUntilIdle();
     clock.advance(60 * 60_000);
     const next = await reconcileShop(graphql, shop, { trigger: "manual", now: clock.date, queuedReads });
 
@@ -152,7 +152,7 @@ describe("the reconciliation sweep", () => {
     await installShop(h.sim, shop);
     placeOrders(shop, 3);
     await h.webhooks.flush();
-    await getJobRunner().drain();
+    await getJobWorker().runUntilIdle();
     clock.advance(60 * 60_000);
     const { graphql } = await clientFor(shop);
     await reconcileShop(graphql, shop, { trigger: "manual", now: clock.date });

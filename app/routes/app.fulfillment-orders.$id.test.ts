@@ -9,7 +9,7 @@ import type { AutomationView } from "~/automation/decision-view";
 import { prisma } from "~/db.server";
 import type { ActionResult } from "~/fulfillment/actions/contract";
 import type { FulfillmentOrderDetailView } from "~/fulfillment/detail/types";
-import { getJobRunner } from "~/jobs/runtime.server";
+import { getJobWorker } from "~/jobs/runtime.server";
 import type { WorklistView } from "~/fulfillment/worklist/types";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
 import { seedLocations } from "../../tests/support/seed";
@@ -43,7 +43,7 @@ async function call(handler: (args: LoaderFunctionArgs) => Promise<Response>, re
 /** Delivers the simulator's webhooks to the app and runs the jobs they queued. */
 async function deliver() {
   await h.webhooks.flush();
-  await getJobRunner().drain();
+  await getJobWorker().runUntilIdle();
 }
 
 type Kind = "warehouse" | "thirdParty" | "pickup";

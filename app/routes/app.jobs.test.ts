@@ -1,7 +1,9 @@
 // Background jobs through the real authenticate.admin, with session tokens minted like Shopify's.
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { createJobWorker, getJobQueue } from "~/jobs/runtime.server";
+import { allowConsoleError } from "../../tests/support/console-guard";
 import { callRoute, documentRequest, fetchRequest } from "../../tests/support/embedded-request";
 import type { BackgroundJobsView } from "~/health/types";
 import { routeHarness } from "../../tests/support/route-harness";
@@ -12,24 +14,43 @@ const SHOP_B = "jobs-screen-b.myshopify.com";
 
 routeHarness({ shops: [SHOP_A, SHOP_B], seed: false });
 
-function seedJob(shop: string, status: string, extra: { dedupeKey?: string; lastError?: string } = {}) {
-  const dead = status === "dead";
-  return prisma.job.create({
-    data: {
-      shop,
-      type: dead ? "reconcile.shop" : "webhook.process",
-      payload: JSON.stringify({ shop }),
-      status,
-      attempts: dead ? 5 : 0,
-      maxAttempts: 5,
-      lastError: dead ? (extra.lastError ?? "Shopify answered 502") : null,
-      dedupeKey: extra.dedupeKey ?? null,
-      // The queue marks a queued or running job's key as active (unique across processes).
-      activeDedupeKey: status === "queued" || status === "running" ? (extra.dedupeKey ?? null) : null,
-      finishedAt: dead || status === "succeeded" ? new Date() : null,
-    },
+const DEAD_TYPE = "reconcile.shop";
+const LIVE_TYPE = "webhook.process";
+const HOUR = 60 * 60_000;
+
+/** A worker of its own, running only the jobs a test seeds: dead ones fail every attempt. */
+async function runSeeded(type: string, lastError = "Shopify answered 502") {
+  const worker = createJobWorker();
+  worker.register(type, async () => {
+    if (type === DEAD_TYPE) throw new Error(lastError);
   });
+  // A day passes between attempts, longer than any backoff: a dead job has used all five.
+  for (let day = 1; day <= 5; day += 1) {
+    await worker.runUntilIdle({ types: [type], asOf: new Date(Date.now() + day * 24 * HOUR) });
+  }
 }
+
+/** A job of the shop, brought to `status` through the queue and a worker, as in production. */
+async function seedJob(
+  shop: string,
+  status: "queued" | "succeeded" | "dead",
+  extra: { dedupeKey?: string; lastError?: string } = {},
+) {
+  const type = status === "dead" ? DEAD_TYPE : LIVE_TYPE;
+  // A queued one is not due for a week, so nothing runs it behind the test's back.
+  const runAt = status === "queued" ? new Date(Date.now() + 7 * 24 * HOUR) : new Date();
+  const { id } = await getJobQueue().enqueue(
+    type,
+    { shop },
+    { shop, maxAttempts: 5, runAt, dedupeKey: extra.dedupeKey },
+  );
+  if (status !== "queued") await runSeeded(type, extra.lastError);
+  return { id };
+}
+
+const jobOf = async (shop: string, id: string) => getJobQueue().getJob(id, shop);
+
+beforeEach(() => allowConsoleError(/jobs: dead-lettered/));
 
 const retry = (shop: string, jobId: string, idempotencyKey: string = randomUUID()) =>
   fetchRequest("/app/jobs", shop, { form: { intent: "retry", jobId, idempotencyKey } });
@@ -42,7 +63,7 @@ describe("the background jobs loader", () => {
     await seedJob(SHOP_A, "succeeded");
     const deadA = await seedJob(SHOP_A, "dead", { lastError: "Throttled five times" });
     await seedJob(SHOP_B, "dead");
-    await seedJob(SHOP_B, "running");
+    await seedJob(SHOP_B, "queued");
     const failedA = await prisma.webhookDelivery.create({
       data: { shop: SHOP_A, topic: "orders/paid", webhookId: "a-1", payload: "{}", status: "failed", error: "boom" },
     });
@@ -66,7 +87,7 @@ describe("the background jobs loader", () => {
         type: "reconcile.shop",
         attempts: 5,
         maxAttempts: 5,
-        lastError: "Throttled five times",
+        lastError: "Error: Throttled five times",
       }),
     ]);
     expect(view.failedDeliveries).toEqual([
@@ -92,8 +113,7 @@ describe("Retry", () => {
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ outcome: "retried" });
-    const row = await prisma.job.findUniqueOrThrow({ where: { id: dead.id } });
-    expect(row).toMatchObject({ status: "queued", attempts: 0, finishedAt: null });
+    expect(await jobOf(SHOP_A, dead.id)).toMatchObject({ status: "queued", attempts: 0, finishedAt: null });
   });
 
   it("will not touch another shop's dead job, and answers as if it did not exist", async () => {
@@ -103,7 +123,7 @@ describe("Retry", () => {
 
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ outcome: "not-found" });
-    expect((await prisma.job.findUniqueOrThrow({ where: { id: others.id } })).status).toBe("dead");
+    expect((await jobOf(SHOP_B, others.id))?.status).toBe("dead");
   });
 
   it("refuses a job that is not dead", async () => {
@@ -123,7 +143,7 @@ describe("Retry", () => {
 
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({ outcome: "already-active" });
-    expect((await prisma.job.findUniqueOrThrow({ where: { id: dead.id } })).status).toBe("dead");
+    expect((await jobOf(SHOP_A, dead.id))?.status).toBe("dead");
   });
 
   it("answers a repeated submission (same key) with the first answer, and retries the job once", async () => {
@@ -131,13 +151,13 @@ describe("Retry", () => {
     const key = randomUUID();
 
     const first = await callRoute(action, retry(SHOP_A, dead.id, key));
-    await prisma.job.update({ where: { id: dead.id }, data: { status: "dead", attempts: 5 } });
+    await runSeeded(DEAD_TYPE); // dead again, all its attempts used
     const again = await callRoute(action, retry(SHOP_A, dead.id, key));
 
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(await again.json()).toEqual({ outcome: "retried" });
     // The second submission did nothing: the job is as the test left it after the first.
-    expect(await prisma.job.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({
+    expect(await jobOf(SHOP_A, dead.id)).toMatchObject({
       status: "dead",
       attempts: 5,
     });

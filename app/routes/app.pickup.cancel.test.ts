@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { PickupBoardView, PickupOrderView } from "~/fulfillment/pickup/board";
 import { advancePickupCancellation } from "~/fulfillment/pickup/cancel-and-restock.server";
+import { PICKUP_CANCEL_JOB } from "~/fulfillment/pickup/cancel-and-restock-job.server";
 import { en } from "~/i18n/en";
-import { getJobRunner } from "~/jobs/runtime.server";
+import { getJobQueue, getJobWorker } from "~/jobs/runtime.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { allowConsoleError } from "../../tests/support/console-guard";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
@@ -36,8 +37,13 @@ async function setUp(options: { now?: () => Date } = {}) {
 
 async function deliver() {
   await h.webhooks.flush();
-  await getJobRunner().drain();
+  await getJobWorker().runUntilIdle();
 }
+
+/** Runs the jobs due `minutes` from now (the cancellation's safety-net job is due 30 s after it). */
+const runJobsDueIn = (minutes: number) =>
+  getJobWorker().runUntilIdle({ asOf: new Date(Date.now() + minutes * 60_000) });
+const pickupJobs = () => getJobQueue().listJobs({ type: PICKUP_CANCEL_JOB });
 
 async function board(): Promise<PickupBoardView> {
   const response = await callRoute(loader, fetchRequest("/app/pickup", SHOP));
@@ -322,12 +328,9 @@ describe("cancel and restock from the pickup board", () => {
     expect(other.status).toBe(409);
     expect(h.sim.snapshot(SHOP).jobs).toHaveLength(1);
     // The safety-net job, when it comes due, has nothing left to do.
-    await prisma.job.updateMany({ data: { runAt: new Date() } });
-    await getJobRunner().drain();
+    await runJobsDueIn(1);
     expect(h.sim.snapshot(SHOP).jobs).toHaveLength(1);
-    expect(await prisma.job.findMany({ where: { type: "pickup.cancel-order" } })).toEqual([
-      expect.objectContaining({ status: "succeeded" }),
-    ]);
+    expect(await pickupJobs()).toEqual([expect.objectContaining({ status: "succeeded" })]);
   });
 
   it("shows Cancelling… while Shopify works, and the background job finishes it", async () => {
@@ -350,8 +353,7 @@ describe("cancel and restock from the pickup board", () => {
 
     // WHEN Shopify finishes and the job comes due
     shopifyNow += 60_000;
-    await prisma.job.updateMany({ data: { runAt: new Date() } });
-    await getJobRunner().drain();
+    await runJobsDueIn(1);
 
     // THEN the order is cancelled once, refunded, restocked, and off the board
     expect(h.sim.orderStatus(order.id)).toMatchObject({ cancelled: true, displayFinancialStatus: "REFUNDED" });
@@ -386,8 +388,7 @@ describe("cancel and restock from the pickup board", () => {
 
     // WHEN the lease has run out and the job that was queued with the cancellation comes due
     await prisma.pickupCancellation.updateMany({ data: { requestUntil: new Date(Date.now() - 1_000) } });
-    await prisma.job.updateMany({ data: { runAt: new Date() } });
-    await getJobRunner().drain();
+    await runJobsDueIn(1);
 
     // THEN Shopify has cancelled it exactly once, and the board has let it go
     expect(h.sim.orderStatus(order.id)).toMatchObject({ cancelled: true, displayFinancialStatus: "REFUNDED" });
@@ -404,21 +405,19 @@ describe("cancel and restock from the pickup board", () => {
     // GIVEN the request that created the row may still be talking to Shopify (it holds the lease)
     await prisma.pickupCancellation.updateMany({ data: { requestUntil: new Date(Date.now() + 60_000) } });
 
-    // WHEN the job comes due meanwhile (one pass: drain would wait out its retry)
-    await prisma.job.updateMany({ data: { runAt: new Date() } });
-    await getJobRunner().runDue({ concurrency: 1 });
+    // WHEN the job comes due meanwhile (its retry falls due after this pass)
+    await runJobsDueIn(1);
 
     // THEN it sends nothing and tries again later
     expect(h.sim.getOrder(order.id).cancelledAt).toBeNull();
     expect(h.sim.snapshot(SHOP).jobs).toHaveLength(0);
     expect(await prisma.pickupCancellation.findFirst()).toMatchObject({ status: "cancelling", shopifyJobId: null });
-    const [job] = await prisma.job.findMany({ where: { type: "pickup.cancel-order" } });
+    const [job] = await pickupJobs();
     expect(job).toMatchObject({ status: "queued", attempts: 1 });
 
     // WHEN the lease has run out and the job comes due again
     await prisma.pickupCancellation.updateMany({ data: { requestUntil: new Date(Date.now() - 1_000) } });
-    await prisma.job.updateMany({ data: { runAt: new Date() } });
-    await getJobRunner().drain();
+    await runJobsDueIn(60);
 
     // THEN Shopify cancels it once
     expect(h.sim.orderStatus(order.id)).toMatchObject({ cancelled: true, displayFinancialStatus: "REFUNDED" });
@@ -462,12 +461,11 @@ describe("cancel and restock from the pickup board", () => {
 
     // WHEN the job comes due and is dead-lettered (which the runner logs as an error)
     allowConsoleError(/jobs: dead-lettered/);
-    await prisma.job.updateMany({ data: { runAt: new Date() } });
-    await getJobRunner().drain();
+    await runJobsDueIn(1);
 
     // THEN the row says so, and the order is free for another attempt
     expect(await prisma.pickupCancellation.findFirst()).toMatchObject({ status: "failed", activeOrderKey: null });
-    expect(await prisma.job.findFirst({ where: { type: "pickup.cancel-order" } })).toMatchObject({ status: "dead" });
+    expect(await pickupJobs()).toMatchObject([{ status: "dead" }]);
     expect(await prisma.auditEvent.count({ where: { action: "pickup.order-cancel-failed" } })).toBe(1);
     const again = (await board()).notCollected.find((o) => o.fulfillmentOrderId === foId);
     expect(again?.cancellation).toEqual({ status: "failed", error: expect.stringMatching(/stopped following/) });

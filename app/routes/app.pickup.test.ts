@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { PickupBoardView } from "~/fulfillment/pickup/board";
-import { getJobRunner } from "~/jobs/runtime.server";
+import { getJobWorker } from "~/jobs/runtime.server";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
 import { seedLocations } from "../../tests/support/seed";
 import { routeHarness } from "../../tests/support/route-harness";
@@ -26,7 +26,7 @@ beforeEach(() => {
 
 async function deliver() {
   await h.webhooks.flush();
-  await getJobRunner().drain();
+  await getJobWorker().runUntilIdle();
 }
 
 async function placePickupOrder(shop = SHOP, locations = s) {

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { getJobRunner } from "~/jobs/runtime.server";
+import { getJobQueue, getJobWorker } from "~/jobs/runtime.server";
 import { RECONCILE_JOB } from "~/reconciliation/reconcile-enqueue.server";
 import { callRoute, documentRequest, fetchRequest, sessionTokenFor } from "../../tests/support/embedded-request";
 import type { ReconciliationHealthView } from "~/health/types";
@@ -25,8 +25,8 @@ beforeEach(() => {
 
 const reconcileNow = (shop: string, intent = "reconcile-now", idempotencyKey: string = randomUUID()) =>
   fetchRequest("/app/reconciliation", shop, { form: { intent, idempotencyKey } });
-const reconcileJobs = (shop: string) =>
-  prisma.job.findMany({ where: { shop, type: RECONCILE_JOB }, orderBy: { createdAt: "asc" } });
+const reconcileJobs = async (shop: string) =>
+  (await getJobQueue().listJobDetails({ shop, type: RECONCILE_JOB })).reverse(); // oldest first
 
 function seedRun(shop: string, minutesAgo: number, extra: Partial<{ unaccounted: number; trigger: string }> = {}) {
   const startedAt = new Date(Date.now() - minutesAgo * 60_000);
@@ -151,7 +151,7 @@ describe("the Run sync now and Backfill actions", () => {
     const jobs = await reconcileJobs(SHOP_A);
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({ status: "queued", dedupeKey: `reconcile:sweep:${SHOP_A}` });
-    expect(JSON.parse(jobs[0]!.payload)).toEqual({ shop: SHOP_A, trigger: "manual" });
+    expect(jobs[0]!.payload).toEqual({ shop: SHOP_A, trigger: "manual" });
 
     // WHEN they click again before it ran
     const second = await callRoute(action, reconcileNow(SHOP_A));
@@ -177,7 +177,7 @@ describe("the Run sync now and Backfill actions", () => {
     expect(await backfill.json()).toEqual({ ok: true, outcome: { kind: "backfill", queued: true } });
     expect(await again.json()).toEqual({ ok: true, outcome: { kind: "backfill", queued: false } });
     const jobs = await reconcileJobs(SHOP_A);
-    expect(jobs.map((job) => JSON.parse(job.payload).trigger)).toEqual(["manual", "backfill"]);
+    expect(jobs.map((job) => (job.payload as { trigger: string }).trigger)).toEqual(["manual", "backfill"]);
   });
 
   it("answers a repeated submission (same key) with the first answer, and queues one job", async () => {
@@ -230,7 +230,7 @@ describe("the Run sync now and Backfill actions", () => {
 
     // WHEN the merchant runs a sync and the runner gets to it
     await callRoute(action, reconcileNow(SHOP_A));
-    await getJobRunner().drain();
+    await getJobWorker().runUntilIdle();
 
     // THEN the page shows one succeeded manual run with unaccounted 0, and nothing in progress
     const view = (await (

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { getJobQueue } from "~/jobs/runtime.server";
 import type { RejectionInboxView } from "~/fulfillment/rejections/rejection-inbox.server";
 import type { BulkActionData } from "~/fulfillment/worklist/bulk-intent";
 import { callRoute, fetchRequest } from "../../tests/support/embedded-request";
@@ -274,8 +275,8 @@ describe("automatic requests Shopify refused", () => {
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, intent: "automation-retry", queued: 1 });
-    const job = await prisma.job.findFirstOrThrow({ where: { type: "automation.evaluate", shop: SHOP } });
-    expect(JSON.parse(job.payload)).toMatchObject({ fulfillmentOrderId: fo.id, trigger: "merchant_fixed" });
+    const [job] = await getJobQueue().listJobDetails({ type: "automation.evaluate", shop: SHOP });
+    expect(job?.payload).toMatchObject({ fulfillmentOrderId: fo.id, trigger: "merchant_fixed" });
     expect(await prisma.auditEvent.count({ where: { shop: SHOP, action: "automation.retry_requested" } })).toBe(1);
 
     // An id that isn't waiting there is not retried; a forged id is a 400.

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
-import { getJobRunner } from "~/jobs/runtime.server";
+import { getJobQueue, getJobWorker } from "~/jobs/runtime.server";
 import { resetCostTracking } from "~/shopify/admin/admin-client.server";
 import { CANCEL_ORDER_JOB, PREPARE_RUN_JOB } from "~/stale-orders/cancellation-runs.server";
 import type { StaleOrderPreview, StaleOrdersScreenView } from "~/stale-orders/views";
@@ -225,17 +225,15 @@ describe("the stale-orders screen", () => {
     });
     // THEN the request asked Shopify nothing: the run waits, preparing, for its one prepare job
     expect(h.operations.slice(asked)).toEqual([]);
-    expect(await prisma.job.groupBy({ by: ["type"], where: { shop: SHOP_A }, _count: { _all: true } })).toEqual([
-      { type: PREPARE_RUN_JOB, _count: { _all: 1 } },
-    ]);
+    expect((await getJobQueue().listJobs({ shop: SHOP_A })).map((job) => job.type)).toEqual([PREPARE_RUN_JOB]);
     const preparing = await screenOf(SHOP_A);
     expect(preparing.runs[0]).toMatchObject({ status: "preparing", selected: 2, total: 0, actor: "staff:7" });
     expect(preparing.latestItems).toEqual([]);
     // WHEN the background jobs run
-    await getJobRunner().drain();
+    await getJobWorker().runUntilIdle();
     // THEN the prepare job read the candidates, queued one cancel job per order, and the screen shows the finished run
     expect(h.operations.slice(asked)).toContain("StaleOrderCandidates");
-    expect(await prisma.job.count({ where: { shop: SHOP_A, type: CANCEL_ORDER_JOB } })).toBe(2);
+    expect(await getJobQueue().listJobs({ shop: SHOP_A, type: CANCEL_ORDER_JOB })).toHaveLength(2);
     const view = await screenOf(SHOP_A);
     expect(view.runs[0]).toMatchObject({
       status: "finished",
@@ -289,7 +287,7 @@ describe("the stale-orders screen", () => {
     expect(await prisma.cancellationRun.findMany({ where: { shop: SHOP_A } })).toEqual([
       expect.objectContaining({ cancelReason: "CUSTOMER", staffNote: "Previewed, not saved" }),
     ]);
-    await getJobRunner().drain();
+    await getJobWorker().runUntilIdle();
     expect(s.orders.map((o) => h.sim.orderStatus(o.id).cancelled)).toEqual([true, true]);
     expect(h.sim.snapshot(SHOP_A).jobs).toHaveLength(2);
     const audit = await prisma.auditEvent.findMany({ where: { shop: SHOP_A, action: "stale-orders.run-started" } });
@@ -310,14 +308,14 @@ describe("the stale-orders screen", () => {
     await prisma.session.deleteMany({ where: { shop: SHOP_A } });
     forgetShop(SHOP_A); // as the app's own direct Session writes do (session-cache.server.ts)
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    await getJobRunner().drain();
+    await getJobWorker().runUntilIdle();
     expect(logged).toHaveBeenCalledWith("jobs: dead-lettered", expect.objectContaining({ type: PREPARE_RUN_JOB }));
     logged.mockRestore();
     // THEN the run ended failed with the reason, nothing was cancelled, and the screen stops waiting
     const view = await screenOf(SHOP_A);
     expect(view.runs[0]).toMatchObject({ status: "failed", failureReason: "not-installed", total: 0 });
     expect(view.activity.map((a) => a.action)).toContain("stale-orders.run-failed");
-    expect(await prisma.job.count({ where: { shop: SHOP_A, type: CANCEL_ORDER_JOB } })).toBe(0);
+    expect(await getJobQueue().listJobs({ shop: SHOP_A, type: CANCEL_ORDER_JOB })).toHaveLength(0);
     for (const order of s.orders) expect(h.sim.orderStatus(order.id).cancelled).toBe(false);
   });
 });

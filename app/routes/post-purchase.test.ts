@@ -5,6 +5,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { signHs256, verifyHs256 } from "~/auth/jwt.server";
 import { prisma } from "~/db.server";
+import { getJobQueue } from "~/jobs/runtime.server";
 import { routeHarness } from "../../tests/support/route-harness";
 import { TEST_ENV } from "../../tests/support/test-env";
 import { createUpsellOffer } from "../../tests/support/upsell";
@@ -320,8 +321,8 @@ describe("the decision endpoint", () => {
     const order = await prisma.order.findFirstOrThrow({ where: { shop: SHOP, shopifyId: checkout.orderId } });
     expect(order).toMatchObject({ checkoutToken: checkout.referenceId, upsellDecision: "accepted" });
     expect(await prisma.upsellPresentation.findFirstOrThrow()).toMatchObject({ orderId: checkout.orderId });
-    const evaluations = await prisma.job.findMany({ where: { type: "automation.evaluate" } });
-    expect(evaluations.map((j) => (JSON.parse(j.payload) as { trigger: string }).trigger)).toContain("upsell_decided");
+    const evaluations = await getJobQueue().listJobDetails({ type: "automation.evaluate" });
+    expect(evaluations.map((j) => (j.payload as { trigger: string }).trigger)).toContain("upsell_decided");
   });
 
   it("hands a decision to automation at once when the ledger has the order", async () => {
@@ -331,8 +332,8 @@ describe("the decision endpoint", () => {
     const order = await prisma.order.findFirstOrThrow({ where: { shop: SHOP, shopifyId: checkout.orderId } });
     expect(order.upsellDecision).toBe("declined");
     expect(await prisma.upsellPresentation.findFirstOrThrow()).toMatchObject({ orderId: checkout.orderId });
-    const evaluations = await prisma.job.findMany({ where: { type: "automation.evaluate" } });
-    expect(evaluations.map((j) => (JSON.parse(j.payload) as { trigger: string }).trigger)).toContain("upsell_decided");
+    const evaluations = await getJobQueue().listJobDetails({ type: "automation.evaluate" });
+    expect(evaluations.map((j) => (j.payload as { trigger: string }).trigger)).toContain("upsell_decided");
   });
 });
 

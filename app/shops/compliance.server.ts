@@ -1,14 +1,16 @@
 // Shopify's mandatory compliance webhooks
 // (https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance).
 import { prisma } from "~/db.server";
+import { getJobQueue } from "~/jobs/runtime.server";
 import { retentionPolicy } from "~/retention/prune-retained.server";
 import { forgetShop } from "~/shopify/session-cache.server";
 
 /**
- * shop/redact (48 hours after uninstall): delete every row of that shop in one transaction. Every
- * model with a `shop` column must be here; lifecycle-and-compliance.test.ts checks them all from
- * the schema, so a new table cannot be forgotten.
- * `keepJobId` is the job doing the work; the runner finishes its own row afterwards.
+ * shop/redact (48 hours after uninstall): delete every row of that shop in one transaction, then
+ * the shop's jobs through the queue (which may not live in this database). Every model with a
+ * `shop` column must be here; lifecycle-and-compliance.test.ts checks them all from the schema, so
+ * a new table cannot be forgotten. A failure between the two leaves the job doing the work
+ * (`keepJobId`, finished by the worker afterwards) to retry: every step is idempotent.
  */
 export async function redactShop(shop: string, keepJobId?: string): Promise<void> {
   await prisma.$transaction([
@@ -31,10 +33,10 @@ export async function redactShop(shop: string, keepJobId?: string): Promise<void
     prisma.upsellPresentation.deleteMany({ where: { shop } }),
     prisma.upsellOffer.deleteMany({ where: { shop } }),
     prisma.adminApiBudget.deleteMany({ where: { shop } }),
-    prisma.job.deleteMany({ where: { shop, ...(keepJobId ? { NOT: { id: keepJobId } } : {}) } }),
     prisma.session.deleteMany({ where: { shop } }),
     prisma.shop.deleteMany({ where: { shop } }),
   ]);
+  await getJobQueue().deleteJobsForShop(shop, { except: keepJobId });
   forgetShop(shop);
 }
 

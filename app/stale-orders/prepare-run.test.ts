@@ -5,14 +5,15 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
 import type { TransactionalJobQueue } from "~/jobs/job-queue";
-import { PrismaJobRunner } from "~/jobs/prisma-job-runner.server";
-import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
+import { createJobWorker, getJobQueue, getJobWorker } from "~/jobs/runtime.server";
 import { resetCostTracking } from "~/shopify/admin/admin-client.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
+import { forgetShop } from "~/shopify/session-cache.server";
 import { allowConsoleError } from "../../tests/support/console-guard";
 import { SEED_STOCK, seedLocations } from "../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
 import { callWebhookRoute, signedWebhook } from "../../tests/support/webhook-routes";
+import { PROCESS_WEBHOOK_JOB } from "~/webhooks/inbox.server";
 import { prepareRunHandler, runCancelOrderJob } from "./cancel-order-job.server";
 import {
   CANCEL_ORDER_JOB,
@@ -26,6 +27,8 @@ import { prepareCancellationRun } from "./prepare-run.server";
 const DAY = 86_400_000;
 
 let h: SimulatorHarness;
+/** The shops a test used, whose jobs are forgotten after it so none runs in the next test. */
+const shops = new Set<string>();
 beforeAll(() => registerJobHandlers());
 beforeEach(() => {
   resetCostTracking();
@@ -33,11 +36,13 @@ beforeEach(() => {
 });
 afterEach(async () => {
   h.close();
-  await prisma.job.deleteMany();
+  for (const shop of shops) await getJobQueue().deleteJobsForShop(shop);
+  shops.clear();
   await prisma.cancellationRun.deleteMany();
 });
 
 async function shopWithStaleOrders(shop: string, count: number) {
+  shops.add(shop);
   await installShop(h.sim, shop);
   const s = seedLocations(h.sim, shop);
   const orders = Array.from({ length: count }, () =>
@@ -70,10 +75,10 @@ function queueFailingAt(failAt: number, error: Error) {
 
 /** Cancel jobs per item of the shop: every item must have exactly one. */
 async function cancelJobsPerItem(shop: string): Promise<Map<string, number>> {
-  const jobs = await prisma.job.findMany({ where: { shop, type: CANCEL_ORDER_JOB }, select: { payload: true } });
+  const jobs = await getJobQueue().listJobDetails({ shop, type: CANCEL_ORDER_JOB });
   const perItem = new Map<string, number>();
   for (const job of jobs) {
-    const { itemId } = JSON.parse(job.payload) as CancelOrderJobPayload;
+    const { itemId } = job.payload as CancelOrderJobPayload;
     perItem.set(itemId, (perItem.get(itemId) ?? 0) + 1);
   }
   return perItem;
@@ -94,7 +99,7 @@ describe("preparing a confirmed run in the background", () => {
     let later = 0;
     const clock = () => new Date(Date.now() + later);
     const died = new Error("the process died");
-    const first = new PrismaJobRunner({ queue: getJobQueue(), id: "process-1", leaseMs: 60_000, clock });
+    const first = createJobWorker({ id: "process-1", leaseMs: 60_000, clock });
     const never = new Promise<void>(() => {});
     let crashed = false;
     first.register<PrepareRunJobPayload>(PREPARE_RUN_JOB, async (payload) => {
@@ -108,15 +113,15 @@ describe("preparing a confirmed run in the background", () => {
         await never; // the process is gone: the job stays "running" under process-1's lease
       }
     });
-    void first.runDue({ concurrency: 1 });
+    void first.runUntilIdle({ concurrency: 1 });
     await expect.poll(() => crashed, { timeout: 10_000 }).toBe(true);
     expect(await prisma.cancellationRunItem.count({ where: { runId: runId! } })).toBe(2);
     expect([...(await cancelJobsPerItem(shop)).values()]).toEqual([1, 1]);
 
     // AND another worker cancels those two orders meanwhile: the run keeps waiting for the rest
-    const worker = new PrismaJobRunner({ queue: getJobQueue(), id: "worker-2", leaseMs: 60_000, clock });
+    const worker = createJobWorker({ id: "worker-2", leaseMs: 60_000, clock });
     worker.register<CancelOrderJobPayload>(CANCEL_ORDER_JOB, runCancelOrderJob);
-    await worker.drain();
+    await worker.runUntilIdle();
     expect(await prisma.cancellationRun.findUniqueOrThrow({ where: { id: runId! } })).toMatchObject({
       status: "preparing",
       cancelled: 2,
@@ -124,10 +129,10 @@ describe("preparing a confirmed run in the background", () => {
 
     // AND a new process takes the prepare job over once the dead one's lease has expired
     later += 120_000;
-    const second = new PrismaJobRunner({ queue: getJobQueue(), id: "process-2", leaseMs: 60_000, clock });
+    const second = createJobWorker({ id: "process-2", leaseMs: 60_000, clock });
     second.register<PrepareRunJobPayload>(PREPARE_RUN_JOB, prepareRunHandler(getJobQueue()));
     second.register<CancelOrderJobPayload>(CANCEL_ORDER_JOB, runCancelOrderJob);
-    await second.drain();
+    await second.runUntilIdle();
 
     // THEN every order was cancelled exactly once, with one item and one job each
     const items = await prisma.cancellationRunItem.findMany({ where: { runId: runId! } });
@@ -149,7 +154,7 @@ describe("preparing a confirmed run in the background", () => {
     });
     const audit = await prisma.auditEvent.findMany({ where: { shop, subject: runId! } });
     expect(audit.map((a) => a.action).sort()).toEqual(["stale-orders.run-finished", "stale-orders.run-started"]);
-    expect(await prisma.job.count({ where: { shop, NOT: { status: "succeeded" } } })).toBe(0);
+    expect(await getJobQueue().jobCounts(shop)).toMatchObject({ queued: 0, running: 0, dead: 0, cancelled: 0 });
   });
 
   it("leaves no run without its prepare job and no item without its cancel job when enqueueing fails", async () => {
@@ -160,7 +165,7 @@ describe("preparing a confirmed run in the background", () => {
     // WHEN the prepare job cannot be written: there is no run either
     await expect(confirm(shop, s.ids, queueFailingAt(1, broken))).rejects.toBe(broken);
     expect(await prisma.cancellationRun.count({ where: { shop } })).toBe(0);
-    expect(await prisma.job.count({ where: { shop } })).toBe(0);
+    expect(await getJobQueue().listJobs({ shop })).toHaveLength(0);
 
     // WHEN the second item's cancel job cannot be written: no item was created
     const { runId } = await confirm(shop, s.ids);
@@ -172,7 +177,7 @@ describe("preparing a confirmed run in the background", () => {
       status: "preparing",
     });
     expect(await prisma.cancellationRunItem.count({ where: { shop } })).toBe(0);
-    expect(await prisma.job.count({ where: { shop, type: CANCEL_ORDER_JOB } })).toBe(0);
+    expect(await getJobQueue().listJobs({ shop, type: CANCEL_ORDER_JOB })).toHaveLength(0);
 
     // THEN the retry creates every item with exactly one cancel job
     await prepareCancellationRun({ graphql, queue: getJobQueue(), runId: runId! });
@@ -184,7 +189,7 @@ describe("preparing a confirmed run in the background", () => {
     // AND a second delivery of the same prepare job adds nothing
     expect(await prepareCancellationRun({ graphql, queue: getJobQueue(), runId: runId! })).toBeNull();
     expect(await prisma.cancellationRunItem.count({ where: { shop } })).toBe(3);
-    expect(await prisma.job.count({ where: { shop, type: CANCEL_ORDER_JOB } })).toBe(3);
+    expect(await getJobQueue().listJobs({ shop, type: CANCEL_ORDER_JOB })).toHaveLength(3);
   });
 
   it("keeps the run preparing while retries remain, and fails it with the reason on the last attempt", async () => {
@@ -219,11 +224,7 @@ describe("preparing a confirmed run in the background", () => {
     const shop = "prepare-uninstalled.myshopify.com";
     const s = await shopWithStaleOrders(shop, 2);
     const { runId } = await confirm(shop, s.ids);
-    await prisma.job.updateMany({
-      where: { shop, type: PREPARE_RUN_JOB },
-      data: { runAt: new Date(Date.now() + 3_600_000) },
-    });
-    // WHEN app/uninstalled arrives and is processed
+    // WHEN app/uninstalled arrives and is processed (only the webhook's job runs: the prepare job waits)
     const response = await callWebhookRoute(
       signedWebhook({
         topic: "app/uninstalled",
@@ -232,15 +233,13 @@ describe("preparing a confirmed run in the background", () => {
       }),
     );
     expect(response.status).toBe(200);
-    await getJobRunner().drain();
+    await getJobWorker().runUntilIdle({ types: [PROCESS_WEBHOOK_JOB] });
     // THEN the run shows failed with the reason instead of preparing forever
     expect(await prisma.cancellationRun.findUniqueOrThrow({ where: { id: runId! } })).toMatchObject({
       status: "failed",
       failureReason: "app-uninstalled",
     });
-    expect(await prisma.job.findFirstOrThrow({ where: { shop, type: PREPARE_RUN_JOB } })).toMatchObject({
-      status: "cancelled",
-    });
+    expect(await getJobQueue().listJobs({ shop, type: PREPARE_RUN_JOB })).toMatchObject([{ status: "cancelled" }]);
   });
 
   it("finishes a running run when the app is uninstalled: the orders whose jobs were cancelled end failed", async () => {
@@ -248,12 +247,8 @@ describe("preparing a confirmed run in the background", () => {
     const shop = "running-uninstalled.myshopify.com";
     const s = await shopWithStaleOrders(shop, 2);
     const { runId } = await confirm(shop, s.ids);
-    await getJobRunner().runDue({ concurrency: 1 }); // the prepare job only
-    await prisma.job.updateMany({
-      where: { shop, type: CANCEL_ORDER_JOB },
-      data: { runAt: new Date(Date.now() + 3_600_000) },
-    });
-    // WHEN app/uninstalled arrives and is processed
+    await getJobWorker().runUntilIdle({ types: [PREPARE_RUN_JOB] }); // the prepare job only
+    // WHEN app/uninstalled arrives and is processed (only the webhook's job runs: the cancel jobs wait)
     await callWebhookRoute(
       signedWebhook({
         topic: "app/uninstalled",
@@ -261,7 +256,7 @@ describe("preparing a confirmed run in the background", () => {
         body: JSON.stringify({ id: 1, name: "Gone", domain: shop, myshopify_domain: shop }),
       }),
     );
-    await getJobRunner().drain();
+    await getJobWorker().runUntilIdle({ types: [PROCESS_WEBHOOK_JOB] });
     // THEN the run is finished, its orders failed with the reason, nothing cancelled in Shopify
     expect(await prisma.cancellationRun.findUniqueOrThrow({ where: { id: runId! } })).toMatchObject({
       status: "finished",
@@ -279,20 +274,18 @@ describe("preparing a confirmed run in the background", () => {
     const shop = "dead-item.myshopify.com";
     const s = await shopWithStaleOrders(shop, 1);
     const { runId } = await confirm(shop, s.ids);
-    await getJobRunner().runDue({ concurrency: 1 }); // the prepare job only
-    // GIVEN the cancel job's last attempt fails (Shopify keeps answering 503)
+    await getJobWorker().runUntilIdle({ types: [PREPARE_RUN_JOB] }); // the prepare job only
+    // GIVEN the cancel job's attempt fails with no retry left: the shop's offline session is gone
     allowConsoleError(/jobs: dead-lettered/);
-    await prisma.job.updateMany({ where: { shop, type: CANCEL_ORDER_JOB }, data: { maxAttempts: 1 } });
-    h.sim.failNext({ count: 10, status: 503 });
-    await getJobRunner().drain();
+    await prisma.session.deleteMany({ where: { shop } });
+    forgetShop(shop);
+    await getJobWorker().runUntilIdle();
     // THEN the order is failed with the reason and the run no longer "running"
     expect(await prisma.cancellationRun.findUniqueOrThrow({ where: { id: runId! } })).toMatchObject({
       status: "finished",
       failed: 1,
     });
-    expect(await prisma.job.findFirstOrThrow({ where: { shop, type: CANCEL_ORDER_JOB } })).toMatchObject({
-      status: "dead",
-    });
+    expect(await getJobQueue().listJobs({ shop, type: CANCEL_ORDER_JOB })).toMatchObject([{ status: "dead" }]);
   });
 
   it("treats a run whose orders were all taken by another run meanwhile as finished with nothing to do", async () => {

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { JobContext } from "~/jobs/job-queue";
-import { PrismaJobRunner } from "~/jobs/prisma-job-runner.server";
-import { getJobQueue } from "~/jobs/runtime.server";
+import { createJobWorker, getJobQueue } from "~/jobs/runtime.server";
 import { ledgerView, simulatorView } from "../../tests/support/ledger-truth";
 import { seedLocations } from "../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../tests/support/simulator";
@@ -35,7 +34,7 @@ describe("a crash in the middle of processing webhooks", () => {
     // but the delivery was not yet marked processed and the job never finished.
     let now = Date.now();
     const clock = () => new Date(now);
-    const first = new PrismaJobRunner({ queue: getJobQueue(), id: "process-1", leaseMs: 60_000, clock });
+    const first = createJobWorker({ id: "process-1", leaseMs: 60_000, clock });
     let handled = 0;
     const never = new Promise<void>(() => {});
     first.register<ProcessDeliveryPayload>(PROCESS_WEBHOOK_JOB, async (payload, context: JobContext) => {
@@ -49,23 +48,22 @@ describe("a crash in the middle of processing webhooks", () => {
         await never; // the process is gone: this job stays "running" under process-1's lease
       }
     });
-    void first.runDue({ concurrency: 1 });
+    void first.runUntilIdle({ concurrency: 1 });
     await expect.poll(() => handled, { timeout: 10_000 }).toBe(5);
-    const stuck = await prisma.job.count({ where: { shop, status: "running" } });
-    expect(stuck).toBe(1);
+    expect((await getJobQueue().jobCounts(shop)).running).toBe(1);
     expect(await prisma.webhookDelivery.count({ where: { shop, status: "received" } })).toBe(recorded - 4);
 
     // AND a new process starts after the dead one's lease has expired
     now += 120_000;
-    const second = new PrismaJobRunner({ queue: getJobQueue(), id: "process-2", leaseMs: 60_000, clock });
+    const second = createJobWorker({ id: "process-2", leaseMs: 60_000, clock });
     registerWebhookJobs(second);
-    await second.drain();
+    await second.runUntilIdle();
 
     // THEN every delivery was processed, every job finished, and the ledger equals Shopify
     expect(
       await prisma.webhookDelivery.count({ where: { shop, NOT: { status: { in: ["processed", "ignored"] } } } }),
     ).toBe(0);
-    expect(await prisma.job.count({ where: { shop, NOT: { status: "succeeded" } } })).toBe(0);
+    expect(await getJobQueue().jobCounts(shop)).toMatchObject({ queued: 0, running: 0, dead: 0 });
     expect(await ledgerView(shop)).toEqual(simulatorView(h.sim, shop));
     // AND nothing was applied twice: one "created" event per FO, and no transition repeated
     const events = await prisma.fulfillmentOrderEvent.findMany({ where: { shop }, orderBy: { at: "asc" } });

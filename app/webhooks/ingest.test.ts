@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { Session } from "@shopify/shopify-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { getJobQueue } from "~/jobs/runtime.server";
 import { sessionStorage } from "~/shopify.server";
 import { webhookSamplePath } from "../../tests/support/shopify-reference";
 import { callWebhookRoute, signedWebhook } from "../../tests/support/webhook-routes";
@@ -34,8 +35,8 @@ const sample = (topic: string, shop = INSTALLED) =>
 const deliveriesFor = (webhookId: string) => prisma.webhookDelivery.findMany({ where: { webhookId } });
 const jobsFor = async (webhookId: string) => {
   const ids = (await deliveriesFor(webhookId)).map((d) => d.id);
-  const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB } });
-  return jobs.filter((j) => ids.includes((JSON.parse(j.payload) as { deliveryId: string }).deliveryId));
+  const jobs = await getJobQueue().listJobDetails({ type: PROCESS_WEBHOOK_JOB, take: 500 });
+  return jobs.filter((j) => ids.includes((j.payload as { deliveryId: string }).deliveryId));
 };
 
 beforeAll(async () => {
@@ -143,8 +144,8 @@ describe("a burst of deliveries (written together while a commit is in flight)",
     expect(statuses.every((status) => status === 200)).toBe(true);
     const stored = await prisma.webhookDelivery.findMany({ where: { webhookId: { in: ids } } });
     expect(stored.map((d) => d.webhookId).sort()).toEqual([...ids].sort());
-    const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB } });
-    const jobDeliveries = jobs.map((j) => (JSON.parse(j.payload) as { deliveryId: string }).deliveryId);
+    const jobs = await getJobQueue().listJobDetails({ type: PROCESS_WEBHOOK_JOB, take: 500 });
+    const jobDeliveries = jobs.map((j) => (j.payload as { deliveryId: string }).deliveryId);
     for (const delivery of stored) expect(jobDeliveries.filter((id) => id === delivery.id)).toHaveLength(1);
     expect(stored.every((d) => d.payload === sample("orders/create"))).toBe(true);
   });
@@ -174,8 +175,8 @@ describe("group commit in the inbox", () => {
     expect(outcomes.map((o) => o.kind)).toEqual([...ids.map(() => "recorded"), "duplicate", "duplicate"]);
     const stored = await prisma.webhookDelivery.findMany({ where: { webhookId: { in: ids } } });
     expect(stored).toHaveLength(30);
-    const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB } });
-    const jobDeliveries = jobs.map((j) => (JSON.parse(j.payload) as { deliveryId: string }).deliveryId);
+    const jobs = await getJobQueue().listJobDetails({ type: PROCESS_WEBHOOK_JOB, take: 500 });
+    const jobDeliveries = jobs.map((j) => (j.payload as { deliveryId: string }).deliveryId);
     for (const row of stored) expect(jobDeliveries.filter((id) => id === row.id)).toHaveLength(1);
   });
 
@@ -197,8 +198,8 @@ describe("group commit in the inbox", () => {
     ]);
     const stored = await prisma.webhookDelivery.findMany({ where: { eventId } });
     expect(stored.map((row) => row.webhookId)).toEqual([copies[0]!.webhookId]);
-    const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB } });
-    expect(jobs.filter((j) => j.payload.includes(stored[0]!.id))).toHaveLength(1);
+    const jobs = await getJobQueue().listJobDetails({ type: PROCESS_WEBHOOK_JOB, take: 500 });
+    expect(jobs.filter((j) => (j.payload as { deliveryId: string }).deliveryId === stored[0]!.id)).toHaveLength(1);
   });
 
   it("writes a clean burst without losing a delivery or a job", async () => {
@@ -207,8 +208,8 @@ describe("group commit in the inbox", () => {
     const recorded = outcomes.flatMap((o) => (o.kind === "recorded" ? [o.deliveryId] : []));
     expect(recorded).toHaveLength(30);
     expect(await prisma.webhookDelivery.count({ where: { id: { in: recorded } } })).toBe(30);
-    const jobs = await prisma.job.findMany({ where: { type: PROCESS_WEBHOOK_JOB, shop: INSTALLED } });
-    const jobDeliveries = new Set(jobs.map((j) => (JSON.parse(j.payload) as { deliveryId: string }).deliveryId));
+    const jobs = await getJobQueue().listJobDetails({ type: PROCESS_WEBHOOK_JOB, shop: INSTALLED, take: 500 });
+    const jobDeliveries = new Set(jobs.map((j) => (j.payload as { deliveryId: string }).deliveryId));
     expect(recorded.every((id) => jobDeliveries.has(id))).toBe(true);
   });
 });

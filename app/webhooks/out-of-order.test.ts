@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
-import { getJobRunner } from "~/jobs/runtime.server";
+import { getJobWorker } from "~/jobs/runtime.server";
 import { ledgerView, simulatorView } from "../../tests/support/ledger-truth";
 import { seedLocations } from "../../tests/support/seed";
 import { ShopifyActions } from "../../tests/support/shopify-actions";
@@ -36,7 +36,7 @@ beforeAll(async () => {
   // The newer state: the FO was put on hold, and the ledger knows it.
   await new ShopifyActions(h.sim, shop).hold(h.sim.getFulfillmentOrder(foId), "AWAITING_PAYMENT");
   await h.webhooks.flush();
-  await getJobRunner().drain();
+  await getJobWorker().runUntilIdle();
   expect((await ledgerView(shop))[0]!.fulfillmentOrders[0]!.status).toBe("ON_HOLD");
 });
 afterAll(() => h.close());
@@ -56,7 +56,7 @@ describe.each(SYNC_TOPICS)("the /webhooks/%s route, out of order", (topic) => {
   it("never lets an older delivery take the ledger back", async () => {
     const request = signedWebhook({ topic, shop, body: JSON.stringify(stalePayload(topic)), webhookId: randomUUID() });
     expect((await callWebhookRoute(request)).status).toBe(200);
-    const run = await getJobRunner().drain();
+    const run = await getJobWorker().runUntilIdle();
     expect(run.retried + run.dead).toBe(0);
     const ledger = await ledgerView(shop);
     expect(ledger[0]!.fulfillmentOrders[0]!.status).toBe("ON_HOLD");

@@ -1,7 +1,7 @@
 // The `webhook.process` job: turn one recorded delivery into its effect. Idempotent — a
 // delivery already processed is skipped, and every effect is an upsert guarded by Shopify's
 // updatedAt — because jobs run at least once.
-import type { JobContext } from "~/jobs/job-queue";
+import type { JobContext, JobWorker } from "~/jobs/job-queue";
 import { isPermanentJobError } from "~/jobs/job-queue";
 import { deleteOrder, markFulfillmentOrdersPreparedForPickup } from "~/fulfillment/ledger.server";
 import { getJobQueue } from "~/jobs/runtime.server";
@@ -9,7 +9,6 @@ import { answerCustomerDataRequest, customerRefOf, redactCustomer, redactShop } 
 import { isShopInstalled, recordScopes, recordUninstall } from "~/shops/shop-lifecycle.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { APP_UNINSTALLED, failPreparingRuns } from "~/stale-orders/prepare-run.server";
-import type { PrismaJobRunner } from "~/jobs/prisma-job-runner.server";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
 import {
   type CoalescingQueue,
@@ -133,10 +132,7 @@ export async function processDelivery(
 }
 
 /** The webhook jobs: processing a delivery, and the coalesced order reads it queues. */
-export function registerWebhookJobs(
-  runner: Pick<PrismaJobRunner, "register">,
-  deps: WebhookDeps = defaultDeps(),
-): void {
-  runner.register<ProcessDeliveryPayload>(PROCESS_WEBHOOK_JOB, (payload, job) => processDelivery(payload, job, deps));
-  runner.register<ReadOrderPayload>(READ_ORDER_JOB, (payload, job) => readOrderJob(payload, job, deps));
+export function registerWebhookJobs(worker: Pick<JobWorker, "register">, deps: WebhookDeps = defaultDeps()): void {
+  worker.register<ProcessDeliveryPayload>(PROCESS_WEBHOOK_JOB, (payload, job) => processDelivery(payload, job, deps));
+  worker.register<ReadOrderPayload>(READ_ORDER_JOB, (payload, job) => readOrderJob(payload, job, deps));
 }

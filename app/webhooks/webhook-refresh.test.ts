@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
 import { refreshOrder } from "~/fulfillment/refresh-order.server";
-import { getJobRunner } from "~/jobs/runtime.server";
+import { getJobWorker } from "~/jobs/runtime.server";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { ledgerView, simulatorView } from "../../tests/support/ledger-truth";
 import { seedLocations } from "../../tests/support/seed";
@@ -14,7 +14,7 @@ const HOLD = `mutation Hold($id: ID!, $hold: FulfillmentOrderHoldInput!) {
 }`;
 
 let h: SimulatorHarness;
-const drain = () => getJobRunner().drain();
+const drain = () => getJobWorker().runUntilIdle();
 
 /** An installed shop on a simulator whose clock moves a minute per tick(): updatedAt differs. */
 async function clockedShop(shop: string) {

@@ -3,8 +3,7 @@
 import { Agent, request as httpRequest } from "node:http";
 import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
-import { PrismaJobQueue } from "~/jobs/prisma-job-queue.server";
+import { getJobQueue } from "~/jobs/runtime.server";
 import { type AppProcess, PROBE_USER_AGENT, spawnAppProcess } from "../support/app-process";
 
 let web: AppProcess;
@@ -43,14 +42,14 @@ describe("the web process", () => {
 
   it("never runs a queued job nor a schedule, even with JOB_RUNNER=on", async () => {
     // GIVEN a job waiting in the queue the web process shares
-    const { id: jobId } = await new PrismaJobQueue({ db: prisma }).enqueue("retention.prune", {});
+    const { id: jobId } = await getJobQueue().enqueue("retention.prune", {});
 
     // WHEN the process has had many poll intervals to claim it
     await new Promise((resolve) => setTimeout(resolve, 1_500));
 
     // THEN it is still queued, untouched, and no schedule enqueued anything (the retention prune
     // runs on start wherever schedules run)
-    const jobs = await prisma.job.findMany({ select: { id: true, status: true, attempts: true } });
+    const jobs = (await getJobQueue().listJobs()).map(({ id, status, attempts }) => ({ id, status, attempts }));
     expect(jobs).toEqual([{ id: jobId, status: "queued", attempts: 0 }]);
     expect(web.output()).not.toContain("retention.pruned");
   });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { getJobQueue } from "~/jobs/runtime.server";
 import { type AppProcess, PROBE_USER_AGENT, spawnAppProcess } from "../support/app-process";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -42,7 +42,7 @@ it(
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`, { headers: { "User-Agent": PROBE_USER_AGENT } });
     expect([ready.status, await ready.json()]).toEqual([200, { database: "ok", queue: "ok" }]);
     await expect
-      .poll(() => prisma.job.findMany({ where: { type: "retention.prune" }, select: { status: true } }), {
+      .poll(async () => (await getJobQueue().listJobs({ type: "retention.prune" })).map(({ status }) => ({ status })), {
         timeout: 15_000,
       })
       .toEqual([{ status: "succeeded" }]);

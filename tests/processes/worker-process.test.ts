@@ -2,9 +2,7 @@
 // the schedules, answers only its probes, and on SIGTERM lets a running job finish — or, past
 // SHUTDOWN_TIMEOUT_MS, leaves it to its lease, after which it runs again.
 import { afterEach, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
-import { PrismaJobQueue } from "~/jobs/prisma-job-queue.server";
-import { DEFAULT_LEASE_MS, PrismaJobRunner } from "~/jobs/prisma-job-runner.server";
+import { createJobWorker, getJobQueue } from "~/jobs/runtime.server";
 import { type AppProcess, PROBE_USER_AGENT, spawnAppProcess } from "../support/app-process";
 
 const WORKER = "tests/processes/fixtures/worker-with-slow-job.ts";
@@ -21,8 +19,13 @@ afterEach(() => {
   for (const worker of started.splice(0)) if (worker.child.exitCode === null) worker.child.kill("SIGKILL");
 });
 
-const queue = () => new PrismaJobQueue({ db: prisma });
-const job = (id: string) => prisma.job.findUniqueOrThrow({ where: { id }, select: { status: true, attempts: true } });
+const queue = () => getJobQueue();
+async function job(id: string) {
+  const [found] = (await queue().listJobDetails({ type: "test.slow" })).filter((j) => j.id === id);
+  return { status: found?.status, attempts: found?.attempts };
+}
+// Longer than any lease a worker holds a job for (the embedded runner's is minutes).
+const LEASE_OVER_MS = 60 * 60_000;
 
 // Each test starts a worker, which transpiles the app first: generous on a loaded machine.
 describe("the worker process", { timeout: 60_000 }, () => {
@@ -44,7 +47,7 @@ describe("the worker process", { timeout: 60_000 }, () => {
 
     // AND the retention schedule, which enqueues on start, ran its job
     await expect
-      .poll(() => prisma.job.findMany({ where: { type: "retention.prune" }, select: { status: true } }), {
+      .poll(async () => (await getJobQueue().listJobs({ type: "retention.prune" })).map(({ status }) => ({ status })), {
         timeout: 15_000,
       })
       .toEqual([{ status: "succeeded" }]);
@@ -77,10 +80,10 @@ describe("the worker process", { timeout: 60_000 }, () => {
     expect(await job(id)).toEqual({ status: "running", attempts: 1 });
 
     // AND a runner that starts after the lease has expired runs it again, to success
-    const afterLease = () => new Date(Date.now() + DEFAULT_LEASE_MS + 60_000);
-    const next = new PrismaJobRunner({ queue: queue(), clock: afterLease });
+    const afterLease = () => new Date(Date.now() + LEASE_OVER_MS);
+    const next = createJobWorker({ clock: afterLease });
     next.register("test.slow", async () => {});
-    expect(await next.runDue()).toMatchObject({ ran: 1, succeeded: 1 });
+    expect(await next.runUntilIdle()).toMatchObject({ ran: 1, succeeded: 1 });
     expect(await job(id)).toEqual({ status: "succeeded", attempts: 2 });
   });
 

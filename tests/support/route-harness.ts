@@ -5,7 +5,7 @@ import { Prisma } from "@prisma/client";
 import { afterEach, beforeAll, beforeEach } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
-import { getJobRunner } from "~/jobs/runtime.server";
+import { getJobWorker } from "~/jobs/runtime.server";
 import { seedLocations } from "./seed";
 import { installShop, type SimulatorHarness, startSimulator } from "./simulator";
 
@@ -69,7 +69,7 @@ export function routeHarness(options: { shops: readonly string[]; seed?: boolean
     start,
     async deliver() {
       await current!.webhooks.flush();
-      await getJobRunner().drain();
+      await getJobWorker().runUntilIdle();
     },
   };
 }

@@ -3,7 +3,7 @@
 // the dry run then replays the ledger that history left behind, with the same saved rules.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
-import { getJobRunner } from "~/jobs/runtime.server";
+import { getJobWorker } from "~/jobs/runtime.server";
 import { decisionsOf, turnOnAutomation } from "../../../tests/support/automation";
 import { seedLocations } from "../../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../../tests/support/simulator";
@@ -20,7 +20,7 @@ afterEach(() => h.close());
 
 const settle = async () => {
   await h.webhooks.flush();
-  await getJobRunner().drain();
+  await getJobWorker().runUntilIdle();
 };
 
 const RULES: RuleSetInput = {

@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
-import { getJobQueue, getJobRunner } from "~/jobs/runtime.server";
+import { getJobQueue, getJobWorker } from "~/jobs/runtime.server";
 import { decisionsOf, turnOnAutomation } from "../../../tests/support/automation";
 import { ledgerView, simulatorView } from "../../../tests/support/ledger-truth";
 import { seedLocations } from "../../../tests/support/seed";
@@ -13,7 +13,9 @@ import { reevaluateFixed, reevaluateShop } from "./resume.server";
 import { recordUpsellDecision } from "./upsell-decision.server";
 
 let h: SimulatorHarness;
-const drain = () => getJobRunner().drain();
+const drain = () => getJobWorker().runUntilIdle();
+/** Runs what is due by automation's clock: the jobs it delayed come due as time passes. */
+const runAhead = (ms = aheadMs) => getJobWorker().runUntilIdle({ asOf: new Date(Date.now() + ms) });
 const submissions = () => h.operations.filter((op) => op === "FulfillmentOrderSubmitFulfillmentRequest").length;
 
 async function shopWithAutomation(shop: string, rules?: Parameters<typeof turnOnAutomation>[1]) {
@@ -33,7 +35,7 @@ let aheadMs = 0;
 beforeAll(() => {
   registerJobHandlers();
   const queue = getJobQueue();
-  registerAutomation(queue, getJobRunner(), automationDeps(queue, { now: () => new Date(Date.now() + aheadMs) }));
+  registerAutomation(queue, getJobWorker(), automationDeps(queue, { now: () => new Date(Date.now() + aheadMs) }));
 });
 beforeEach(() => {
   h = startSimulator();
@@ -250,14 +252,13 @@ describe("waiting", () => {
     expect(submissions()).toBe(0);
     const [delayed] = await decisionsOf(shop);
     expect(delayed).toMatchObject({ outcome: "delay", status: "scheduled" });
-    const job = await prisma.job.findFirstOrThrow({ where: { type: "automation.evaluate", status: "queued" } });
-    expect(job.runAt.getTime()).toBe(delayed!.runAt!.getTime());
-    expect(job.runAt.getTime() - Date.parse(order.createdAt)).toBe(15 * 60_000);
+    const [job] = await getJobQueue().listJobs({ type: "automation.evaluate", statuses: ["queued"] });
+    expect(job!.runAt.getTime()).toBe(delayed!.runAt!.getTime());
+    expect(job!.runAt.getTime() - Date.parse(order.createdAt)).toBe(15 * 60_000);
 
     // Fifteen minutes later:
     aheadMs = 15 * 60_000;
-    await prisma.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
-    await drain();
+    await runAhead();
     expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.requestStatus).toBe("SUBMITTED");
     expect((await decisionsOf(shop)).map((d) => [d.trigger, d.outcome])).toEqual([
       ["created", "delay"],
@@ -291,8 +292,7 @@ describe("the settle window after an order edit", () => {
     expect(waits.at(-1)!.reason).toMatch(/quiet|edit/i);
 
     aheadMs = 10 * 60_000 + 1_000;
-    await prisma.job.updateMany({ where: { status: "queued" }, data: { runAt: new Date() } });
-    await drain();
+    await runAhead();
     expect(submissions()).toBe(1);
     const submitted = h.sim.fulfillmentOrdersOf(order.id).filter((fo) => fo.requestStatus === "SUBMITTED");
     expect(submitted[0]!.lineItems).toHaveLength(2);
@@ -329,15 +329,15 @@ describe("holds and fixes", () => {
     await settle();
     const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
     expect(fo.holds.map((x) => x.reason)).toEqual(["INCORRECT_ADDRESS"]);
-    const release = await prisma.job.findFirstOrThrow({ where: { type: "automation.release-hold", status: "queued" } });
-    expect(release.runAt.getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
+    const [release] = await getJobQueue().listJobs({ type: "automation.release-hold", statuses: ["queued"] });
+    expect(release!.runAt.getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
 
     // Meanwhile a fraud app holds the FO too.
     h.sim.placeHoldAsOtherApp(fo.id, { reason: "HIGH_RISK_OF_FRAUD", appTitle: "Fraud Guard" });
     await settle();
-    // Thirty minutes later (the job's time, brought forward):
-    await prisma.job.update({ where: { id: release.id }, data: { runAt: new Date() } });
-    await settle();
+    // Thirty minutes later (the job's time; automation's own clock is not needed for it):
+    await h.webhooks.flush();
+    await runAhead(30 * 60_000 + 1_000);
     const after = h.sim.getFulfillmentOrder(fo.id);
     expect(after.holds.map((x) => [x.reason, x.heldByApp?.title])).toEqual([["HIGH_RISK_OF_FRAUD", "Fraud Guard"]]);
     expect(h.operations.filter((op) => op === "FulfillmentOrderReleaseHold")).toHaveLength(1);
@@ -415,8 +415,7 @@ describe("exactly once", () => {
     );
     await drain();
     // The lost answer's job retries after its backoff: run it now, as a later pass would.
-    await prisma.job.updateMany({ where: { status: "queued" }, data: { runAt: new Date() } });
-    await drain();
+    await runAhead(60 * 60_000);
     expect(submissions()).toBe(1);
     expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.requestStatus).toBe("SUBMITTED");
     expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.merchantRequests).toHaveLength(1);

@@ -1,6 +1,5 @@
 // Wires automation into the process: its job handlers and its feed from the ledger.
-import type { PrismaJobQueue } from "~/jobs/prisma-job-queue.server";
-import type { PrismaJobRunner } from "~/jobs/prisma-job-runner.server";
+import type { JobQueue, JobWorker } from "~/jobs/job-queue";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { type AutomationDeps, evaluateFulfillmentOrder } from "./evaluate.server";
 import {
@@ -18,7 +17,7 @@ import { releaseOurHold } from "./release-hold.server";
  */
 export const AUTOMATION_RESERVED_POINTS = 200;
 
-export function automationDeps(queue: PrismaJobQueue, overrides: Partial<AutomationDeps> = {}): AutomationDeps {
+export function automationDeps(queue: JobQueue, overrides: Partial<AutomationDeps> = {}): AutomationDeps {
   return {
     queue,
     adminFor: (shop) => shopAdminGraphql(shop, { reservePoints: AUTOMATION_RESERVED_POINTS }),
@@ -27,8 +26,8 @@ export function automationDeps(queue: PrismaJobQueue, overrides: Partial<Automat
   };
 }
 
-export function registerAutomation(queue: PrismaJobQueue, runner: PrismaJobRunner, deps = automationDeps(queue)): void {
+export function registerAutomation(queue: JobQueue, worker: JobWorker, deps = automationDeps(queue)): void {
   listenToLedger(queue);
-  runner.register<EvaluatePayload>(AUTOMATION_EVALUATE_JOB, (payload) => evaluateFulfillmentOrder(payload, deps));
-  runner.register<ReleaseHoldPayload>(AUTOMATION_RELEASE_HOLD_JOB, (payload) => releaseOurHold(payload, deps));
+  worker.register<EvaluatePayload>(AUTOMATION_EVALUATE_JOB, (payload) => evaluateFulfillmentOrder(payload, deps));
+  worker.register<ReleaseHoldPayload>(AUTOMATION_RELEASE_HOLD_JOB, (payload) => releaseOurHold(payload, deps));
 }

@@ -2,7 +2,7 @@
 // Its handler (runPickupCancelJob, registered in app/background.server.ts) finishes any
 // cancellation a request left "cancelling" (Shopify still working, no answer, a crash).
 import type { Prisma } from "@prisma/client";
-import type { PrismaJobQueue } from "~/jobs/prisma-job-queue.server";
+import type { JobQueue } from "~/jobs/job-queue";
 
 export const PICKUP_CANCEL_JOB = "pickup.cancel-order";
 
@@ -18,7 +18,7 @@ export interface PickupCancelJobPayload {
 }
 
 /** The queue, able to add a job inside the transaction that creates the cancellation. */
-export type PickupCancelQueue = Pick<PrismaJobQueue, "enqueueWith">;
+export type PickupCancelQueue = Pick<JobQueue, "enqueueWith">;
 
 export function enqueuePickupCancelJob(
   queue: PickupCancelQueue,

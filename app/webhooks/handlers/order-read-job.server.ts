@@ -11,10 +11,8 @@ export interface ReadOrderPayload {
   orderId: string;
 }
 
-/** A queue whose running job can give up its dedupe key (PrismaJobQueue). */
-export interface CoalescingQueue extends JobQueue {
-  releaseDedupeKey(jobId: string): Promise<void>;
-}
+/** A queue whose running job can give up its dedupe key. */
+export type CoalescingQueue = Pick<JobQueue, "enqueue" | "releaseDedupeKey">;
 
 interface OrderReadDeps {
   queue: CoalescingQueue;
@@ -24,7 +22,11 @@ interface OrderReadDeps {
 const readOrderDedupeKey = (shop: string, orderId: string) => `webhook.read-order:${shop}:${orderId}`;
 
 /** Queues a read of the order, or joins the one already queued and not yet started. */
-export function enqueueOrderRead(queue: JobQueue, shop: string, orderId: string): Promise<EnqueueResult> {
+export function enqueueOrderRead(
+  queue: Pick<JobQueue, "enqueue">,
+  shop: string,
+  orderId: string,
+): Promise<EnqueueResult> {
   const payload: ReadOrderPayload = { shop, orderId };
   return queue.enqueue(READ_ORDER_JOB, payload, { shop, dedupeKey: readOrderDedupeKey(shop, orderId) });
 }

@@ -47,7 +47,7 @@ async function ledgerHolds(shop: string, stated: StatedFulfillmentOrderState[]):
 
 export async function refreshFromWebhook(
   graphql: AdminGraphql,
-  queue: JobQueue,
+  queue: Pick<JobQueue, "enqueue">,
   shop: string,
   targets: RefreshTargets,
   options: RefreshOptions,
