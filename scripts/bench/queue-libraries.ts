@@ -33,6 +33,9 @@ const SINGLE_SENDS = 1_000;
 const TX_SENDS = 500;
 /** Web processes serve requests concurrently: transactions enqueueing this many at a time. */
 const TX_PARALLEL = 16;
+/** The webhook inbox's group commit (ADR 0016): many jobs enqueued in one transaction. */
+const TX_BATCHES = 100;
+const TX_BATCH_SIZE = 50;
 const DEDUPE_SENDS = 1_000;
 const DEDUPE_KEYS = 100;
 const DEDUPE_PARALLEL = 10;
@@ -161,6 +164,8 @@ async function workerMain(library: Library, url: string): Promise<void> {
 interface Producer {
   send(queue: string, payload: object): Promise<string>;
   sendMany(queue: string, payloads: object[]): Promise<void>;
+  /** Many jobs in one statement inside the caller's transaction. */
+  sendManyInTransaction(tx: TransactionClient, queue: string, payloads: object[]): Promise<void>;
   /** Inside the caller's Prisma interactive transaction. */
   sendInTransaction(tx: TransactionClient, queue: string, payload: object): Promise<string>;
   /** Returns the job holding the key while one is queued or running, else a new one. */
@@ -199,11 +204,21 @@ async function pgBossProducer(url: string, pool: pg.Pool): Promise<Producer> {
     },
     sendInTransaction: async (tx, queue, payload) =>
       must(await boss.send(queue, payload, { db: fromPrisma(tx) }), "send in transaction"),
+    sendManyInTransaction: async (tx, queue, payloads) => {
+      await boss.insert(
+        queue,
+        payloads.map((data) => ({ data })),
+        { db: fromPrisma(tx) },
+      );
+    },
     sendDeduped: async (queue, payload, key) => {
       const id = await boss.send(queue, payload, { singletonKey: key });
       if (id !== null) return id;
       // The key is held: send answers null, so the held job is looked up (the contract returns it).
-      const [held] = await boss.findJobs(queue, { key, queued: false, limit: 1 });
+      // findJobs by key lists every retained job with it (completed ones too, oldest first), and
+      // `queued` would leave out an active holder: pick the one that holds the key.
+      const jobs = await boss.findJobs(queue, { key });
+      const held = jobs.find((job) => job.state === "created" || job.state === "retry" || job.state === "active");
       return must(held?.id ?? null, "findJobs for a held key");
     },
     unfinished: async (queue) => {
@@ -242,6 +257,15 @@ async function graphileProducer(url: string, pool: pg.Pool): Promise<Producer> {
       );
       return rows[0]!.id;
     },
+    // add_jobs takes an array of job_spec rows, built here from one JSON parameter.
+    sendManyInTransaction: async (tx, queue, payloads) => {
+      const specs = payloads.map((payload) => ({ identifier: queue, payload }));
+      await tx.$queryRawUnsafe(
+        `select count(*)::int as n from graphile_worker.add_jobs(array(
+           select json_populate_record(null::graphile_worker.job_spec, spec) from json_array_elements($1::json) as spec))`,
+        JSON.stringify(specs),
+      );
+    },
     // unsafe_dedupe: while a job (queued, running, or failed and kept) has the key, add_job returns it.
     sendDeduped: async (queue, payload, key) =>
       (await utils.addJob(queue, payload, { jobKey: key, jobKeyMode: "unsafe_dedupe" })).id,
@@ -279,6 +303,7 @@ interface RoundResult {
   singleSendsPerS: number;
   txSendsPerS: number;
   txParallelSendsPerS: number;
+  txBatchJobsPerS: number;
   dedupeBurstMs: number;
   dedupeJobsCreated: number;
   dedupeReturnedHeld: boolean;
@@ -415,6 +440,19 @@ async function runRound(library: Library, round: number, cluster: { url: string;
       }),
     );
     result.txParallelSendsPerS = (TX_SENDS / txParallelMs) * 1000;
+    const txBatchMs = await timed(async () => {
+      for (let batch = 0; batch < TX_BATCHES; batch++) {
+        const payloads = Array.from({ length: TX_BATCH_SIZE }, (_, i) => ({ marker: `batch-${batch}`, i }));
+        await prisma.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe(`insert into bench_delivery (marker) values ($1)`, `batch-${batch}`);
+          await producer.sendManyInTransaction(tx, ENQUEUE_QUEUE, payloads);
+        });
+      }
+    });
+    const lastBatch = await producer.countMarked(ENQUEUE_QUEUE, `batch-${TX_BATCHES - 1}`);
+    if (lastBatch !== TX_BATCH_SIZE)
+      throw new Error(`${library}: a batch enqueued ${lastBatch} jobs, not ${TX_BATCH_SIZE}`);
+    result.txBatchJobsPerS = ((TX_BATCHES * TX_BATCH_SIZE) / txBatchMs) * 1000;
     result.rollbackProof = await proveRollback(prisma, producer, library);
 
     const idsByKey = new Map<string, Set<string>>();
@@ -492,6 +530,11 @@ const FIGURES: { label: string; pick: (r: RoundResult) => number | null; digits:
   {
     label: `sends in a Prisma transaction, ${TX_PARALLEL} at a time / s`,
     pick: (r) => r.txParallelSendsPerS,
+    digits: 0,
+  },
+  {
+    label: `jobs enqueued ${TX_BATCH_SIZE} per Prisma transaction, one statement / s`,
+    pick: (r) => r.txBatchJobsPerS,
     digits: 0,
   },
   { label: `dedupe burst, ${DEDUPE_SENDS} sends / ${DEDUPE_KEYS} keys (ms)`, pick: (r) => r.dedupeBurstMs, digits: 0 },
