@@ -13,7 +13,7 @@ describe("shopifyAnswerOf", () => {
     expect(shopifyAnswerOf("refused", response)).toBe(expected);
   });
 
-  it("says nothing for a decision Shopify did not refuse, or a record that is not JSON", () => {
+  it("says nothing for a decision Shopify did not refuse, or a record that holds no refusal", () => {
     expect(shopifyAnswerOf("succeeded", { message: "ok" })).toBeNull();
     expect(shopifyAnswerOf("refused", "{not json")).toBeNull();
     expect(shopifyAnswerOf("refused", null)).toBeNull();
