@@ -1,5 +1,6 @@
 // The automation activity feed: AutomationDecision rows, newest first, filtered by rule,
 // outcome, status and days in the shop's time zone, a page at a time by (createdAt, id) cursor.
+import { type JsonColumn } from "~/db/json-column";
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { prisma } from "~/db.server";
@@ -16,18 +17,14 @@ const Refusal = z.union([
 ]);
 
 /** The messages Shopify refused with, or null when the record holds none we can read. */
-export function shopifyAnswerOf(status: string, response: string | null): string | null {
-  if (status !== "refused" || !response) return null;
-  try {
-    const parsed = Refusal.safeParse(JSON.parse(response));
-    if (!parsed.success) return null;
-    const value = parsed.data;
-    if ("message" in value) return value.message;
-    const errors = "userErrors" in value ? value.userErrors : value.response.userErrors;
-    return errors.map((e) => e.message).join(" ");
-  } catch {
-    return null;
-  }
+export function shopifyAnswerOf(status: string, response: JsonColumn): string | null {
+  if (status !== "refused") return null;
+  const parsed = Refusal.safeParse(response);
+  if (!parsed.success) return null;
+  const value = parsed.data;
+  if ("message" in value) return value.message;
+  const errors = "userErrors" in value ? value.userErrors : value.response.userErrors;
+  return errors.map((e) => e.message).join(" ");
 }
 
 const ORDER_NEWEST_FIRST: Prisma.AutomationDecisionOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];

@@ -33,15 +33,9 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() ? va
  * records "Shopify's answer or userErrors"): the userErrors' messages, or a message. Read
  * defensively: anything else is no answer to show.
  */
-export function refusalOf(status: string, response: string | null): string | null {
-  if (status !== "refused" || !response) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(response);
-  } catch {
-    return text(response)?.slice(0, 500) ?? null;
-  }
-  if (typeof value !== "object" || value === null) return text(value);
+export function refusalOf(status: string, value: unknown): string | null {
+  if (status !== "refused" || value === null) return null;
+  if (typeof value !== "object") return text(value)?.slice(0, 500) ?? null;
   const { userErrors, message } = value as { userErrors?: unknown; message?: unknown };
   if (Array.isArray(userErrors)) {
     const messages = userErrors.flatMap((e) => text((e as { message?: unknown } | null)?.message) ?? []);

@@ -56,7 +56,7 @@ describe("saveRuleSet", () => {
     ]);
     expect(await prisma.automationRuleSet.count({ where: { shop: SHOP } })).toBe(2);
     const audits = await prisma.auditEvent.findMany({ where: { shop: SHOP, action: "automation.rules_saved" } });
-    expect(audits.map((a) => JSON.parse(a.detail).version).sort()).toEqual([1, 2]);
+    expect(audits.map((a) => (a.detail as { version: number }).version).sort()).toEqual([1, 2]);
   });
 
   it("refuses a save made on an older version and saves nothing", async () => {

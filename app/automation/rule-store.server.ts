@@ -2,6 +2,7 @@
 // it appends version N+1 and moves the settings' pointer in the same transaction, so every
 // decision that names a version can still show the rules it ran, and two concurrent saves
 // cannot both become version N+1 (the [shop, version] unique index refuses the second).
+import { toJsonColumn, type JsonColumn } from "~/db/json-column";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { isUniqueViolation } from "~/db/unique-violation";
@@ -18,16 +19,12 @@ export interface AutomationSwitches {
 }
 
 /**
- * A stored version as the schema reads it today. Stored text was valid when saved; should a later
- * schema refuse it, the version is shown as empty rather than breaking the screen or the runtime.
+ * A stored version as the schema reads it today. Stored rules were valid when saved; should a later
+ * schema refuse them, the version is shown as empty rather than breaking the screen or the runtime.
  */
-function parseStored(text: string): RuleSet {
-  try {
-    const parsed = RuleSet.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : EMPTY_RULE_SET;
-  } catch {
-    return EMPTY_RULE_SET;
-  }
+function parseStored(stored: JsonColumn): RuleSet {
+  const parsed = RuleSet.safeParse(stored);
+  return parsed.success ? parsed.data : EMPTY_RULE_SET;
 }
 
 type Db = Pick<Prisma.TransactionClient, "automationSettings" | "automationRuleSet">;
@@ -73,7 +70,7 @@ export async function saveRuleSet(
       const current = await currentVersionOf(shop, tx);
       if (current !== expectedVersion) return { kind: "stale", currentVersion: current } as const;
       // The insert is the arbiter: a concurrent save of the same expected version fails here.
-      await tx.automationRuleSet.create({ data: { shop, version, rules: JSON.stringify(ruleSet), actor } });
+      await tx.automationRuleSet.create({ data: { shop, version, rules: toJsonColumn(ruleSet), actor } });
       await tx.automationSettings.upsert({
         where: { shop },
         create: { shop, currentVersion: version, updatedBy: actor },

@@ -6,6 +6,7 @@
 // the reason a merchant can act on.
 // https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderAction
 import { actionReasons } from "~/i18n/sections/action-reasons";
+import { fromJsonColumn, type JsonColumn } from "~/db/json-column";
 import type { ActionAvailability, ActionIntent } from "./actions/contract";
 
 /**
@@ -66,17 +67,17 @@ interface FulfillmentOrderRowForGate {
   requestStatus: string;
   deliveryMethod: string | null;
   thirdParty: boolean;
-  supportedActions: string;
-  holds: string;
+  supportedActions: JsonColumn;
+  holds: JsonColumn;
   remainingQuantity: number;
   fulfillAt: Date | null;
   preparedForPickupAt?: Date | string | null;
 }
 
 export function toGatedFulfillmentOrder(row: FulfillmentOrderRowForGate): GatedFulfillmentOrder {
-  const supportedActions = (JSON.parse(row.supportedActions) as { action: string }[]).map((a) => a.action);
-  const holds = (
-    JSON.parse(row.holds) as { id: string; heldByRequestingApp: boolean; heldByAppTitle: string | null }[]
+  const supportedActions = fromJsonColumn<{ action: string }[]>(row.supportedActions).map((a) => a.action);
+  const holds = fromJsonColumn<{ id: string; heldByRequestingApp: boolean; heldByAppTitle: string | null }[]>(
+    row.holds,
   ).map((h) => ({ id: h.id, heldByRequestingApp: h.heldByRequestingApp, heldByAppTitle: h.heldByAppTitle ?? null }));
   const prepared = row.preparedForPickupAt ?? null;
   return {

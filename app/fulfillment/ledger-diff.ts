@@ -7,6 +7,7 @@ import type {
   HoldSnapshot,
   OrderSnapshot,
 } from "./ledger-types";
+import { fromJsonColumn, sameJson, toJsonColumn, type JsonColumn } from "~/db/json-column";
 
 interface StoredFulfillmentOrder {
   shopifyId: string;
@@ -18,9 +19,9 @@ interface StoredFulfillmentOrder {
   destinationCountryCode: string | null;
   destinationProvinceCode: string | null;
   thirdParty: boolean;
-  supportedActions: string;
-  holds: string;
-  lineItems: string;
+  supportedActions: JsonColumn;
+  holds: JsonColumn;
+  lineItems: JsonColumn;
   fulfillAt: Date | null;
   rejectionReason: string | null;
   rejectionMessage: string | null;
@@ -75,9 +76,7 @@ export function mergeHolds(snapshot: readonly HoldSnapshot[], stored: readonly S
   }));
 }
 
-export function parseStoredHolds(raw: string): StoredHold[] {
-  return JSON.parse(raw) as StoredHold[];
-}
+export const parseStoredHolds = (stored: JsonColumn): StoredHold[] => fromJsonColumn<StoredHold[]>(stored);
 
 /** Changes that matter to merchants, in the order they are recorded in the event history. */
 export function diffFulfillmentOrder(stored: StoredFulfillmentOrder, next: FulfillmentOrderSnapshot): FieldChange[] {
@@ -108,9 +107,9 @@ export function fulfillmentOrderMatches(stored: StoredFulfillmentOrder, next: Fu
     stored.destinationCountryCode === next.destinationCountryCode &&
     stored.destinationProvinceCode === next.destinationProvinceCode &&
     stored.thirdParty === next.thirdParty &&
-    stored.supportedActions === JSON.stringify(next.supportedActions) &&
-    JSON.stringify(holds) === JSON.stringify(next.holds) &&
-    stored.lineItems === JSON.stringify(next.lineItems) &&
+    sameJson(stored.supportedActions, toJsonColumn(next.supportedActions)) &&
+    sameJson(holds, toJsonColumn(next.holds)) &&
+    sameJson(stored.lineItems, toJsonColumn(next.lineItems)) &&
     timestamp(stored.fulfillAt) === timestamp(next.fulfillAt) &&
     stored.rejectionReason === next.rejectionReason &&
     stored.rejectionMessage === next.rejectionMessage &&
@@ -182,7 +181,7 @@ export function lineItemsEdited(
   next: readonly Pick<FulfillmentOrderSnapshot, "status" | "lineItems">[],
 ): boolean {
   const before = orderLines(
-    stored.map((fo) => ({ status: fo.status, lines: JSON.parse(fo.lineItems) as FulfillmentOrderLineSnapshot[] })),
+    stored.map((fo) => ({ status: fo.status, lines: fromJsonColumn<FulfillmentOrderLineSnapshot[]>(fo.lineItems) })),
   );
   const after = orderLines(next.map((fo) => ({ status: fo.status, lines: fo.lineItems })));
   const added = [...after.lineItemIds].some((id) => !before.lineItemIds.has(id));

@@ -3,6 +3,7 @@
 import { lockForTransaction } from "~/db/transaction-lock.server";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
+import { fromJsonColumn, JSON_DB_NULL, toJsonColumn, type JsonColumn } from "~/db/json-column";
 import {
   carriesPostPurchaseHold,
   diffFulfillmentOrder,
@@ -90,7 +91,7 @@ async function orderWatchData(
   return data;
 }
 
-function fulfillmentOrderData(snapshot: FulfillmentOrderSnapshot, holds: string) {
+function fulfillmentOrderData(snapshot: FulfillmentOrderSnapshot, holds: Prisma.InputJsonValue) {
   return {
     status: snapshot.status,
     requestStatus: snapshot.requestStatus,
@@ -100,9 +101,9 @@ function fulfillmentOrderData(snapshot: FulfillmentOrderSnapshot, holds: string)
     destinationCountryCode: snapshot.destinationCountryCode,
     destinationProvinceCode: snapshot.destinationProvinceCode,
     thirdParty: snapshot.thirdParty,
-    supportedActions: JSON.stringify(snapshot.supportedActions),
+    supportedActions: toJsonColumn(snapshot.supportedActions),
     holds,
-    lineItems: JSON.stringify(snapshot.lineItems),
+    lineItems: toJsonColumn(snapshot.lineItems),
     totalQuantity: snapshot.lineItems.reduce((sum, li) => sum + li.totalQuantity, 0),
     remainingQuantity: snapshot.lineItems.reduce((sum, li) => sum + li.remainingQuantity, 0),
     fulfillAt: snapshot.fulfillAt ? new Date(snapshot.fulfillAt) : null,
@@ -118,7 +119,7 @@ function fulfillmentOrderData(snapshot: FulfillmentOrderSnapshot, holds: string)
  */
 function parentOf(
   snapshot: FulfillmentOrderSnapshot,
-  siblings: readonly { shopifyId: string; lineItems: string; rootShopifyId: string | null }[],
+  siblings: readonly { shopifyId: string; lineItems: JsonColumn; rootShopifyId: string | null }[],
   hints: readonly LineageHint[],
 ): { parentShopifyId: string; lineageReason: string; rootShopifyId: string } | null {
   const hint = hints.find((h) => h.childId === snapshot.id && h.parentId !== snapshot.id);
@@ -126,7 +127,7 @@ function parentOf(
   const sibling = hint
     ? siblings.find((s) => s.shopifyId === hint.parentId)
     : siblings.find((s) =>
-        (JSON.parse(s.lineItems) as { lineItemId: string }[]).some((li) => lineItemIds.has(li.lineItemId)),
+        fromJsonColumn<{ lineItemId: string }[]>(s.lineItems).some((li) => lineItemIds.has(li.lineItemId)),
       );
   const parentShopifyId = hint?.parentId ?? sibling?.shopifyId;
   if (!parentShopifyId) return null;
@@ -155,7 +156,7 @@ async function applyFulfillmentOrder(
       orderBy: { openedAt: "asc" },
     });
     const lineage = parentOf(snapshot, siblings, context.lineage ?? []);
-    const holds = JSON.stringify(mergeHolds(snapshot.holds, [], context.now));
+    const holds = toJsonColumn(mergeHolds(snapshot.holds, [], context.now));
     await tx.fulfillmentOrder.create({
       data: {
         shop,
@@ -175,7 +176,7 @@ async function applyFulfillmentOrder(
               kind: "created",
               fromValue: null,
               toValue: snapshot.status,
-              detail: lineage ? JSON.stringify(lineage) : null,
+              detail: lineage ? toJsonColumn(lineage) : JSON_DB_NULL,
             },
           ],
         },
@@ -201,7 +202,7 @@ async function applyFulfillmentOrder(
 
   const changes = diffFulfillmentOrder(stored, snapshot);
   changed.push({ id: snapshot.id, outcome: "updated", fields: changes.map((c) => c.field), holdsBefore });
-  const holds = JSON.stringify(mergeHolds(snapshot.holds, parseStoredHolds(stored.holds), context.now));
+  const holds = toJsonColumn(mergeHolds(snapshot.holds, parseStoredHolds(stored.holds), context.now));
   await tx.fulfillmentOrder.update({
     where: { id: stored.id },
     data: {
@@ -406,7 +407,7 @@ export async function applyStatedFulfillmentOrder(
       data: {
         status: stated.status,
         requestStatus: stated.requestStatus,
-        supportedActions: JSON.stringify(stated.supportedActions),
+        supportedActions: toJsonColumn(stated.supportedActions),
         // The 3PL's rejection is only kept while the request stands rejected.
         ...(stated.requestStatus === "REJECTED" ? {} : { rejectionReason: null, rejectionMessage: null }),
         shopifyUpdatedAt: new Date(stated.updatedAt),

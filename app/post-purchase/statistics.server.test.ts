@@ -53,7 +53,7 @@ async function ledgerOrder(orderId: string, fos: { requestStatus: string; varian
         orderShopifyId: orderId,
         status: "OPEN",
         requestStatus: fo.requestStatus,
-        lineItems: JSON.stringify(fo.variants.map((variantId, j) => ({ id: `l${i}-${j}`, variantId }))),
+        lineItems: fo.variants.map((variantId, j) => ({ id: `l${i}-${j}`, variantId })),
         openedAt: now,
         shopifyUpdatedAt: now,
       },

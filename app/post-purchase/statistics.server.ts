@@ -1,6 +1,7 @@
 // The offers screen's statistics, per offer and in total, counted from UpsellPresentation rows;
 // and, joined with the FO ledger, how often an accepted upsell item went out in the same
 // fulfillment request as the order's original items (automation's settle window aims at 100%).
+import { type JsonColumn } from "~/db/json-column";
 import { prisma } from "~/db.server";
 import type { FulfillmentOrderLineSnapshot } from "~/fulfillment/ledger-types";
 import {
@@ -18,9 +19,10 @@ interface UpsellStatistics {
   sameRequest: SameRequestShare;
 }
 
-function lineVariantIdsOf(lineItems: string): (string | null)[] {
+function lineVariantIdsOf(lineItems: JsonColumn): (string | null)[] {
+  if (!Array.isArray(lineItems)) return [];
   try {
-    return (JSON.parse(lineItems) as Pick<FulfillmentOrderLineSnapshot, "variantId">[]).map((l) => l.variantId ?? null);
+    return (lineItems as Pick<FulfillmentOrderLineSnapshot, "variantId">[]).map((l) => l.variantId ?? null);
   } catch {
     return [];
   }

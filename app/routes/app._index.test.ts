@@ -73,7 +73,7 @@ async function otherShopRow() {
       orderShopifyId: order.shopifyId,
       status: "OPEN",
       requestStatus: "UNSUBMITTED",
-      supportedActions: JSON.stringify([{ action: "REQUEST_FULFILLMENT", externalUrl: null }]),
+      supportedActions: [{ action: "REQUEST_FULFILLMENT", externalUrl: null }],
       thirdParty: true,
       openedAt: new Date(),
       shopifyUpdatedAt: new Date(),

@@ -1,5 +1,6 @@
 // The automation activity feed through the real authenticate.admin, on AutomationDecision rows
 // written directly (the runtime that writes them is not needed to read them).
+import type { Prisma } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import type { ActivityView } from "~/automation/activity-views";
 import { prisma } from "~/db.server";
@@ -19,7 +20,7 @@ async function decision(fields: {
   status?: string;
   ruleId?: string | null;
   ruleName?: string | null;
-  response?: string | null;
+  response?: Prisma.InputJsonValue;
   shop?: string;
 }) {
   n += 1;
@@ -37,7 +38,7 @@ async function decision(fields: {
       ruleName: fields.ruleName === undefined ? "Ship it" : fields.ruleName,
       ruleVersion: fields.ruleId === null ? null : 3,
       reason: `Reason ${n}`,
-      response: fields.response ?? null,
+      response: fields.response,
       createdAt: new Date(fields.at),
     },
   });
@@ -71,7 +72,7 @@ describe("the automation activity feed", () => {
     await decision({
       at: "2026-11-02T10:00:00Z",
       status: "refused",
-      response: JSON.stringify({ userErrors: [{ field: ["id"], message: "Fulfillment order is on hold." }] }),
+      response: { userErrors: [{ field: ["id"], message: "Fulfillment order is on hold." }] },
     });
     await decision({ at: "2026-11-03T10:00:00Z", outcome: "skip", status: "not_sent", ruleId: null, ruleName: null });
     await decision({ at: "2026-11-04T10:00:00Z", shop: OTHER });

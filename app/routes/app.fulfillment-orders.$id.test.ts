@@ -770,7 +770,7 @@ describe("automation on the FO page", () => {
       ruleName: "Ship everything",
       ruleVersion: 3,
       reason: "Rule “Ship everything” matched",
-      response: JSON.stringify({ userErrors: [{ field: ["id"], message: "Cannot request fulfillment." }] }),
+      response: { userErrors: [{ field: ["id"], message: "Cannot request fulfillment." }] },
       createdAt: at(2),
     });
     await decide(otherFo, { reason: "Another FO's", createdAt: at(1) });

@@ -136,7 +136,7 @@ describe("the rejection inbox", () => {
     await harness.deliver();
     expect((await inbox()).groups).toEqual([]);
     const audits = await prisma.auditEvent.findMany({ where: { shop: SHOP, action: "rejection.resubmitted" } });
-    expect(audits.map((a) => ({ subject: a.subject, actor: a.actor, detail: JSON.parse(a.detail) }))).toEqual([
+    expect(audits.map((a) => ({ subject: a.subject, actor: a.actor, detail: a.detail }))).toEqual([
       { subject: fo.id, actor: "staff:7", detail: { orderName: order.name, reason: "INVENTORY_OUT_OF_STOCK" } },
     ]);
   });
@@ -167,7 +167,7 @@ describe("the rejection inbox", () => {
       ).toHaveLength(2);
     }
     const audits = await prisma.auditEvent.findMany({ where: { shop: SHOP, action: "rejection.resubmitted" } });
-    expect(audits.map((x) => [x.subject, JSON.parse(x.detail).reason]).sort()).toEqual(
+    expect(audits.map((x) => [x.subject, (x.detail as { reason?: unknown }).reason]).sort()).toEqual(
       [
         [a.fo.id, "INVALID_SKU"],
         [b.fo.id, "INCOMPLETE"],

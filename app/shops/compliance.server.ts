@@ -1,5 +1,6 @@
 // Shopify's mandatory compliance webhooks
 // (https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance).
+import { toJsonColumn } from "~/db/json-column";
 import { prisma } from "~/db.server";
 import { getJobQueue } from "~/jobs/runtime.server";
 import { retentionPolicy } from "~/retention/prune-retained.server";
@@ -145,8 +146,8 @@ async function recordDataRequest(shop: string, ref: CustomerRef, email: string |
       shop,
       customerShopifyId: ref.customerId,
       email,
-      ordersRequested: JSON.stringify(ref.orderIds),
-      report: JSON.stringify(report),
+      ordersRequested: toJsonColumn(ref.orderIds),
+      report: toJsonColumn(report),
     },
   });
 }

@@ -260,7 +260,7 @@ describe("customers/data_request", () => {
       data_request: { id: 9999 },
     });
     const [request] = await prisma.customerDataRequest.findMany({ where: { shop } });
-    const report = JSON.parse(request!.report) as {
+    const report = request!.report as unknown as {
       orders: { shopifyId: string; customerName: string }[];
       webhookPayloads: { topic: string; payload: string }[];
       webhookPayloadsKeptForDays: number;

@@ -1,4 +1,5 @@
 // The activity feed: who ran what, when, with which policy, and what changed. Append-only.
+import { toJsonColumn, type JsonColumn } from "~/db/json-column";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import type { AuditEventView } from "./views";
@@ -40,20 +41,14 @@ export async function recordAuditEvent(
       actor: event.actor,
       action: event.action,
       subject: event.subject ?? null,
-      detail: JSON.stringify(event.detail ?? {}),
+      detail: toJsonColumn(event.detail ?? {}),
       ...(event.at ? { at: event.at } : {}),
     },
   });
 }
 
-const parseDetail = (text: string): Record<string, unknown> => {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-};
+const parseDetail = (stored: JsonColumn): Record<string, unknown> =>
+  stored && typeof stored === "object" && !Array.isArray(stored) ? stored : {};
 
 export async function listStaleOrderActivity(shop: string, take = 30): Promise<AuditEventView[]> {
   const rows = await prisma.auditEvent.findMany({

@@ -6,6 +6,7 @@
 // 2. prepareCancellationRun (that job, prepare-run.server.ts) runs a fresh preview, creates one
 //    item per eligible order and enqueues each item's cancel job in the same transaction.
 // Orders already cancelled by an earlier run, or still in flight in one, are never queued again.
+import { JSON_DB_NULL, toJsonColumn } from "~/db/json-column";
 import { type Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import type { JobTransaction, TransactionalJobQueue } from "~/jobs/job-queue";
@@ -113,10 +114,10 @@ export async function requestCancellationRun(input: {
           trigger: input.trigger,
           actor: input.actor,
           status: "preparing",
-          selectedOrderIds: ids ? JSON.stringify(ids) : null,
+          selectedOrderIds: ids ? toJsonColumn(ids) : JSON_DB_NULL,
           selected: ids?.length ?? 0,
           requestKey: input.requestKey ?? null,
-          policy: JSON.stringify(settings.policy),
+          policy: toJsonColumn(settings.policy),
           cancelReason: settings.cancelReason,
           notifyCustomer: settings.notifyCustomer,
           staffNote: settings.staffNote,

@@ -1,4 +1,5 @@
 // The shop's stale-order policy (one row per shop, defaults until first saved).
+import { toJsonColumn, type JsonColumn } from "~/db/json-column";
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { prisma } from "~/db.server";
@@ -27,13 +28,9 @@ export const DEFAULT_SETTINGS: StaleOrderSettings = {
 const SAVE_SETTINGS_INTENT = "stale-orders.save-settings";
 
 const StringList = z.array(z.string());
-const parseList = (text: string): string[] => {
-  try {
-    const parsed = StringList.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
+const parseList = (stored: JsonColumn): string[] => {
+  const parsed = StringList.safeParse(stored);
+  return parsed.success ? parsed.data : [];
 };
 
 export async function loadStaleOrderSettings(
@@ -75,8 +72,8 @@ export async function saveStaleOrderSettings(
     includePending: settings.policy.includePending,
     includeExpiredAuthorizations: settings.policy.includeExpiredAuthorizations,
     includePartiallyPaid: settings.policy.includePartiallyPaid,
-    gateways: JSON.stringify(settings.policy.gateways),
-    excludedTags: JSON.stringify(settings.policy.excludedTags),
+    gateways: toJsonColumn(settings.policy.gateways),
+    excludedTags: toJsonColumn(settings.policy.excludedTags),
     cancelReason: settings.cancelReason,
     notifyCustomer: settings.notifyCustomer,
     staffNote: settings.staffNote,

@@ -29,13 +29,10 @@ export const DEFAULT_POLICY: StaleOrderPolicySettings = {
   excludedTags: [],
 };
 
-/** The policy a run was confirmed with (stored as JSON text on the run); the default when unreadable. */
-export function policyFromJson(text: string): StaleOrderPolicySettings {
-  try {
-    return { ...DEFAULT_POLICY, ...(JSON.parse(text) as Partial<StaleOrderPolicySettings>) };
-  } catch {
-    return DEFAULT_POLICY;
-  }
+/** The policy a run was confirmed with (stored as JSON on the run); the default when unreadable. */
+export function policyFromJson(stored: unknown): StaleOrderPolicySettings {
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return DEFAULT_POLICY;
+  return { ...DEFAULT_POLICY, ...(stored as Partial<StaleOrderPolicySettings>) };
 }
 
 export interface ReservedLine {

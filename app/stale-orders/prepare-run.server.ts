@@ -3,6 +3,7 @@
 // item, committed together with its cancel job, a chunk at a time so no transaction stays open
 // long. At-least-once safe: a redelivery after a crash skips the orders that already have an item
 // in this run (and so a job), creates the rest, and only then moves the run out of "preparing".
+import { fromJsonColumn, toJsonColumn, type JsonColumn } from "~/db/json-column";
 import { prisma } from "~/db.server";
 import type { TransactionalJobQueue } from "~/jobs/job-queue";
 import type { AdminGraphql } from "~/shopify/admin/run-operation.server";
@@ -75,7 +76,7 @@ async function addItems(queue: TransactionalJobQueue, run: RunRow, chunk: Previe
         shop: run.shop,
         orderShopifyId: c.id,
         orderName: c.name,
-        previewedLines: JSON.stringify(c.lines),
+        previewedLines: toJsonColumn(c.lines),
       })),
       select: { id: true },
     });
@@ -114,7 +115,7 @@ async function finishPreparation(
         status: started ? "running" : "queued",
         ...(started ? { startedAt: now } : {}),
         total: items.length,
-        previewedUnits: JSON.stringify(unitsReleased([{ lines }])),
+        previewedUnits: toJsonColumn(unitsReleased([{ lines }])),
         alreadyHandled,
         noLongerEligible,
       },
@@ -184,21 +185,10 @@ export async function failPreparingRuns(shop: string, reason: string = APP_UNINS
   return failed;
 }
 
-function selectionOf(text: string | null): Set<string> | null {
-  if (text === null) return null;
-  try {
-    const ids: unknown = JSON.parse(text);
-    return new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : []);
-  } catch {
-    return new Set();
-  }
+function selectionOf(stored: JsonColumn): Set<string> | null {
+  if (stored === null) return null;
+  return new Set(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === "string") : []);
 }
 
-function linesOf(text: string): ReservedLine[] {
-  try {
-    const lines: unknown = JSON.parse(text);
-    return Array.isArray(lines) ? (lines as ReservedLine[]) : [];
-  } catch {
-    return [];
-  }
-}
+const linesOf = (stored: JsonColumn): ReservedLine[] =>
+  Array.isArray(stored) ? fromJsonColumn<ReservedLine[]>(stored) : [];

@@ -1,4 +1,5 @@
 // The stale-order screen's data and its actions, each one domain call for the route.
+import { type JsonColumn } from "~/db/json-column";
 import { z } from "zod";
 import { prisma } from "~/db.server";
 import { getJobQueue } from "~/jobs/runtime.server";
@@ -29,13 +30,9 @@ const Units = z.array(
   z.object({ sku: z.string(), locationId: z.string(), locationName: z.string(), quantity: z.number() }),
 );
 
-function parseJson<T>(schema: z.ZodType<T>, text: string, fallback: T): T {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    return fallback;
-  }
+function parseJson<T>(schema: z.ZodType<T>, stored: JsonColumn, fallback: T): T {
+  const parsed = schema.safeParse(stored);
+  return parsed.success ? parsed.data : fallback;
 }
 
 type RunRow = Awaited<ReturnType<typeof prisma.cancellationRun.findFirstOrThrow>>;

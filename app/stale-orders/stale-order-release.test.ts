@@ -324,7 +324,7 @@ describe("releasing stock held by stale unpaid orders", () => {
     await saveStaleOrderSettings(shop, { ...DEFAULT_SETTINGS, scheduleEnabled: true }, "user:7", randomUUID());
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { shop } });
     expect(event.action).toBe("stale-orders.policy-saved");
-    expect(JSON.parse(event.detail)).toMatchObject({
+    expect(event.detail).toMatchObject({
       before: { scheduleEnabled: false },
       after: { scheduleEnabled: true },
     });
@@ -363,6 +363,6 @@ describe("the daily schedule", () => {
     expect(run).toMatchObject({ trigger: "scheduled", actor: null, total: 1, cancelled: 1, status: "finished" });
     const started = await prisma.auditEvent.findFirstOrThrow({ where: { shop, action: "stale-orders.run-started" } });
     expect(started.actor).toBeNull();
-    expect(JSON.parse(started.detail)).toMatchObject({ trigger: "scheduled", orders: 1 });
+    expect(started.detail).toMatchObject({ trigger: "scheduled", orders: 1 });
   });
 });

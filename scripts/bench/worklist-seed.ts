@@ -239,12 +239,12 @@ export async function seedWorklistLedger(prisma: PrismaClient, now: Date): Promi
         locationShopifyId: benchLocationId(shopIndex, location.id),
         locationName: location.name,
         thirdParty: state.kind === "3pl",
-        supportedActions: JSON.stringify(state.actions.map((action) => ({ action, externalUrl: null }))),
+        supportedActions: state.actions.map((action) => ({ action, externalUrl: null })),
         holds:
           state.status === "ON_HOLD"
-            ? JSON.stringify([{ id: `gid://shopify/FulfillmentHold/${n}`, reason: "OTHER", heldByRequestingApp: true }])
-            : "[]",
-        lineItems: "[]",
+            ? [{ id: `gid://shopify/FulfillmentHold/${n}`, reason: "OTHER", heldByRequestingApp: true }]
+            : [],
+        lineItems: [],
         totalQuantity: quantity,
         remainingQuantity: open ? quantity : 0,
         openedAt,

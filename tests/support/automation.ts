@@ -15,7 +15,7 @@ export async function turnOnAutomation(
   const ruleSet = RuleSet.parse(rules);
   const current = await prisma.automationSettings.findUnique({ where: { shop } });
   const version = (current?.currentVersion ?? 0) + 1;
-  await prisma.automationRuleSet.create({ data: { shop, version, rules: JSON.stringify(ruleSet) } });
+  await prisma.automationRuleSet.create({ data: { shop, version, rules: ruleSet } });
   const settings = {
     enabled: true,
     paused: options.paused ?? false,

@@ -79,8 +79,8 @@ export async function ledgerView(domain: string): Promise<OrderView[]> {
           requestStatus: fo.requestStatus,
           locationId: fo.locationShopifyId,
           thirdParty: fo.thirdParty,
-          holds: (JSON.parse(fo.holds) as { id: string }[]).map((h) => h.id).sort(),
-          lines: (JSON.parse(fo.lineItems) as { id: string; totalQuantity: number; remainingQuantity: number }[])
+          holds: (fo.holds as { id: string }[]).map((h) => h.id).sort(),
+          lines: (fo.lineItems as { id: string; totalQuantity: number; remainingQuantity: number }[])
             .map((li) => ({ id: li.id, total: li.totalQuantity, remaining: li.remainingQuantity }))
             .sort(byId),
           orderFilters: {

@@ -56,7 +56,7 @@ async function seedLedger(count: number, shop = SHOP) {
       requestStatus: "ACCEPTED",
       deliveryMethod: i % 3 === 2 ? "PICK_UP" : "SHIPPING",
       thirdParty: true,
-      lineItems: JSON.stringify([line(i + 1)]),
+      lineItems: [line(i + 1)],
       openedAt: new Date(start + i * 60_000),
       shopifyUpdatedAt: new Date(start + i * 60_000 + 1000),
     })),

@@ -2,6 +2,7 @@
 // window, replayed on the ledger's history with the same facts readers, quiet period and decide()
 // as live automation (runtime/). Bounded: the window is read in keyset pages of BATCH_SIZE FOs;
 // a run keeps only the counts and the first page of rows; later pages replay from their cursor.
+import { fromJsonColumn, type JsonColumn } from "~/db/json-column";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { decodeCursor, encodeCursor, type WorklistCursor } from "~/fulfillment/worklist/params";
@@ -232,8 +233,8 @@ function splitOffLines(shopifyId: string, context: BatchContext, seen = new Set(
   });
 }
 
-const totalQuantitiesOf = (encoded: string): Map<string, number> =>
-  new Map((JSON.parse(encoded) as { id: string; totalQuantity: number }[]).map((l) => [l.id, l.totalQuantity]));
+const totalQuantitiesOf = (stored: JsonColumn): Map<string, number> =>
+  new Map(fromJsonColumn<{ id: string; totalQuantity: number }[]>(stored).map((l) => [l.id, l.totalQuantity]));
 
 /**
  * Live automation's quiet period at each FO's openedAt (the batch is in openedAt order). Asked at

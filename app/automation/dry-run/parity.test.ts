@@ -101,9 +101,7 @@ describe("the dry run and live automation", () => {
     const firstLive = new Map<string, { kind: string; ruleId: string | null; lines: string[] | null }>();
     for (const decision of await decisionsOf(shop)) {
       if (firstLive.has(decision.fulfillmentOrderShopifyId)) continue;
-      const intent = decision.mutation
-        ? (JSON.parse(decision.mutation) as { lines?: { id: string; quantity: number }[] })
-        : null;
+      const intent = decision.mutation ? (decision.mutation as { lines?: { id: string; quantity: number }[] }) : null;
       firstLive.set(decision.fulfillmentOrderShopifyId, {
         kind: decision.outcome,
         ruleId: decision.ruleId,

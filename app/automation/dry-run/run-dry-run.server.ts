@@ -54,7 +54,7 @@ export async function performDryRun(
       where: { shop_version: { shop, version: params.version } },
     });
     if (!saved) return { kind: "not-found", error: t.badVersion };
-    rules = { ruleSet: RuleSet.parse(JSON.parse(saved.rules)), version: saved.version };
+    rules = { ruleSet: RuleSet.parse(saved.rules), version: saved.version };
     source = { kind: "version", version: saved.version };
   } else {
     rules = { ruleSet: config.ruleSet, version: config.version };

@@ -75,7 +75,7 @@ describe("automatic fulfillment requests", () => {
     const { shopAdminGraphql } = await import("~/shopify/admin/shop-admin.server");
     const truth = (await fetchOrderSnapshot((await shopAdminGraphql(shop))!, order.id))!;
     const stored = await prisma.fulfillmentOrder.findFirstOrThrow({ where: { shop }, include: { order: true } });
-    expect(JSON.parse(stored.supportedActions)).toEqual(truth.fulfillmentOrders[0]!.supportedActions);
+    expect(stored.supportedActions).toEqual(truth.fulfillmentOrders[0]!.supportedActions);
     expect(stored.shopifyUpdatedAt.toISOString()).toBe(new Date(truth.fulfillmentOrders[0]!.updatedAt).toISOString());
     expect(stored.order.displayFulfillmentStatus).toBe(truth.displayFulfillmentStatus);
   });

@@ -1,5 +1,6 @@
 // The decision log: one row per decision, which is also the submission's intent record.
 // docs/decisions/0026-automation-exactly-once.md
+import { JSON_DB_NULL, toJsonColumn } from "~/db/json-column";
 import type { AutomationDecision } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { isUniqueViolation } from "~/db/unique-violation";
@@ -30,7 +31,7 @@ interface NewDecision {
 export async function recordDecision(decision: NewDecision): Promise<{ created: boolean; row: AutomationDecision }> {
   try {
     const row = await prisma.automationDecision.create({
-      data: { ...decision, inputs: JSON.stringify(decision.inputs) },
+      data: { ...decision, inputs: toJsonColumn(decision.inputs) },
     });
     return { created: true, row };
   } catch (error) {
@@ -76,7 +77,7 @@ export async function claimSubmission(
 
 /** Records what we are about to send, before sending it: after a crash the intent is on record. */
 export async function recordIntent(id: string, mutation: unknown): Promise<void> {
-  await prisma.automationDecision.update({ where: { id }, data: { mutation: JSON.stringify(mutation) } });
+  await prisma.automationDecision.update({ where: { id }, data: { mutation: toJsonColumn(mutation) } });
 }
 
 /**
@@ -91,7 +92,9 @@ export async function finishDecision(
     where: { id },
     data: {
       status: outcome.status,
-      ...(outcome.response === undefined ? {} : { response: JSON.stringify(outcome.response) }),
+      ...(outcome.response === undefined
+        ? {}
+        : { response: outcome.response === null ? JSON_DB_NULL : toJsonColumn(outcome.response) }),
       ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
       ...(outcome.keepLock ? {} : { activeSubmissionKey: null }),
       finishedAt: new Date(),

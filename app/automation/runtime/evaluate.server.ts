@@ -1,5 +1,6 @@
 // The `automation.evaluate` job: decide one FO on the ledger's facts, record the decision, then
 // act on it exactly once. docs/decisions/0026-automation-exactly-once.md
+import { fromJsonColumn } from "~/db/json-column";
 import type { AutomationDecision } from "@prisma/client";
 import { requestFulfillment } from "~/fulfillment/commands/request-fulfillment.server";
 import { hold, ourHoldHandle } from "~/fulfillment/commands/hold.server";
@@ -316,7 +317,7 @@ async function mergeableSiblings(row: CommandRow): Promise<string[]> {
     },
     select: { shopifyId: true, holds: true },
   });
-  return siblings.filter((s) => (JSON.parse(s.holds) as unknown[]).length === 0).map((s) => s.shopifyId);
+  return siblings.filter((s) => fromJsonColumn<unknown[]>(s.holds).length === 0).map((s) => s.shopifyId);
 }
 
 /**
@@ -326,7 +327,7 @@ async function mergeableSiblings(row: CommandRow): Promise<string[]> {
 async function settleUncertain(graphql: AdminGraphql, row: AutomationDecision): Promise<"sent" | "not_sent"> {
   await refreshOrder(graphql, row.shop, row.orderShopifyId, { source: "reconcile" });
   const fresh = await fetchFulfillmentOrderVersion(graphql, row.fulfillmentOrderShopifyId);
-  const intent = row.mutation ? (JSON.parse(row.mutation) as { mutation?: string }) : null;
+  const intent = row.mutation ? fromJsonColumn<{ mutation?: string }>(row.mutation) : null;
   const landed =
     intent?.mutation === "fulfillmentOrderHold"
       ? fresh === null || fresh.holdIds.length > 0

@@ -1,5 +1,6 @@
 // Reads what the rules see from the ledger. Live automation and the dry run both use it, so they
 // decide on the same facts.
+import { fromJsonColumn } from "~/db/json-column";
 import { prisma } from "~/db.server";
 import { ourHoldHandle } from "~/fulfillment/commands/hold.server";
 import type { FulfillmentOrderFacts, LineFacts, OrderFacts } from "../facts";
@@ -27,7 +28,7 @@ interface StoredHold {
 const decodeTags = (encoded: string) => encoded.split(",").filter(Boolean);
 
 export function fulfillmentOrderFactsOf(row: FulfillmentOrderRow): FulfillmentOrderFacts {
-  const lines = (JSON.parse(row.lineItems) as StoredLine[]).map((li): LineFacts => ({
+  const lines = fromJsonColumn<StoredLine[]>(row.lineItems).map((li): LineFacts => ({
     id: li.id,
     lineItemId: li.lineItemId,
     sku: li.sku,
@@ -35,7 +36,7 @@ export function fulfillmentOrderFactsOf(row: FulfillmentOrderRow): FulfillmentOr
     vendor: li.vendor ?? null,
     remainingQuantity: li.remainingQuantity,
   }));
-  const holds = (JSON.parse(row.holds) as StoredHold[]).map((h) => ({
+  const holds = fromJsonColumn<StoredHold[]>(row.holds).map((h) => ({
     id: h.id,
     reason: h.reason,
     handle: h.handle,
@@ -53,7 +54,7 @@ export function fulfillmentOrderFactsOf(row: FulfillmentOrderRow): FulfillmentOr
     destinationCountryCode: row.destinationCountryCode,
     destinationProvinceCode: row.destinationProvinceCode,
     holds,
-    supportedActions: (JSON.parse(row.supportedActions) as { action: string }[]).map((a) => a.action),
+    supportedActions: fromJsonColumn<{ action: string }[]>(row.supportedActions).map((a) => a.action),
     lines,
     updatedAt: row.shopifyUpdatedAt.toISOString(),
     openedAt: row.openedAt.toISOString(),
@@ -108,7 +109,7 @@ async function upsellLineArrived(shop: string, orderId: string): Promise<boolean
     select: { lineItems: true },
   });
   return fos.some((fo) =>
-    (JSON.parse(fo.lineItems) as { variantId?: string | null }[]).some((li) => li.variantId === accepted.variantId),
+    fromJsonColumn<{ variantId?: string | null }[]>(fo.lineItems).some((li) => li.variantId === accepted.variantId),
   );
 }
 

@@ -1,6 +1,7 @@
 // The `automation.release-hold` job: a rule's "hold until" time has come. Releases our own hold
 // (found by its handle) and nothing else: Shopify would let us release any app's hold, so the
 // check is ours. https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderReleaseHold
+import { fromJsonColumn } from "~/db/json-column";
 import { prisma } from "~/db.server";
 import { loadCommandTarget, runCommand } from "~/fulfillment/commands/command.server";
 import { releaseHolds } from "~/fulfillment/commands/hold.server";
@@ -12,11 +13,9 @@ import type { ReleaseHoldPayload } from "./jobs";
 export async function releaseOurHold(payload: ReleaseHoldPayload, deps: AutomationDeps): Promise<void> {
   const target = await loadCommandTarget(payload.shop, payload.fulfillmentOrderId);
   if (!target) return;
-  const ours = target.row.holds
-    ? (JSON.parse(target.row.holds) as { id: string; handle: string | null; heldByRequestingApp: boolean }[]).filter(
-        (h) => h.heldByRequestingApp && h.handle === payload.handle,
-      )
-    : [];
+  const ours = fromJsonColumn<{ id: string; handle: string | null; heldByRequestingApp: boolean }[]>(
+    target.row.holds,
+  ).filter((h) => h.heldByRequestingApp && h.handle === payload.handle);
   // Released already (by the merchant, or an earlier attempt): nothing to do.
   if (ours.length === 0) return;
   const graphql = await deps.adminFor(payload.shop);

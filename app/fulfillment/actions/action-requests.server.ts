@@ -2,6 +2,7 @@
 // answered once. The unique index decides between concurrent submissions; the loser waits for
 // the winner's result.
 import { prisma } from "~/db.server";
+import { fromJsonColumn, JSON_DB_NULL, toJsonColumn } from "~/db/json-column";
 import type { ActionResult } from "./contract";
 import { isUniqueViolation } from "~/db/unique-violation";
 
@@ -56,17 +57,17 @@ export async function claimActionRequest<R = ActionResult>(
     return { kind: "conflict" };
   }
   if (existing.status === "succeeded" && existing.result) {
-    return { kind: "done", result: JSON.parse(existing.result) as R };
+    return { kind: "done", result: fromJsonColumn<R>(existing.result) };
   }
   // On one SQLite connection the twin is still "running" here; on PostgreSQL the first can
   // finish between our insert and this read.
   if (existing.status === "failed" && existing.result && existing.updatedAt >= submittedAt) {
-    return { kind: "done", result: JSON.parse(existing.result) as R };
+    return { kind: "done", result: fromJsonColumn<R>(existing.result) };
   }
   if (existing.status === "failed") {
     const { count } = await prisma.actionRequest.updateMany({
       where: { id: existing.id, status: "failed" },
-      data: { status: "running", actor: input.actor, result: null },
+      data: { status: "running", actor: input.actor, result: JSON_DB_NULL },
     });
     if (count === 1) return { kind: "claimed", id: existing.id };
   }
@@ -88,7 +89,7 @@ export async function awaitActionRequest<R = ActionResult>(
   for (;;) {
     const row = await prisma.actionRequest.findUnique({ where: { shop_idempotencyKey: { shop, idempotencyKey } } });
     if (!row || (row.status === "failed" && !row.result)) return claimActionRequest<R>(input);
-    if (row.status !== "running" && row.result) return { kind: "done", result: JSON.parse(row.result) as R };
+    if (row.status !== "running" && row.result) return { kind: "done", result: fromJsonColumn<R>(row.result) };
     if (Date.now() >= deadline) return { kind: "running" };
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 25));
   }
@@ -100,7 +101,7 @@ export async function finishActionRequest(
 ): Promise<void> {
   await prisma.actionRequest.update({
     where: { id },
-    data: { status: outcome.status, result: outcome.result == null ? null : JSON.stringify(outcome.result) },
+    data: { status: outcome.status, result: outcome.result == null ? JSON_DB_NULL : toJsonColumn(outcome.result) },
   });
 }
 

@@ -9,6 +9,7 @@
 // is ahead of the ledger, the order is refreshed at once (source "reconcile") so the reloaded
 // page shows what changed, and the answer is "stale". A change to line quantities only within
 // the same second isn't seen here; Shopify then refuses quantities above what remains.
+import { fromJsonColumn } from "~/db/json-column";
 import {
   fetchLocationsForMove,
   type LocationForMove,
@@ -247,7 +248,9 @@ function moveMessage(synced: OrderSnapshot | null, originalId: string, movedId: 
 
 /** Whether the ledger row is Shopify's current version of the FO, as far as the gate cares. */
 function ledgerMatches(row: CommandRow, fresh: FulfillmentOrderVersion): boolean {
-  const ledgerHolds = (JSON.parse(row.holds) as { id: string }[]).map((h) => h.id).sort();
+  const ledgerHolds = fromJsonColumn<{ id: string }[]>(row.holds)
+    .map((h) => h.id)
+    .sort();
   return (
     Date.parse(fresh.updatedAt) === row.shopifyUpdatedAt.getTime() &&
     fresh.status === row.status &&

@@ -1,6 +1,7 @@
 // Fulfil: ship with tracking, or hand a pickup order to the customer. Since 2024-10 an app can't
 // fulfil another fulfillment service's FOs; the gate (supportedActions) says so first.
 // https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentCreate
+import { fromJsonColumn } from "~/db/json-column";
 import { createFulfillment } from "~/shopify/admin/fulfillment-create.server";
 import { markPreparedForPickup } from "~/shopify/admin/fulfillment-order-line-items-prepared-for-pickup.server";
 import { ACTION_MESSAGES as M } from "../actions/messages";
@@ -48,7 +49,7 @@ export const pickedUp = (input: { lines: readonly CommandLine[] }): FulfillmentC
 export const readyForPickup = (input: { lines: readonly CommandLine[] }): FulfillmentCommand => ({
   intent: "ready-for-pickup",
   async mutate({ graphql, shop, source, actor }, { fo, row }) {
-    const open = JSON.parse(row.lineItems) as { id: string; remainingQuantity: number }[];
+    const open = fromJsonColumn<{ id: string; remainingQuantity: number }[]>(row.lineItems);
     if (!coversEverything(open, input.lines)) return refused([{ field: "lines", message: M.wholeForPickup }]);
     await markPreparedForPickup(graphql, [fo.id]);
     return mutated([fo.id], [], {

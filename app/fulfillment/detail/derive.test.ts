@@ -13,7 +13,7 @@ describe("holds", () => {
   });
 
   it("keeps when each hold was first seen and which app holds it", () => {
-    const raw = JSON.stringify([
+    const stored = [
       {
         id: "gid://shopify/FulfillmentHold/1",
         reason: "OTHER",
@@ -24,9 +24,9 @@ describe("holds", () => {
         heldByRequestingApp: false,
         firstSeenAt: "2026-11-20T10:00:00.000Z",
       },
-    ]);
+    ];
 
-    expect(toHoldViews(raw, "2026-11-22T00:00:00.000Z")).toEqual([
+    expect(toHoldViews(stored, "2026-11-22T00:00:00.000Z")).toEqual([
       {
         id: "gid://shopify/FulfillmentHold/1",
         reason: "OTHER",

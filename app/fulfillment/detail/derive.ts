@@ -1,5 +1,6 @@
 // Pure shaping of ledger values for the detail page and the pickup board: holds (ours or
 // another app's), the cancellation story told by the event history, ages.
+import { fromJsonColumn, type JsonColumn } from "~/db/json-column";
 import { OUR_HOLD_HANDLE_PREFIX } from "~/fulfillment/actions/contract";
 import type { CancellationView, FulfillmentOrderEventView, HoldView, LineageReason, RejectionView } from "./types";
 
@@ -18,8 +19,8 @@ export function isOurHold(hold: Pick<StoredHoldJson, "handle" | "heldByRequestin
   return hold.heldByRequestingApp === true || (hold.handle ?? "").startsWith(OUR_HOLD_HANDLE_PREFIX);
 }
 
-export function toHoldViews(raw: string, fallbackSeenAt: string): HoldView[] {
-  const holds = JSON.parse(raw) as StoredHoldJson[];
+export function toHoldViews(stored: JsonColumn, fallbackSeenAt: string): HoldView[] {
+  const holds = fromJsonColumn<StoredHoldJson[]>(stored);
   return holds.map((hold) => ({
     id: hold.id,
     reason: hold.reason,

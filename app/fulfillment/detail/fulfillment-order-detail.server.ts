@@ -2,6 +2,7 @@
 // lineage and history, plus what the merchant may do with it. Every read is scoped by shop:
 // another shop's FO is simply not found.
 import { prisma } from "~/db.server";
+import { fromJsonColumn } from "~/db/json-column";
 import { listLocationsForMove } from "~/fulfillment/actions/perform-action.server";
 import { availableActions, toGatedFulfillmentOrder } from "~/fulfillment/available-actions";
 import { decodeTags } from "~/fulfillment/ledger-diff";
@@ -95,7 +96,7 @@ async function readFulfillmentOrderDetail(
   const fo = await findFulfillmentOrderRow(shop, fulfillmentOrderId);
   if (!fo) return null;
   const events = toEventViews(fo.events);
-  const lineItems = JSON.parse(fo.lineItems) as FulfillmentOrderLineSnapshot[];
+  const lineItems = fromJsonColumn<FulfillmentOrderLineSnapshot[]>(fo.lineItems);
   return {
     row: fo,
     view: {
@@ -133,7 +134,7 @@ async function readFulfillmentOrderDetail(
           totalQuantity: li.totalQuantity,
           remainingQuantity: li.remainingQuantity,
         })),
-        supportedActions: (JSON.parse(fo.supportedActions) as { action: string }[]).map((a) => a.action),
+        supportedActions: fromJsonColumn<{ action: string }[]>(fo.supportedActions).map((a) => a.action),
       },
       holds: toHoldViews(fo.holds, fo.updatedAt.toISOString()),
       lineage: await lineageOf(shop, fo),

@@ -2,6 +2,7 @@
 // assertion also proves shop B's rows never leak into shop A's worklist.
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { toJsonColumn } from "~/db/json-column";
 import { orderFilterFields } from "~/fulfillment/order-filter-fields";
 import { loadWorklist } from "./load-worklist.server";
 import { DEFAULT_PARAMS, decodeCursor, type WorklistParams } from "./params";
@@ -12,16 +13,23 @@ const SHOP_B = "queue-b.myshopify.com";
 const NOW = new Date("2026-11-22T12:00:00.000Z");
 const DAY = 24 * 60 * 60_000;
 
-const REQUESTABLE = JSON.stringify([{ action: "REQUEST_FULFILLMENT", externalUrl: null }]);
-const MERCHANT = JSON.stringify([{ action: "CREATE_FULFILLMENT", externalUrl: null }]);
+const REQUESTABLE = [{ action: "REQUEST_FULFILLMENT", externalUrl: null }];
+const MERCHANT = [{ action: "CREATE_FULFILLMENT", externalUrl: null }];
 
 let sequence = 0;
+
+/** A read row's Json columns as a create accepts them. */
+const jsonColumnsOf = (fo: { supportedActions: unknown; holds: unknown; lineItems: unknown }) => ({
+  supportedActions: toJsonColumn(fo.supportedActions),
+  holds: toJsonColumn(fo.holds),
+  lineItems: toJsonColumn(fo.lineItems),
+});
 
 interface Seed {
   status?: string;
   requestStatus?: string;
   deliveryMethod?: string | null;
-  supportedActions?: string;
+  supportedActions?: { action: string }[];
   /** At a fulfillment service (a 3PL). */
   thirdParty?: boolean;
   location?: string;
@@ -79,12 +87,12 @@ async function seedEveryTab(shop: string) {
   await seedFo(shop, {
     requestStatus: "SUBMITTED",
     thirdParty: true,
-    supportedActions: "[]",
+    supportedActions: [],
     location: "gid://shopify/Location/2",
   });
-  await seedFo(shop, { status: "IN_PROGRESS", requestStatus: "ACCEPTED", thirdParty: true, supportedActions: "[]" }); // awaiting
+  await seedFo(shop, { status: "IN_PROGRESS", requestStatus: "ACCEPTED", thirdParty: true, supportedActions: [] }); // awaiting
   await seedFo(shop, {}); // ready to ship
-  await seedFo(shop, { status: "ON_HOLD", supportedActions: "[]" });
+  await seedFo(shop, { status: "ON_HOLD", supportedActions: [] });
   await seedFo(shop, { deliveryMethod: "PICK_UP" }); // local pickup
   await seedFo(shop, { requestStatus: "REJECTED", thirdParty: true }); // rejected
   await seedFo(shop, { status: "CLOSED" });
@@ -148,14 +156,14 @@ describe("loadWorklist", () => {
     await prisma.fulfillmentOrder.update({
       where: { id: fo.id },
       data: {
-        holds: JSON.stringify([
+        holds: [
           {
             id: "gid://shopify/FulfillmentHold/1",
             reason: "INCORRECT_ADDRESS",
             handle: "fulfillment-desk-abc",
             heldByRequestingApp: true,
           },
-        ]),
+        ],
       },
     });
 
@@ -309,6 +317,7 @@ describe("loadWorklist", () => {
       await prisma.fulfillmentOrder.create({
         data: {
           ...first,
+          ...jsonColumnsOf(first),
           id: undefined,
           shopifyId: `${first.shopifyId}-${i}`,
           status: i % 10 === 0 ? "CLOSED" : "OPEN",
@@ -340,8 +349,8 @@ describe("loadWorklist", () => {
   it("files an FO by where it is assigned, not by what Shopify allows at the moment", async () => {
     // A 3PL FO Shopify offers no request for right now (e.g. while the order is being edited) is
     // still the 3PL's: never on the merchant's "Ready to ship" list.
-    await seedFo(SHOP_A, { name: "#1", thirdParty: true, supportedActions: JSON.stringify([{ action: "HOLD" }]) });
-    await seedFo(SHOP_A, { name: "#2", supportedActions: JSON.stringify([{ action: "HOLD" }]) });
+    await seedFo(SHOP_A, { name: "#1", thirdParty: true, supportedActions: [{ action: "HOLD" }] });
+    await seedFo(SHOP_A, { name: "#2", supportedActions: [{ action: "HOLD" }] });
 
     const view = await load(SHOP_A, { tab: "to-request" });
 

@@ -3,6 +3,7 @@
 // SQLite and Postgres. Every filter reads FulfillmentOrder alone: the order's fields it filters
 // on are copied onto the FO at refresh time (order-filter-fields.ts). Index choices and their
 // numbers: docs/benchmarks.md#benchworklist.
+import { type JsonColumn } from "~/db/json-column";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { OUR_HOLD_HANDLE_PREFIX } from "~/fulfillment/actions/contract";
@@ -94,14 +95,7 @@ interface StoredHold {
   heldByRequestingApp?: boolean;
 }
 
-function parseHolds(text: string): StoredHold[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as StoredHold[]) : [];
-  } catch {
-    return [];
-  }
-}
+const parseHolds = (value: JsonColumn): StoredHold[] => (Array.isArray(value) ? (value as StoredHold[]) : []);
 
 function toRow(record: RowRecord): WorklistRow {
   const holds = parseHolds(record.holds);
