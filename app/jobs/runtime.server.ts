@@ -20,7 +20,7 @@ declare global {
 }
 
 /** How a worker other than the process's own is made (a test playing a second process). */
-export interface WorkerOptions {
+interface WorkerOptions {
   /** Names this worker in logs and in the jobs it holds. */
   id?: string;
   /** How long a job may run without a sign of life before another worker takes it over. */
