@@ -41,8 +41,12 @@ describe("action requests", () => {
     const first = await claimActionRequest(request);
     if (first.kind !== "claimed") throw new Error(first.kind);
     await finishActionRequest(first.id, { status: "failed", result: { ok: false, error: "On hold." } });
+    // A submission in the same millisecond as the failure counts as its twin, so the merchant's
+    // second submit is stamped a moment after the failure, as it always is outside a test.
+    const failedAt = (await prisma.actionRequest.findUniqueOrThrow({ where: { id: first.id } })).updatedAt;
+    const resubmittedAt = new Date(failedAt.getTime() + 1_000);
 
-    expect(await claimActionRequest(request)).toEqual({ kind: "claimed", id: first.id });
+    expect(await claimActionRequest(request, resubmittedAt)).toEqual({ kind: "claimed", id: first.id });
     expect(await resultOf(first.id)).toBeNull();
   });
 });
