@@ -40,6 +40,15 @@ const EnvSchema = z.object({
     .default(4 * 1024 * 1024),
   /** Days a processed webhook delivery (its raw payload) is kept; unprocessed ones are never pruned. */
   WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /**
+   * How long a worker may hold a job without a sign of life before another worker takes it over
+   * (after a crash or a SIGKILL). Heartbeats renew it while the job runs, so long jobs are safe.
+   */
+  JOB_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(5 * 60_000),
   /** Days a finished (succeeded or cancelled) background job is kept. */
   JOB_RETENTION_DAYS: z.coerce.number().positive().default(14),
 });

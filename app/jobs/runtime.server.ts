@@ -35,8 +35,8 @@ function createRuntime(): JobRuntime {
   const queue = new PrismaJobQueue();
   return {
     queue,
-    worker: new PrismaJobRunner({ queue, scheduler: getScheduler() }),
-    createWorker: (options) => new PrismaJobRunner({ queue, ...options }),
+    worker: new PrismaJobRunner({ queue, scheduler: getScheduler(), leaseMs: env.JOB_LEASE_MS }),
+    createWorker: (options) => new PrismaJobRunner({ queue, leaseMs: env.JOB_LEASE_MS, ...options }),
   };
 }
 
