@@ -134,10 +134,14 @@ export type DeadLetterHook<P = unknown> = (
 export interface ScheduleDefinition {
   /** Unique per schedule; defining a name again replaces it (Vite HMR re-runs the module). */
   name: string;
+  /**
+   * The period: the schedule enqueues once per whole interval since the Unix epoch (a daily one,
+   * once per UTC day), however many workers run it and whenever they started.
+   */
   intervalMs: number;
   /** Only enqueues: the work itself runs as ordinary jobs, with their retries and dead-lettering. */
   enqueue: () => Promise<void>;
-  /** Also enqueue as soon as the worker starts, instead of one interval later. */
+  /** Check the current period as soon as the worker starts, instead of at its first tick. */
   runOnStart?: boolean;
 }
 
