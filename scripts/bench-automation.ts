@@ -7,6 +7,9 @@
 //   --seconds S      seconds of orders (default 300)
 //   --per-minute N   orders a minute (default 1000)
 //   --seed N         the disorder's seed (default 42)
+//   --db NAME        sqlite (default) or postgresql: the vitest project it runs in (PostgreSQL: a
+//                    throwaway cluster the test setup starts; the Admin API budget is shared in it)
+//   --workers N      job workers sharing the queue and the shop's bucket (default 1)
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,9 +23,19 @@ const { values } = parseArgs({
     seconds: { type: "string" },
     "per-minute": { type: "string", default: "1000" },
     seed: { type: "string", default: "42" },
+    db: { type: "string", default: "sqlite" },
+    workers: { type: "string", default: "1" },
   },
 });
 const seconds = values.seconds ?? (values.quick ? "60" : "300");
+if (values.db !== "sqlite" && values.db !== "postgresql") {
+  console.error(`--db must be sqlite or postgresql, not "${values.db}"`);
+  process.exit(2);
+}
+if (!/^[1-8]$/.test(values.workers)) {
+  console.error(`--workers must be 1 to 8, not "${values.workers}"`);
+  process.exit(2);
+}
 
 interface Figures {
   failedCalls: number;
@@ -41,20 +54,24 @@ const dir = mkdtempSync(join(tmpdir(), "bench-automation-"));
 const out = join(dir, "figures.json");
 try {
   console.log(
-    `${values["per-minute"]} orders/min for ${seconds} s on a Standard bucket (2,000 points, 100/s). ` +
+    `${values["per-minute"]} orders/min for ${seconds} s on a Standard bucket (2,000 points, 100/s), ` +
+      `${values.db}, ${values.workers} worker(s). ` +
       "Fake clock: simulated time moves only on order arrivals and bucket waits, so the times below are " +
       "bucket time, not this machine's CPU time.",
   );
   const started = Date.now();
   const result = spawnSync(
     process.execPath,
-    ["node_modules/vitest/vitest.mjs", "run", "scripts/bench/automation-run.test.ts"],
+    ["node_modules/vitest/vitest.mjs", "run", "--project", values.db, "scripts/bench/automation-run.test.ts"],
     {
       env: {
         ...process.env,
         AUTOMATION_BENCH_SECONDS: seconds,
         AUTOMATION_BENCH_PER_MINUTE: values["per-minute"],
         AUTOMATION_BENCH_SEED: values.seed,
+        AUTOMATION_BENCH_WORKERS: values.workers,
+        // The PostgreSQL half must run: refuse a local skip setting inherited from the shell.
+        FD_TEST_POSTGRES: values.db === "postgresql" ? "" : process.env.FD_TEST_POSTGRES,
         AUTOMATION_BENCH_OUT: out,
         AUTOMATION_BENCH_PROGRESS: "1",
       },
