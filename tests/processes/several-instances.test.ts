@@ -135,7 +135,8 @@ const settledJobs = async () => {
 
 describe.skipIf(!onPostgres)(
   "several instances: 2 web and 2 worker processes on PostgreSQL (skipped on SQLite: several processes sharing a database is the PostgreSQL deployment)",
-  { timeout: 120_000 },
+  // Ceilings for a loaded machine (the whole suite beside it); a quiet run takes a fraction.
+  { timeout: 150_000 },
   () => {
     beforeAll(async () => {
       webhooks = new WebhookDispatcher({
@@ -155,7 +156,7 @@ describe.skipIf(!onPostgres)(
       const webs = [start("web-1", join(ENTRIES, "web.js"), { PORT: "0" })];
       webs.push(start("web-2", join(ENTRIES, "web.js"), { PORT: "0" }));
       webPorts = await Promise.all(webs.map((web) => web.listening("web")));
-    }, 120_000);
+    }, 180_000);
 
     afterAll(async () => {
       for (const child of processes) if (child.child.exitCode === null) child.child.kill("SIGKILL");
