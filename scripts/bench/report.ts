@@ -24,7 +24,7 @@ export interface TargetRun {
 /** Issue 12: per web process, at least 500 deliveries/s and p99 under 100 ms (judged at concurrency 32). */
 export const GOAL = { perSecond: 500, p99Ms: 100, concurrency: 32 };
 
-const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+const ms = (value: number) => (Number.isNaN(value) ? "–" : value < 10 ? value.toFixed(1) : value.toFixed(0));
 const rate = (value: number) => value.toFixed(0);
 
 export function meetsGoal(app: LevelResult): boolean {
