@@ -41,7 +41,13 @@ import {
   writeFigures,
   type TargetRun,
 } from "./bench/report";
-import { killAllServers, startProcess, startServer, type BenchProcess } from "./bench/server-process";
+import {
+  killAllServers,
+  startProcess,
+  startServer,
+  type BenchProcess,
+  type ServerProcess,
+} from "./bench/server-process";
 import { APP, BASELINE, DIAGNOSTIC_TARGETS, type Target } from "./bench/targets";
 import { BENCH_API_KEY, BENCH_API_SECRET, signedOrdersCreate, type SignedDelivery } from "./bench/webhook-fixture";
 
@@ -115,7 +121,7 @@ function serverEnv(target: Target, databaseUrl: string): NodeJS.ProcessEnv {
 const appEntry = (entry: string) => ["--import", LOOPBACK_ONLY_FETCH, `build/processes/${entry}.js`];
 
 interface Started {
-  servers: Awaited<ReturnType<typeof startServer>>[];
+  servers: ServerProcess[];
   worker: BenchProcess | undefined;
 }
 
