@@ -18,6 +18,12 @@ export async function runWorker(): Promise<void> {
     config.WORKER_HEALTH_PORT === undefined
       ? undefined
       : await startProbeServer(config.WORKER_HEALTH_PORT, config.HOST);
+  // The runner's poll timer and the schedules' timers are unref'd, so that an app process that
+  // also serves pages (development, the demo) can exit on its own. This process exists to run jobs:
+  // without a probe port nothing else holds the event loop, and it would exit 0 the first time the
+  // queue is idle, leaving every job enqueued afterwards by the web processes queued. It stays up
+  // until a signal says otherwise.
+  const stayUp = setInterval(() => undefined, 2 ** 31 - 1);
   console.info("worker: running jobs and schedules");
 
   exitGracefullyOnSignals("worker", async () => {
@@ -30,5 +36,6 @@ export async function runWorker(): Promise<void> {
     }
     await probes?.close();
     await disconnectDatabase();
+    clearInterval(stayUp);
   });
 }

@@ -3,7 +3,9 @@
 // headers ingest requires, then records the WebhookDelivery row and its webhook.process Job row
 // in one transaction, and answers 200 (also for a duplicate). No Remix, no Shopify library.
 //
-// BASELINE_DRIVER=raw (default): better-sqlite3 prepared statements in a synchronous transaction.
+// BASELINE_DRIVER=raw (default): better-sqlite3 prepared statements in a synchronous transaction;
+//   with a postgresql:// DATABASE_URL, one INSERT … INSERT statement through a pg pool (a single
+//   statement is its own transaction: both rows or neither, committed before the 200).
 // BASELINE_DRIVER=prisma: the app's own stack for the insert — PrismaClient with
 //   app/db/serialized-sqlite-adapter.server.ts and the same interactive $transaction as
 //   app/webhooks/inbox.server.ts — to separate Prisma's cost from Remix's and Shopify's.
@@ -17,11 +19,14 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import Database from "better-sqlite3";
+import { isPostgresUrl } from "../../app/db/database-url";
+import { pgPool } from "./postgres";
 
 const secret = process.env.SHOPIFY_API_SECRET ?? "";
-const file = (process.env.DATABASE_URL ?? "").replace(/^file:/, "");
+const databaseUrl = process.env.DATABASE_URL ?? "";
+const file = databaseUrl.replace(/^file:/, "");
 const driver = process.env.BASELINE_DRIVER ?? "raw";
-if (!secret || !file) throw new Error("SHOPIFY_API_SECRET and DATABASE_URL are required");
+if (!secret || !databaseUrl) throw new Error("SHOPIFY_API_SECRET and DATABASE_URL are required");
 
 interface Delivery {
   id: string;
@@ -66,6 +71,41 @@ function rawRecorder(): Recorder {
       record(delivery);
     } catch (error) {
       if ((error as { code?: string }).code !== "SQLITE_CONSTRAINT_UNIQUE") throw error;
+    }
+  };
+}
+
+// The app's PrismaPg pool is node-postgres' default size (10); the same here.
+const PG_POOL_SIZE = 10;
+
+function postgresRecorder(): Recorder {
+  const pool = pgPool(databaseUrl, PG_POOL_SIZE);
+  return async (d) => {
+    const now = new Date();
+    try {
+      await pool.query(
+        `WITH delivery AS (
+           INSERT INTO "WebhookDelivery" (id, shop, topic, "webhookId", "eventId", "triggeredAt", "apiVersion", payload, "receivedAt")
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         )
+         INSERT INTO "Job" (id, shop, type, payload, "runAt", "createdAt", "updatedAt") VALUES ($10, $2, 'webhook.process', $11, $9, $9, $9)`,
+        [
+          d.id,
+          d.shop,
+          d.topic,
+          d.webhookId,
+          d.eventId,
+          d.triggeredAt,
+          d.apiVersion,
+          d.payload,
+          now,
+          randomUUID(),
+          JSON.stringify({ deliveryId: d.id }),
+        ],
+      );
+    } catch (error) {
+      // unique_violation: a redelivery, answered 200 like the app does.
+      if ((error as { code?: string }).code !== "23505") throw error;
     }
   };
 }
@@ -185,7 +225,7 @@ async function main(): Promise<void> {
     "prisma-batch": prismaBatchRecorder,
     "prisma-group": prismaGroupRecorder,
   };
-  const create = recorders[driver];
+  const create = isPostgresUrl(databaseUrl) ? postgresRecorder : recorders[driver];
   if (!create) throw new Error(`unknown BASELINE_DRIVER ${driver}`);
   const record = await create();
   const server = createServer(async (req, res) => {

@@ -1,85 +1,160 @@
-// SQLite files for the benchmark: migrated once with the project's migrations (the offline
-// Prisma recipe, scripts/prisma.mjs), then copied per target so every server starts empty.
+// The benchmark's databases: SQLite files, or databases on a throwaway PostgreSQL cluster. Either
+// way a template is migrated once with the project's migrations (the offline Prisma recipe,
+// scripts/prisma.mjs), given the bench shop's offline session, and copied per target so every
+// target starts from the same empty inbox.
 import { spawnSync } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@prisma/client";
-import { Session } from "@shopify/shopify-api";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import Database from "better-sqlite3";
+import { startDurableCluster, withPgClient } from "./postgres";
 import { BENCH_SHOP } from "./webhook-fixture";
 
+export type DatabaseKind = "sqlite" | "postgres";
 export type JournalMode = "delete" | "wal";
 
-export function migrateTemplate(root: string, dir: string): string {
-  const file = join(dir, "template.sqlite");
-  const result = spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
-  return file;
-}
-
-/**
- * A fresh copy of the migrated template. The journal mode is stored in the file for WAL, so a
- * server that opens it with default settings (as app/db.server.ts does) runs in that mode.
- */
-export function freshDatabase(template: string, dir: string, name: string, journal: JournalMode): string {
-  const file = join(dir, `${name}.sqlite`);
-  copyFileSync(template, file);
-  const db = new Database(file);
-  db.pragma(`journal_mode = ${journal}`);
-  db.close();
-  return file;
-}
-
-/** The offline session ingest looks up; without it a delivery is acknowledged but not recorded. */
-export async function storeBenchSession(file: string): Promise<void> {
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
-  try {
-    await new PrismaSessionStorage(prisma).storeSession(
-      new Session({
-        id: `offline_${BENCH_SHOP}`,
-        shop: BENCH_SHOP,
-        state: "",
-        isOnline: false,
-        accessToken: "shpat_bench_not_a_real_token",
-        scope: "read_orders,write_orders",
-      }),
-    );
-  } finally {
-    await prisma.$disconnect();
-  }
-}
-
-export interface RecordedCounts {
+interface RecordedCounts {
   deliveries: number;
   jobs: number;
-  /** Jobs still queued: all of them when the runner was held. */
+  /** Jobs still queued: what the worker had not reached (all of them when no worker ran). */
   queued: number;
   /** Deliveries without a job pointing at them: the transaction's both-or-neither. */
   orphans: number;
 }
 
-export function countRecorded(file: string): RecordedCounts {
-  const db = new Database(file, { readonly: true });
+export interface BenchDatabases {
+  kind: DatabaseKind;
+  /** A fresh copy of the template for one target; returns its DATABASE_URL. */
+  fresh(name: string, journal: JournalMode): Promise<string>;
+  /**
+   * Counted in the Prisma queue's Job table (app/jobs/prisma-job-queue.server.ts). Another JobQueue
+   * implementation keeps its jobs elsewhere; then `jobs` reads 0 and the run reports a mismatch.
+   */
+  count(url: string): Promise<RecordedCounts>;
+  /** For the figures: which server, which version, how durable. */
+  describe(): Promise<string>;
+  stop(): void;
+}
+
+function migrate(root: string, url: string): void {
+  const result = spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+export function migrateTemplate(root: string, dir: string): string {
+  const file = join(dir, "template.sqlite");
+  migrate(root, `file:${file}`);
+  return file;
+}
+
+// The offline session ingest looks up; without it a delivery is acknowledged but not recorded. The
+// columns PrismaSessionStorage writes for an offline session (prisma/schema.prisma, model Session).
+const SESSION = {
+  id: `offline_${BENCH_SHOP}`,
+  shop: BENCH_SHOP,
+  accessToken: "shpat_bench_not_a_real_token",
+  scope: "read_orders,write_orders",
+};
+
+const COUNTS = (jobDeliveryId: string) => ({
+  deliveries: `SELECT COUNT(*) AS n FROM "WebhookDelivery"`,
+  jobs: `SELECT COUNT(*) AS n FROM "Job" WHERE type = 'webhook.process'`,
+  queued: `SELECT COUNT(*) AS n FROM "Job" WHERE type = 'webhook.process' AND status = 'queued'`,
+  orphans: `SELECT COUNT(*) AS n FROM "WebhookDelivery"
+            WHERE id NOT IN (SELECT ${jobDeliveryId} FROM "Job" WHERE type = 'webhook.process')`,
+});
+
+function sqliteDatabases(root: string, dir: string): BenchDatabases {
+  const template = migrateTemplate(root, dir);
+  const db = new Database(template);
+  db.prepare(
+    `INSERT INTO "Session" (id, shop, state, "isOnline", scope, "accessToken") VALUES (?, ?, '', 0, ?, ?)`,
+  ).run(SESSION.id, SESSION.shop, SESSION.scope, SESSION.accessToken);
+  db.close();
+  return {
+    kind: "sqlite",
+    async fresh(name, journal) {
+      const file = join(dir, `${name}.sqlite`);
+      copyFileSync(template, file);
+      // WAL is stored in the file, so a server opening it with default settings runs in that mode.
+      const copy = new Database(file);
+      copy.pragma(`journal_mode = ${journal}`);
+      copy.close();
+      return `file:${file}`;
+    },
+    async count(url) {
+      const counted = new Database(url.replace(/^file:/, ""), { readonly: true });
+      try {
+        const queries = COUNTS(`json_extract(payload, '$.deliveryId')`);
+        const n = (sql: string) => (counted.prepare(sql).get() as { n: number }).n;
+        return {
+          deliveries: n(queries.deliveries),
+          jobs: n(queries.jobs),
+          queued: n(queries.queued),
+          orphans: n(queries.orphans),
+        };
+      } finally {
+        counted.close();
+      }
+    },
+    describe: async () => `SQLite ${sqliteVersion()} (WAL, synchronous=FULL)`,
+    stop() {},
+  };
+}
+
+const TEMPLATE_DATABASE = "bench_template";
+
+async function postgresDatabases(root: string): Promise<BenchDatabases> {
+  const cluster = await startDurableCluster();
   try {
-    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    return {
-      deliveries: count(`SELECT COUNT(*) AS n FROM "WebhookDelivery"`),
-      jobs: count(`SELECT COUNT(*) AS n FROM "Job" WHERE type = 'webhook.process'`),
-      queued: count(`SELECT COUNT(*) AS n FROM "Job" WHERE type = 'webhook.process' AND status = 'queued'`),
-      orphans: count(
-        `SELECT COUNT(*) AS n FROM "WebhookDelivery"
-         WHERE id NOT IN (SELECT json_extract(payload, '$.deliveryId') FROM "Job" WHERE type = 'webhook.process')`,
+    await withPgClient(cluster.url, (admin) => admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`));
+    migrate(root, cluster.urlFor(TEMPLATE_DATABASE));
+    await withPgClient(cluster.urlFor(TEMPLATE_DATABASE), (client) =>
+      client.query(
+        `INSERT INTO "Session" (id, shop, state, "isOnline", scope, "accessToken") VALUES ($1, $2, '', false, $3, $4)`,
+        [SESSION.id, SESSION.shop, SESSION.scope, SESSION.accessToken],
       ),
-    };
-  } finally {
-    db.close();
+    );
+  } catch (error) {
+    cluster.stop();
+    throw error;
   }
+  return {
+    kind: "postgres",
+    async fresh(name) {
+      // Journal modes are SQLite's; a PostgreSQL target differs only in its database.
+      const database = `bench_${name.replace(/[^a-z0-9]/gi, "_").toLowerCase()}`;
+      await withPgClient(cluster.url, (admin) =>
+        admin.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE}`),
+      );
+      return cluster.urlFor(database);
+    },
+    async count(url) {
+      const queries = COUNTS(`payload::json->>'deliveryId'`);
+      return withPgClient(url, async (client) => {
+        const n = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
+        return {
+          deliveries: await n(queries.deliveries),
+          jobs: await n(queries.jobs),
+          queued: await n(queries.queued),
+          orphans: await n(queries.orphans),
+        };
+      });
+    },
+    describe: () =>
+      withPgClient(cluster.url, async (client) => {
+        const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
+        return `PostgreSQL ${rows[0]!.server_version} (fsync=on, synchronous_commit=on)`;
+      }),
+    stop: () => cluster.stop(),
+  };
+}
+
+export async function benchDatabases(kind: DatabaseKind, root: string, dir: string): Promise<BenchDatabases> {
+  return kind === "postgres" ? postgresDatabases(root) : sqliteDatabases(root, dir);
 }
 
 export function sqliteVersion(): string {

@@ -1,17 +1,21 @@
-// Starts a benchmark server as a child process, waits for its "listening <port>" line, and
-// stops it (SIGTERM, then SIGKILL after a grace period). Also reads the child's CPU time from
-// /proc so a level can report how busy the server was.
+// Starts a benchmark process (a server, or the worker) as a child, waits for the line that says it
+// is ready ("listening <port>" from the baseline, "web: listening on port <port>" from `npm start`,
+// the worker's start line), and stops it (SIGTERM, then SIGKILL after a grace period). Also reads
+// the child's CPU time from /proc so a level can report how busy each process was.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 
-export interface ServerProcess {
-  url: URL;
+export interface BenchProcess {
   pid: number;
   /** stderr and non-protocol stdout lines, for the report when something fails. */
   output: string[];
   /** User + system CPU seconds the process has used so far (Linux /proc). */
   cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+export interface ServerProcess extends BenchProcess {
+  url: URL;
 }
 
 const CLOCK_TICKS = 100;
@@ -22,17 +26,31 @@ export function killAllServers(): void {
   for (const child of live) child.kill("SIGKILL");
 }
 
+const LISTENING = /^(?:web: )?listening (?:on port )?(\d+)$/;
+
+/** A server: `nodeArgs` is what follows `node` (e.g. `["--import", "tsx", "script.ts"]`). */
 export async function startServer(
   cwd: string,
-  script: string,
+  nodeArgs: string[],
   env: NodeJS.ProcessEnv,
   path: string,
 ): Promise<ServerProcess> {
-  // BENCH_CPU_PROF_DIR=/tmp/prof writes a V8 CPU profile of each server (open it in Chrome DevTools).
+  const { match, ...started } = await startProcess(cwd, nodeArgs, env, LISTENING);
+  return { ...started, url: new URL(path, `http://127.0.0.1:${match[1]}`) };
+}
+
+export async function startProcess(
+  cwd: string,
+  nodeArgs: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+): Promise<BenchProcess & { match: RegExpExecArray }> {
+  // BENCH_CPU_PROF_DIR=/tmp/prof writes a V8 CPU profile of each process (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF_DIR
     ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF_DIR]
     : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
+  const script = nodeArgs.at(-1);
+  const child = spawn(process.execPath, [...profile, ...nodeArgs], {
     cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -41,13 +59,13 @@ export async function startServer(
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once("exit", () => (live.delete(child), resolve())));
 
-  const port = await new Promise<number>((resolve, reject) => {
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output.join("\n")}`)), 60_000);
     const onLine = (line: string) => {
-      const match = /^listening (\d+)$/.exec(line);
-      if (match) {
+      const found = ready.exec(line);
+      if (found) {
         clearTimeout(timer);
-        resolve(Number(match[1]));
+        resolve(found);
       } else if (line.trim()) output.push(line);
     };
     let buffered = "";
@@ -60,18 +78,23 @@ export async function startServer(
     child.stderr!.setEncoding("utf8").on("data", (chunk: string) => output.push(...chunk.split("\n").filter(Boolean)));
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`${script} exited with ${code} before listening:\n${output.join("\n")}`));
+      reject(new Error(`${script} exited with ${code} before it was ready:\n${output.join("\n")}`));
     });
   });
 
+  let lastCpu = 0;
+  child.once("exit", (code, signal) => output.push(`${script} exited (${signal ?? code})`));
   return {
-    url: new URL(path, `http://127.0.0.1:${port}`),
+    match,
     pid: child.pid!,
     output,
     cpuSeconds() {
+      // A process that has exited keeps the last figure read; the run reports it as failed (its output).
+      if (child.exitCode !== null || child.signalCode !== null) return lastCpu;
       const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
       // utime and stime are fields 14 and 15 of /proc/<pid>/stat; fields[0] here is field 3.
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+      lastCpu = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+      return lastCpu;
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,5 +1,7 @@
 // What a run measures. The app and the raw baseline are the figures; the rest (--diagnose) are
 // variants that each change one thing, so the report can say what limits the app, with numbers.
+// On PostgreSQL only the targets marked `postgres` run: the others vary SQLite's settings or
+// adapters.
 import type { JournalMode } from "./database";
 
 export interface Target {
@@ -8,6 +10,9 @@ export interface Target {
   journal: JournalMode;
   env: Record<string, string>;
   description: string;
+  /** For the app: run `npm run worker` beside the web processes (production), or leave jobs queued. */
+  worker?: boolean;
+  postgres?: boolean;
 }
 
 export const APP: Target = {
@@ -15,7 +20,10 @@ export const APP: Target = {
   kind: "app",
   journal: "wal",
   env: {},
-  description: "the production build as shipped (WAL, synchronous=FULL, job runner off)",
+  worker: true,
+  postgres: true,
+  description:
+    "`npm start` (build/processes/web.js) + `npm run worker` (build/processes/worker.js), as production runs",
 };
 
 export const BASELINE: Target = {
@@ -23,7 +31,9 @@ export const BASELINE: Target = {
   kind: "baseline",
   journal: "wal",
   env: { BASELINE_DRIVER: "raw" },
-  description: "node:http + HMAC + better-sqlite3 transaction (WAL, synchronous=FULL, like the app)",
+  postgres: true,
+  description:
+    "node:http + HMAC + one durable transaction (SQLite: better-sqlite3, WAL, synchronous=FULL; PostgreSQL: pg)",
 };
 
 export const DIAGNOSTIC_TARGETS: Target[] = [
@@ -78,17 +88,12 @@ export const DIAGNOSTIC_TARGETS: Target[] = [
     description: "baseline through Prisma with group commit, journal_mode=WAL",
   },
   {
-    name: "app-wal",
+    name: "app-web-only",
     kind: "app",
     journal: "wal",
     env: {},
-    description: "the app on a database file switched to journal_mode=WAL",
-  },
-  {
-    name: "app-runner",
-    kind: "app",
-    journal: "delete",
-    env: { BENCH_JOB_RUNNER: "running" },
-    description: "the app with its job runner running (Admin API refused, so jobs fail and back off)",
+    worker: false,
+    postgres: true,
+    description: "the web processes alone, no worker: jobs stay queued (what the worker's share of the machine costs)",
   },
 ];
