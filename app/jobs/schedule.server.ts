@@ -22,7 +22,7 @@ const STALE_CLAIM_MS = 10 * 60_000;
 /** Periods kept in the claims table per schedule, for support; older ones are deleted. */
 const PERIODS_KEPT = 30;
 
-export function periodOf(intervalMs: number, now: Date): Date {
+function periodOf(intervalMs: number, now: Date): Date {
   return new Date(Math.floor(now.getTime() / intervalMs) * intervalMs);
 }
 
