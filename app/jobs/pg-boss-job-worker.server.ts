@@ -15,8 +15,9 @@ import {
   type WorkerStartOptions,
 } from "./job-queue";
 import { PGBOSS_SCHEMA, type JobEnvelope, type PgBossJobQueue } from "./pg-boss-job-queue.server";
-import { DEFAULT_LEASE_MS, type JobLogger } from "./prisma-job-runner.server";
+import { DEFAULT_LEASE_MS } from "./prisma-job-runner.server";
 import { Scheduler } from "./schedule.server";
+import { CONSOLE_LOGGER, describeError as describe, runPassesUntilIdle, type JobLogger } from "./worker-support";
 
 // Runs the jobs of PgBossJobQueue (docs/decisions/0038-pg-boss-job-queue.md). It claims with
 // pg-boss's fetch() (`FOR UPDATE SKIP LOCKED`, so two processes never claim one attempt;
@@ -41,12 +42,6 @@ interface Attempt {
   now: () => Date;
 }
 
-const CONSOLE_LOGGER: JobLogger = {
-  info: (message, fields) => console.info(message, fields),
-  warn: (message, fields) => console.warn(message, fields),
-  error: (message, fields) => console.error(message, fields),
-};
-const MAX_ERROR_LENGTH = 2_000;
 const LEASE_EXPIRED = "Lease expired: the process running it stopped before finishing; re-queued";
 const LEASE_EXPIRED_LAST = "Lease expired on the last attempt: the process running it stopped before finishing";
 
@@ -143,27 +138,19 @@ export class PgBossJobWorker implements JobWorker {
   async runUntilIdle({ asOf, types, concurrency, timeoutMs = 30_000 }: RunUntilIdleOptions = {}): Promise<RunSummary> {
     const limit = concurrency ?? this.#concurrency;
     if (asOf !== undefined) return this.#runDue(limit, asOf, types);
-    const deadline = Date.now() + timeoutMs;
-    const total: RunSummary = { ran: 0, succeeded: 0, retried: 0, dead: 0 };
-    for (;;) {
-      const pass = await this.#runDue(limit, undefined, types);
-      total.ran += pass.ran;
-      total.succeeded += pass.succeeded;
-      total.retried += pass.retried;
-      total.dead += pass.dead;
-      const [next] = await this.#queue.sql<{ run_at: Date | null }>(
-        `SELECT min(start_after) AS run_at FROM ${PGBOSS_SCHEMA}.job
-         WHERE state < 'active' AND ($1::text[] IS NULL OR name = ANY($1::text[]))`,
-        [types ? [...types] : null],
-      );
-      if (!next?.run_at) return total;
-      const waitMs = next.run_at.getTime() - this.#clock().getTime();
-      if (Date.now() + Math.max(waitMs, 0) > deadline) {
-        if (waitMs <= 0) throw new Error(`runUntilIdle timed out after ${timeoutMs} ms with jobs still due`);
-        return total;
-      }
-      if (waitMs > 0) await sleep(waitMs);
-    }
+    return runPassesUntilIdle({
+      pass: () => this.#runDue(limit, undefined, types),
+      nextRunAt: async () => {
+        const [next] = await this.#queue.sql<{ run_at: Date | null }>(
+          `SELECT min(start_after) AS run_at FROM ${PGBOSS_SCHEMA}.job
+           WHERE state < 'active' AND ($1::text[] IS NULL OR name = ANY($1::text[]))`,
+          [types ? [...types] : null],
+        );
+        return next?.run_at ?? null;
+      },
+      clock: this.#clock,
+      timeoutMs,
+    });
   }
 
   /** Runs every job due by `asOf` (default now) once; the retries it schedules fall due after it. */
@@ -412,11 +399,6 @@ function affected(response: unknown): boolean {
   return ((response as { affected?: number }).affected ?? 0) > 0;
 }
 
-function describe(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
-}
-
 // Never the payload: it can carry customer data.
 function logFields(job: Job): Record<string, unknown> {
   return {
@@ -426,8 +408,4 @@ function logFields(job: Job): Record<string, unknown> {
     attempt: job.retryCount + 1,
     maxAttempts: job.retryLimit + 1,
   };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
