@@ -176,21 +176,25 @@ export class PgBossJobQueue implements JobQueue {
   async #send(db: Db | undefined, type: string, payload: unknown, options: EnqueueOptions): Promise<EnqueueResult> {
     const base = jobOptions(options);
     await this.ensureQueue(type);
-    const id = newJobId();
     const dedupeKey = options.dedupeKey ?? null;
-    const sent = await this.boss.send(type, envelope(payload, options, dedupeKey), {
-      ...base,
-      id,
-      singletonKey: dedupeKey ?? ownKey(id),
-      ...(db ? { db } : {}),
-    });
-    if (sent !== null) return { id: sent, deduplicated: false };
-    // `send` answers null when the unique index turned the insert away: another job of the type
-    // holds the key (https://pgboss.io/api/jobs#send). Its insert is `ON CONFLICT DO NOTHING`, so
-    // the caller's transaction is not aborted; the holder is read in the same transaction.
-    const holder = await this.#holder(db, type, dedupeKey ?? ownKey(id));
-    if (holder === null) throw new Error(`pg-boss refused a "${type}" job and no job holds its key`);
-    return { id: holder, deduplicated: true };
+    // A holder can finish (or release its key) between the refused insert and the read of it;
+    // then the key is free and the send is tried again, as the embedded queue would insert.
+    for (let tries = 0; tries < 5; tries += 1) {
+      const id = newJobId();
+      const sent = await this.boss.send(type, envelope(payload, options, dedupeKey), {
+        ...base,
+        id,
+        singletonKey: dedupeKey ?? ownKey(id),
+        ...(db ? { db } : {}),
+      });
+      if (sent !== null) return { id: sent, deduplicated: false };
+      // `send` answers null when the unique index turned the insert away: another job of the type
+      // holds the key (https://pgboss.io/api/jobs#send). Its insert is `ON CONFLICT DO NOTHING`, so
+      // the caller's transaction is not aborted; the holder is read in the same transaction.
+      const holder = await this.#holder(db, type, dedupeKey ?? ownKey(id));
+      if (holder !== null) return { id: holder, deduplicated: true };
+    }
+    throw new Error(`pg-boss kept refusing a "${type}" job whose key no job holds`);
   }
 
   async #holder(db: Db | undefined, type: string, key: string): Promise<string | null> {
