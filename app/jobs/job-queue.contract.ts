@@ -304,6 +304,17 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
         expect(await queue.jobCounts()).toMatchObject({ dead: 2, queued: 0 });
       });
 
+      it("does not run a job before its runAt, and runUntilIdle leaves one not due within its timeout", async () => {
+        const ran: string[] = [];
+        const w = worker();
+        w.register("later", async () => void ran.push("later"));
+        const { id } = await queue.enqueue("later", {}, { runAt: new Date(Date.now() + 60_000) });
+
+        expect(await w.runUntilIdle({ timeoutMs: 50 })).toEqual({ ran: 0, succeeded: 0, retried: 0, dead: 0 });
+        expect(ran).toEqual([]);
+        expect((await job(id))?.status).toBe("queued");
+      });
+
       it("runUntilIdle({ asOf }) runs what is due by then and leaves later jobs; { types } runs only those", async () => {
         const ran: string[] = [];
         const w = worker();
@@ -457,6 +468,42 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
         const after = await queue.enqueue("slow", {});
         await new Promise((resolve) => setTimeout(resolve, 200));
         expect((await job(after.id))?.status).toBe("queued");
+      });
+
+      it("two started workers share a stream of jobs without running any twice, at most `concurrency` at a time each", async () => {
+        const runs = new Map<string, number>();
+        let active = 0;
+        let peak = 0;
+        const [a, b] = [worker(), worker()];
+        for (const w of [a, b]) {
+          w.register("work", async (_payload, { jobId }) => {
+            runs.set(jobId, (runs.get(jobId) ?? 0) + 1);
+            active += 1;
+            peak = Math.max(peak, active);
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            active -= 1;
+          });
+        }
+        await a.start({ concurrency: 2, pollMs: 50 });
+        await b.start({ concurrency: 2, pollMs: 50 });
+
+        for (let i = 0; i < 30; i += 1) await queue.enqueue("work", { i });
+        await waitFor(async () => (await queue.jobCounts()).succeeded === 30, 20_000);
+
+        expect(runs.size).toBe(30);
+        expect([...runs.values()].every((count) => count === 1)).toBe(true);
+        expect(peak).toBeLessThanOrEqual(4);
+      });
+
+      it("runs, once started, a job recorded before any worker ran", async () => {
+        const seen: unknown[] = [];
+        const { id } = await queue.enqueue("sync", { order: 7 }, { shop: "a.myshopify.com" });
+        const w = worker();
+        w.register("sync", async (payload) => void seen.push(payload));
+        await w.start({ pollMs: 50 });
+
+        await waitFor(async () => (await job(id))?.status === "succeeded");
+        expect(seen).toEqual([{ order: 7 }]);
       });
 
       it("every() and triggerSchedule() enqueue through the worker's scheduler", async () => {
