@@ -1,6 +1,6 @@
 import { env } from "~/env.server";
 import type { JobQueue, JobWorker, WorkerStartOptions } from "./job-queue";
-import { PgBossJobQueue } from "./pg-boss-job-queue.server";
+import { PGBOSS_SCHEMA, PgBossJobQueue } from "./pg-boss-job-queue.server";
 import { PgBossJobWorker } from "./pg-boss-job-worker.server";
 import { PrismaJobQueue } from "./prisma-job-queue.server";
 import { PrismaJobRunner } from "./prisma-job-runner.server";
@@ -19,6 +19,8 @@ interface JobRuntime {
   ping(): Promise<void>;
   /** Releases what the queue holds (pg-boss's pool), after the worker has stopped. */
   close(): Promise<void>;
+  /** Forgets every job (tests). */
+  clear(): Promise<void>;
 }
 
 declare global {
@@ -53,6 +55,7 @@ function createRuntime(): JobRuntime {
       createWorker: (options) => new PgBossJobWorker({ queue, leaseMs: env.JOB_LEASE_MS, ...options }),
       ping: () => queue.ping(),
       close: () => queue.close(),
+      clear: async () => void (await queue.sql(`DELETE FROM ${PGBOSS_SCHEMA}.job`)),
     };
   }
   const queue = new PrismaJobQueue();
@@ -64,6 +67,7 @@ function createRuntime(): JobRuntime {
     ping: async () => void (await queue.db.job.findFirst({ select: { id: true } })),
     // The Prisma client is the app's, closed with it.
     close: async () => {},
+    clear: async () => void (await queue.db.job.deleteMany()),
   };
 }
 
@@ -103,6 +107,15 @@ export async function startJobRuntime(options: WorkerStartOptions = {}): Promise
 /** /readyz: whether this process can reach the job queue's store. */
 export function checkJobQueueReachable(): Promise<void> {
   return runtime().ping();
+}
+
+/**
+ * Tests only: forgets every job, as a test's database reset forgets the app's rows. pg-boss keeps
+ * its jobs in its own schema, which a reset of the app's models does not reach.
+ */
+export async function deleteAllJobsForTests(): Promise<void> {
+  if (env.NODE_ENV !== "test") throw new Error("deleteAllJobsForTests is for tests only");
+  await runtime().clear();
 }
 
 /** For a graceful shutdown (SIGTERM): stop claiming and let running jobs finish. */
