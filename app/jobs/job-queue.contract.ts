@@ -495,6 +495,16 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
         expect(peak).toBeLessThanOrEqual(4);
       });
 
+      it("starts a job enqueued in its own process at once, without waiting for the next poll", async () => {
+        const w = worker();
+        w.register("now", async () => {});
+        await w.start({ pollMs: 60_000 });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+
+        const { id } = await queue.enqueue("now", {});
+        await waitFor(async () => (await job(id))?.status === "succeeded", 3_000);
+      });
+
       it("runs, once started, a job recorded before any worker ran", async () => {
         const seen: unknown[] = [];
         const { id } = await queue.enqueue("sync", { order: 7 }, { shop: "a.myshopify.com" });

@@ -60,6 +60,7 @@ export interface PgBossJobQueueOptions {
 export class PgBossJobQueue implements JobQueue {
   readonly boss: PgBoss;
   readonly #queues = new Map<string, Promise<void>>();
+  readonly #listeners = new Set<() => void>();
   #starting: Promise<PgBoss> | undefined;
 
   constructor(options: PgBossJobQueueOptions) {
@@ -140,8 +141,19 @@ export class PgBossJobQueue implements JobQueue {
     return rows as T[];
   }
 
-  enqueue(type: string, payload: unknown, options: EnqueueOptions = {}): Promise<EnqueueResult> {
-    return this.#send(undefined, type, payload, options);
+  async enqueue(type: string, payload: unknown, options: EnqueueOptions = {}): Promise<EnqueueResult> {
+    const result = await this.#send(undefined, type, payload, options);
+    if (!result.deduplicated) for (const listener of this.#listeners) listener();
+    return result;
+  }
+
+  /**
+   * In-process wake-up, as the embedded queue has: a worker of this process fetches a job enqueued
+   * here at once instead of on its next poll. Not for enqueueWith: the caller has not committed yet.
+   */
+  onEnqueued(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /**

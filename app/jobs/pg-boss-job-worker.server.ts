@@ -74,6 +74,8 @@ export class PgBossJobWorker implements JobWorker {
   #pollTimer: NodeJS.Timeout | undefined;
   #heartbeatTimer: NodeJS.Timeout | undefined;
   #pumping: Promise<void> | undefined;
+  #pumpAgain = false;
+  #unsubscribe: (() => void) | undefined;
   #lastReapAt = 0;
 
   constructor(options: PgBossJobWorkerOptions) {
@@ -118,6 +120,7 @@ export class PgBossJobWorker implements JobWorker {
     this.#concurrency = concurrency;
     this.#pollTimer = setInterval(() => this.#wake(), pollMs);
     this.#pollTimer.unref();
+    this.#unsubscribe = this.#queue.onEnqueued(() => this.#wake());
     this.#scheduler.start();
     this.#wake();
   }
@@ -131,6 +134,7 @@ export class PgBossJobWorker implements JobWorker {
     this.#started = false;
     await this.#scheduler.stop();
     clearInterval(this.#pollTimer);
+    this.#unsubscribe?.();
     await this.#pumping;
     await Promise.allSettled([...this.#inFlight.values()].map((entry) => entry.run));
   }
@@ -203,13 +207,22 @@ export class PgBossJobWorker implements JobWorker {
   }
 
   #wake(): void {
-    if (!this.#started || this.#pumping) return;
+    if (!this.#started) return;
+    if (this.#pumping) {
+      // A job enqueued while a pass is under way may have missed its fetch: pass again after it.
+      this.#pumpAgain = true;
+      return;
+    }
     this.#pumping = this.#pump()
       .catch((error: unknown) =>
         this.#logger.error("jobs: polling failed", { runner: this.id, error: describe(error) }),
       )
       .finally(() => {
         this.#pumping = undefined;
+        if (this.#pumpAgain) {
+          this.#pumpAgain = false;
+          this.#wake();
+        }
       });
   }
 
