@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { PermanentJobError, type JobQueue, type JobWorker } from "./job-queue";
 
-export interface ContractSubject {
+interface ContractSubject {
   queue: JobQueue;
   /** Another worker on the queue, as another process would run it. */
   worker(options?: { clock?: () => Date; leaseMs?: number }): JobWorker;

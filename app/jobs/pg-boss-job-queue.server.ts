@@ -48,9 +48,9 @@ export interface JobEnvelope {
 }
 
 /** The singleton key a job holds while it has no dedupeKey (or has released it): unique to it. */
-export const ownKey = (id: string): string => `~${id}`;
+const ownKey = (id: string): string => `~${id}`;
 
-export interface PgBossJobQueueOptions {
+interface PgBossJobQueueOptions {
   connectionString: string;
   /** Maintenance (supervision) on this instance; off for a process that only enqueues. */
   supervise?: boolean;
@@ -368,7 +368,7 @@ let sequence = 0;
  * A UUID in the layout of version 7 (time first), with a per-process sequence after the time: jobs
  * sent in one transaction share `created_on`, and newest-first listings then fall back on the id.
  */
-export function newJobId(): string {
+function newJobId(): string {
   const now = Date.now();
   sequence = now === lastMs ? (sequence + 1) & 0xfff : 0;
   lastMs = now;
@@ -381,7 +381,7 @@ export function newJobId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export const isUuid = (value: string): boolean =>
+const isUuid = (value: string): boolean =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 interface JobRow {

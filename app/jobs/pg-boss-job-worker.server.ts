@@ -45,7 +45,7 @@ interface Attempt {
 const LEASE_EXPIRED = "Lease expired: the process running it stopped before finishing; re-queued";
 const LEASE_EXPIRED_LAST = "Lease expired on the last attempt: the process running it stopped before finishing";
 
-export interface PgBossJobWorkerOptions {
+interface PgBossJobWorkerOptions {
   queue: PgBossJobQueue;
   id?: string;
   leaseMs?: number;
