@@ -16,7 +16,12 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: "sqlite" } },
-      { extends: true, test: { name: "postgresql" } },
+      // JOB_QUEUE would default to pg-boss here; the whole suite is not green on it yet
+      // (docs/decisions/0038-pg-boss-job-queue.md, "Not yet"), so the app's runtime runs the embedded
+      // queue. The pg-boss implementation is still tested on this project by app/jobs/job-queue.contract.test.ts
+      // and app/jobs/pg-boss-job-queue.test.ts, which build it directly. `JOB_QUEUE=pg-boss` in the
+      // environment does not override this; edit it here to run the suite on pg-boss.
+      { extends: true, test: { name: "postgresql", env: { JOB_QUEUE: "embedded" } } },
     ],
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPostgresUrl } from "./db/database-url";
 import { assertDemoModeAllowed } from "./demo/demo-guard";
 
 // Validated once at start-up so a missing secret fails loudly, not on the first request.
@@ -49,11 +50,17 @@ const EnvSchema = z.object({
     .int()
     .min(1_000)
     .default(5 * 60_000),
+  /**
+   * Which queue runs background jobs: `pg-boss` (docs/decisions/0038-pg-boss-job-queue.md) or
+   * `embedded` (the `Job` table). Defaults to pg-boss on PostgreSQL and embedded on SQLite;
+   * pg-boss needs PostgreSQL.
+   */
+  JOB_QUEUE: z.enum(["embedded", "pg-boss"]).optional(),
   /** Days a finished (succeeded or cancelled) background job is kept. */
   JOB_RETENTION_DAYS: z.coerce.number().positive().default(14),
 });
 
-type Env = z.infer<typeof EnvSchema>;
+type Env = Omit<z.infer<typeof EnvSchema>, "JOB_QUEUE"> & { JOB_QUEUE: "embedded" | "pg-boss" };
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
@@ -63,7 +70,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   // Demo flags outside `npm run demo` stop the process here, at start-up, not on a request.
   assertDemoModeAllowed(parsed.data);
-  return parsed.data;
+  const postgres = isPostgresUrl(parsed.data.DATABASE_URL);
+  const jobQueue = parsed.data.JOB_QUEUE ?? (postgres ? "pg-boss" : "embedded");
+  if (jobQueue === "pg-boss" && !postgres) {
+    throw new Error(
+      "Invalid environment: JOB_QUEUE=pg-boss needs a PostgreSQL DATABASE_URL (postgresql://…); on SQLite use JOB_QUEUE=embedded. See README.md#configuration.",
+    );
+  }
+  return { ...parsed.data, JOB_QUEUE: jobQueue };
 }
 
 export const env = readEnv();

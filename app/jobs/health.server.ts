@@ -1,7 +1,7 @@
-// Whether this process can reach the job queue's store, for /readyz. The embedded queue keeps its
-// jobs in the `Job` table, so the probe is the cheapest read of that table: one row, one column.
-import { prisma } from "~/db.server";
+// Whether this process can reach the job queue's store, for /readyz: the `Job` table for the
+// embedded queue, pg-boss's job table over its own pool for pg-boss (runtime.server.ts).
+import { checkJobQueueReachable } from "./runtime.server";
 
 export async function checkQueueReachable(): Promise<void> {
-  await prisma.job.findFirst({ select: { id: true } });
+  await checkJobQueueReachable();
 }

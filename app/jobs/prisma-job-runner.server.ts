@@ -16,6 +16,9 @@ import {
 } from "./job-queue";
 import { type PrismaJobQueue } from "./prisma-job-queue.server";
 import { Scheduler } from "./schedule.server";
+import { CONSOLE_LOGGER, describeError as describe, runPassesUntilIdle, type JobLogger } from "./worker-support";
+
+export type { JobLogger } from "./worker-support";
 
 // Runs the jobs of PrismaJobQueue in this process. Delivery is at-least-once:
 // - claiming is one conditional updateMany (status "queued" → "running"); the database decides
@@ -26,19 +29,6 @@ import { Scheduler } from "./schedule.server";
 //   lease cannot overwrite the outcome recorded by the runner that took the job over.
 
 export const DEFAULT_LEASE_MS = 5 * 60_000;
-const MAX_ERROR_LENGTH = 2_000;
-
-export interface JobLogger {
-  info(message: string, fields: Record<string, unknown>): void;
-  warn(message: string, fields: Record<string, unknown>): void;
-  error(message: string, fields: Record<string, unknown>): void;
-}
-
-const CONSOLE_LOGGER: JobLogger = {
-  info: (message, fields) => console.info(message, fields),
-  warn: (message, fields) => console.warn(message, fields),
-  error: (message, fields) => console.error(message, fields),
-};
 
 interface JobRunnerOptions {
   queue: PrismaJobQueue;
@@ -187,27 +177,19 @@ export class PrismaJobRunner implements JobWorker {
   async runUntilIdle({ asOf, types, concurrency, timeoutMs = 30_000 }: RunUntilIdleOptions = {}): Promise<RunSummary> {
     const passOptions = { concurrency: concurrency ?? this.#concurrency, asOf, types };
     if (asOf !== undefined) return this.runDue(passOptions);
-    const deadline = Date.now() + timeoutMs;
-    const total: RunSummary = { ran: 0, succeeded: 0, retried: 0, dead: 0 };
-    for (;;) {
-      const pass = await this.runDue(passOptions);
-      total.ran += pass.ran;
-      total.succeeded += pass.succeeded;
-      total.retried += pass.retried;
-      total.dead += pass.dead;
-      const next = await this.#db.job.findFirst({
-        where: { status: "queued", ...typeFilter(types) },
-        orderBy: { runAt: "asc" },
-        select: { runAt: true },
-      });
-      if (next === null) return total;
-      const waitMs = next.runAt.getTime() - this.#clock().getTime();
-      if (Date.now() + Math.max(waitMs, 0) > deadline) {
-        if (waitMs <= 0) throw new Error(`runUntilIdle timed out after ${timeoutMs} ms with jobs still due`);
-        return total;
-      }
-      if (waitMs > 0) await sleep(waitMs);
-    }
+    return runPassesUntilIdle({
+      pass: () => this.runDue(passOptions),
+      nextRunAt: async () => {
+        const next = await this.#db.job.findFirst({
+          where: { status: "queued", ...typeFilter(types) },
+          orderBy: { runAt: "asc" },
+          select: { runAt: true },
+        });
+        return next?.runAt ?? null;
+      },
+      clock: this.#clock,
+      timeoutMs,
+    });
   }
 
   /**
@@ -450,11 +432,6 @@ function parsePayload(text: string): unknown {
   }
 }
 
-function describe(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
-}
-
 // Never the payload: it can carry customer data (docs: log { shop, operation }, not payloads).
 function logFields(job: ClaimedJob): Record<string, unknown> {
   return { jobId: job.id, type: job.type, shop: job.shop, attempt: job.attempts, maxAttempts: job.maxAttempts };
@@ -462,8 +439,4 @@ function logFields(job: ClaimedJob): Record<string, unknown> {
 
 function typeFilter(types: readonly string[] | undefined): { type?: { in: string[] } } {
   return types === undefined ? {} : { type: { in: [...types] } };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { PermanentJobError, type JobContext } from "./job-queue";
+import { PermanentJobError } from "./job-queue";
 import { PrismaJobQueue } from "./prisma-job-queue.server";
 import { DEFAULT_LEASE_MS, PrismaJobRunner, type JobLogger } from "./prisma-job-runner.server";
 
@@ -47,37 +47,6 @@ describe("PrismaJobRunner", () => {
 
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((r) => r.stop()));
-  });
-
-  it("runs a job once with its payload and context, and records success", async () => {
-    const seen: { payload: unknown; context: JobContext }[] = [];
-    const r = runner();
-    r.register("greet", async (payload, context) => void seen.push({ payload, context }));
-    const { id } = await queue.enqueue("greet", { name: "Ada" }, { shop: "a.myshopify.com" });
-
-    const first = await r.runDue();
-    const second = await r.runDue();
-
-    expect(first).toEqual({ ran: 1, succeeded: 1, retried: 0, dead: 0 });
-    expect(second.ran).toBe(0);
-    expect(seen).toEqual([
-      { payload: { name: "Ada" }, context: { jobId: id, shop: "a.myshopify.com", attempt: 1, maxAttempts: 8 } },
-    ]);
-    const row = await jobRow(id);
-    expect(row).toMatchObject({ status: "succeeded", attempts: 1, lastError: null });
-    expect(row.finishedAt).toBeInstanceOf(Date);
-    expect(row.lockedBy).toMatch(new RegExp(`^${r.id}/`));
-  });
-
-  it("does not run a job before its runAt", async () => {
-    const ran: string[] = [];
-    const r = runner();
-    r.register("later", async () => void ran.push("later"));
-    const { id } = await queue.enqueue("later", {}, { runAt: new Date(Date.now() + 60_000) });
-
-    expect((await r.runDue()).ran).toBe(0);
-    expect(ran).toEqual([]);
-    expect((await jobRow(id)).status).toBe("queued");
   });
 
   it("retries a failing job with exponential backoff, then succeeds", async () => {
@@ -160,37 +129,6 @@ describe("PrismaJobRunner", () => {
     expect(await jobRow(id)).toMatchObject({ status: "dead" });
   });
 
-  it("dead-letters at once when the handler throws PermanentJobError", async () => {
-    let calls = 0;
-    const r = runner();
-    r.register("refused", async () => {
-      calls += 1;
-      throw new PermanentJobError("the fulfillment order is closed");
-    });
-    const { id } = await queue.enqueue("refused", {});
-
-    await r.runUntilIdle({ timeoutMs: 5_000 });
-
-    expect(calls).toBe(1);
-    expect(await jobRow(id)).toMatchObject({
-      status: "dead",
-      attempts: 1,
-      lastError: "PermanentJobError: the fulfillment order is closed",
-    });
-  });
-
-  it("dead-letters a job of a type no handler is registered for, saying so", async () => {
-    const { id } = await queue.enqueue("no-such-type", {});
-
-    await runner().runDue();
-
-    expect(await jobRow(id)).toMatchObject({
-      status: "dead",
-      attempts: 1,
-      lastError: 'PermanentJobError: No handler registered for job type "no-such-type"',
-    });
-  });
-
   it("runUntilIdle runs follow-up jobs and retries that fall due, until nothing due remains", async () => {
     const log: string[] = [];
     const r = runner();
@@ -215,50 +153,6 @@ describe("PrismaJobRunner", () => {
 
     expect(await r.runUntilIdle({ timeoutMs: 50 })).toEqual({ ran: 0, succeeded: 0, retried: 0, dead: 0 });
     expect(await prisma.job.count({ where: { status: "queued" } })).toBe(1);
-  });
-
-  it("runUntilIdle({ asOf }) runs once as if the clock read asOf: delayed jobs run, their retries fall after it", async () => {
-    const r = runner();
-    const ran: string[] = [];
-    r.register<{ name: string }>("timed", async ({ name }, { attempt }) => {
-      ran.push(`${name}#${attempt}`);
-      if (name === "flaky") throw new Error("transient");
-    });
-    const inAnHour = new Date(Date.now() + 3_600_000);
-    await queue.enqueue("timed", { name: "delayed" }, { runAt: new Date(Date.now() + 30 * 60_000) });
-    const { id: flaky } = await queue.enqueue("timed", { name: "flaky" });
-    await queue.enqueue("timed", { name: "tomorrow" }, { runAt: new Date(Date.now() + 86_400_000) });
-
-    const summary = await r.runUntilIdle({ asOf: inAnHour });
-
-    expect(ran.sort()).toEqual(["delayed#1", "flaky#1"]);
-    expect(summary).toEqual({ ran: 2, succeeded: 1, retried: 1, dead: 0 });
-    // The retry is due after the pass's time, not before it
-    expect((await jobRow(flaky)).runAt.getTime()).toBeGreaterThan(inAnHour.getTime());
-    expect(await queue.jobCounts()).toMatchObject({ queued: 2, succeeded: 1 });
-  });
-
-  it("runUntilIdle({ types }) runs only jobs of those types and leaves the others queued", async () => {
-    const r = runner();
-    const ran: string[] = [];
-    r.register("a", async () => void ran.push("a"));
-    r.register("b", async () => void ran.push("b"));
-    await queue.enqueue("a", {});
-    await queue.enqueue("b", {});
-
-    expect(await r.runUntilIdle({ types: ["b"], timeoutMs: 1_000 })).toMatchObject({ ran: 1, succeeded: 1 });
-    expect(ran).toEqual(["b"]);
-    expect((await queue.listJobs({ statuses: ["queued"] })).map((job) => job.type)).toEqual(["a"]);
-  });
-
-  it("defines schedules through the worker: every() and triggerSchedule() enqueue on its scheduler", async () => {
-    const r = runner();
-    r.every({ name: "tick", intervalMs: 60_000, enqueue: async () => void (await queue.enqueue("tick", {})) });
-
-    await r.triggerSchedule("tick");
-
-    expect((await queue.listJobs()).map((job) => job.type)).toEqual(["tick"]);
-    await expect(r.triggerSchedule("no-such-schedule")).rejects.toThrow(/No schedule named/);
   });
 
   it("two runners racing over 50 jobs never run one twice", async () => {
@@ -344,33 +238,6 @@ describe("PrismaJobRunner", () => {
       expect((await jobRow(id)).lockedBy).toMatch(new RegExp(`^${b.id}/`));
     });
 
-    it("dead-letters an abandoned job whose last attempt it was, instead of looping on a job that kills its process", async () => {
-      const crashed = deferred();
-      const a = runner();
-      a.register("poison", async () => crashed.promise);
-      const { id } = await queue.enqueue("poison", {}, { maxAttempts: 1 });
-      const hung = a.runDue();
-      await waitFor(async () => (await jobRow(id)).status === "running");
-
-      const b = runner({ queue: openOtherProcess(), clock: () => new Date(Date.now() + DEFAULT_LEASE_MS + 1_000) });
-      const told: string[] = [];
-      b.register(
-        "poison",
-        async () => {
-          throw new Error("must not run again");
-        },
-        { onDead: async (_payload, job) => void told.push(job.error) },
-      );
-      await b.start({ pollMs: 20 });
-
-      expect(await jobRow(id)).toMatchObject({ status: "dead", attempts: 1 });
-      expect((await jobRow(id)).lastError).toMatch(/Lease expired on the last attempt/);
-      // AND the type's onDead hook heard of it, so the work it stood for can be shown as failed
-      expect(told).toEqual([expect.stringMatching(/Lease expired on the last attempt/)]);
-      crashed.resolve();
-      await hung;
-    });
-
     it("runs a job that was recorded but never run before the crash when the next runner starts", async () => {
       // GIVEN a job committed by a process that died before its runner claimed it
       const { id } = await queue.enqueue("sync", { order: 7 }, { shop: "a.myshopify.com" });
@@ -424,24 +291,6 @@ describe("PrismaJobRunner", () => {
 
     expect(ran).toEqual(["now"]);
     expect(Date.now() - enqueuedAt).toBeLessThan(1_000);
-  });
-
-  it("stop() waits for running jobs to finish and then claims nothing more", async () => {
-    const release = deferred();
-    const r = runner();
-    r.register("slow", async () => release.promise);
-    await r.start({ pollMs: 20 });
-    const { id } = await queue.enqueue("slow", {});
-    await waitFor(async () => (await jobRow(id)).status === "running");
-
-    const stopping = r.stop();
-    setTimeout(release.resolve, 30);
-    await stopping;
-
-    expect((await jobRow(id)).status).toBe("succeeded");
-    const after = await queue.enqueue("slow", {});
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect((await jobRow(after.id)).status).toBe("queued");
   });
 
   it("runs at most `concurrency` jobs at a time", async () => {

@@ -1,5 +1,7 @@
 import { env } from "~/env.server";
 import type { JobQueue, JobWorker, WorkerStartOptions } from "./job-queue";
+import { PGBOSS_SCHEMA, PgBossJobQueue } from "./pg-boss-job-queue.server";
+import { PgBossJobWorker } from "./pg-boss-job-worker.server";
 import { PrismaJobQueue } from "./prisma-job-queue.server";
 import { PrismaJobRunner } from "./prisma-job-runner.server";
 import { getScheduler } from "./schedule.server";
@@ -13,6 +15,12 @@ interface JobRuntime {
   queue: JobQueue;
   worker: JobWorker;
   createWorker(options: WorkerOptions): JobWorker;
+  /** Throws when the queue's store cannot be reached (/readyz). */
+  ping(): Promise<void>;
+  /** Releases what the queue holds (pg-boss's pool), after the worker has stopped. */
+  close(): Promise<void>;
+  /** Forgets every job (tests). */
+  clear(): Promise<void>;
 }
 
 declare global {
@@ -29,14 +37,37 @@ interface WorkerOptions {
   clock?: () => Date;
 }
 
-// The one place that chooses the implementation. A second one (a PostgreSQL queue library) slots
-// in here, chosen by configuration; callers keep depending on the interfaces only.
+// The one place that chooses the implementation, by JOB_QUEUE (app/env.server.ts): pg-boss on
+// PostgreSQL by default (docs/decisions/0038-pg-boss-job-queue.md), the embedded `Job`-table runner
+// otherwise. Callers keep depending on the interfaces only.
 function createRuntime(): JobRuntime {
+  if (env.JOB_QUEUE === "pg-boss") {
+    // Supervision (pg-boss's maintenance) only where jobs run; a web process (JOB_RUNNER=off) only
+    // enqueues. The queue starts pg-boss on first use, so nothing connects before it is needed.
+    const queue = new PgBossJobQueue({ connectionString: env.DATABASE_URL, supervise: env.JOB_RUNNER === "on" });
+    return {
+      queue,
+      worker: new PgBossJobWorker({
+        queue,
+        scheduler: getScheduler(),
+        leaseMs: env.JOB_LEASE_MS,
+      }),
+      createWorker: (options) => new PgBossJobWorker({ queue, leaseMs: env.JOB_LEASE_MS, ...options }),
+      ping: () => queue.ping(),
+      close: () => queue.close(),
+      clear: async () => void (await queue.sql(`DELETE FROM ${PGBOSS_SCHEMA}.job`)),
+    };
+  }
   const queue = new PrismaJobQueue();
   return {
     queue,
     worker: new PrismaJobRunner({ queue, scheduler: getScheduler(), leaseMs: env.JOB_LEASE_MS }),
     createWorker: (options) => new PrismaJobRunner({ queue, leaseMs: env.JOB_LEASE_MS, ...options }),
+    // The embedded queue keeps its jobs in the `Job` table: the cheapest read of it.
+    ping: async () => void (await queue.db.job.findFirst({ select: { id: true } })),
+    // The Prisma client is the app's, closed with it.
+    close: async () => {},
+    clear: async () => void (await queue.db.job.deleteMany()),
   };
 }
 
@@ -73,7 +104,22 @@ export async function startJobRuntime(options: WorkerStartOptions = {}): Promise
   return true;
 }
 
+/** /readyz: whether this process can reach the job queue's store. */
+export function checkJobQueueReachable(): Promise<void> {
+  return runtime().ping();
+}
+
+/**
+ * Tests only: forgets every job, as a test's database reset forgets the app's rows. pg-boss keeps
+ * its jobs in its own schema, which a reset of the app's models does not reach.
+ */
+export async function deleteAllJobsForTests(): Promise<void> {
+  if (env.NODE_ENV !== "test") throw new Error("deleteAllJobsForTests is for tests only");
+  await runtime().clear();
+}
+
 /** For a graceful shutdown (SIGTERM): stop claiming and let running jobs finish. */
 export async function stopJobRuntime(): Promise<void> {
   await globalThis.__jobRuntime?.worker.stop();
+  await globalThis.__jobRuntime?.close();
 }

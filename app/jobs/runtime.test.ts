@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { prisma } from "~/db.server";
+import { readEnv } from "~/env.server";
+import { checkQueueReachable } from "./health.server";
 import * as runtimeModule from "./runtime.server";
 import { getJobQueue, getJobWorker, startJobRuntime } from "./runtime.server";
 
 describe("the job runtime", () => {
   beforeEach(async () => {
-    await prisma.job.deleteMany();
+    const queue = getJobQueue();
+    for (const job of await queue.listJobs({ take: 500 })) await queue.deleteJobsForShop(job.shop ?? "");
   });
 
   it("is one queue and one runner per process, surviving a module reload", async () => {
@@ -25,12 +27,40 @@ describe("the job runtime", () => {
     getJobWorker().register("note", async () => void ran.push("note"));
 
     expect(await startJobRuntime({ pollMs: 5 })).toBe(false);
-    const { id } = await getJobQueue().enqueue("note", {});
+    const { id } = await getJobQueue().enqueue("note", {}, { shop: "a.myshopify.com" });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(ran).toEqual([]);
-    expect((await prisma.job.findUniqueOrThrow({ where: { id } })).status).toBe("queued");
+    expect((await getJobQueue().getJob(id, "a.myshopify.com"))?.status).toBe("queued");
 
     await getJobWorker().runUntilIdle();
     expect(ran).toEqual(["note"]);
+  });
+
+  it("answers /readyz's queue check with the queue this process uses", async () => {
+    await expect(checkQueueReachable()).resolves.toBeUndefined();
+  });
+});
+
+describe("JOB_QUEUE", () => {
+  const base = {
+    NODE_ENV: "test" as const,
+    SHOPIFY_API_KEY: "k",
+    SHOPIFY_API_SECRET: "s",
+    SHOPIFY_APP_URL: "https://fulfillment-desk.example",
+  };
+
+  it("defaults to pg-boss on PostgreSQL and to the embedded runner on SQLite, and may be chosen", () => {
+    expect(readEnv({ ...base, DATABASE_URL: "postgresql://app@db/app" }).JOB_QUEUE).toBe("pg-boss");
+    expect(readEnv({ ...base, DATABASE_URL: "file:./dev.sqlite" }).JOB_QUEUE).toBe("embedded");
+    expect(readEnv({ ...base, DATABASE_URL: "postgresql://app@db/app", JOB_QUEUE: "embedded" }).JOB_QUEUE).toBe(
+      "embedded",
+    );
+  });
+
+  it("refuses pg-boss on SQLite at start, saying why", () => {
+    expect(() => readEnv({ ...base, DATABASE_URL: "file:./dev.sqlite", JOB_QUEUE: "pg-boss" })).toThrow(
+      /JOB_QUEUE=pg-boss needs a PostgreSQL DATABASE_URL/,
+    );
+    expect(() => readEnv({ ...base, JOB_QUEUE: "rabbit" })).toThrow(/JOB_QUEUE/);
   });
 });

@@ -5,7 +5,7 @@ import { Prisma } from "@prisma/client";
 import { afterEach, beforeAll, beforeEach } from "vitest";
 import { registerJobHandlers } from "~/background.server";
 import { prisma } from "~/db.server";
-import { getJobWorker } from "~/jobs/runtime.server";
+import { deleteAllJobsForTests, getJobWorker } from "~/jobs/runtime.server";
 import { seedLocations } from "./seed";
 import { installShop, type SimulatorHarness, startSimulator } from "./simulator";
 
@@ -23,6 +23,8 @@ async function resetDatabase(): Promise<void> {
     ];
     await delegate!.deleteMany();
   }
+  // The jobs too, wherever the queue keeps them (pg-boss: its own schema, no model of ours).
+  await deleteAllJobsForTests();
 }
 
 interface RouteHarness {
