@@ -1,14 +1,20 @@
-// `npm run bench:worklist`: the home screen's loader (loadWorklist) on a 100,000-FO ledger across three
-// shops, for every tab × filter, timed in the largest shop. Each database variant runs in its own
-// child process (scripts/bench/worklist-run.ts): the current schema, and the current schema plus the
-// indexes proposed in scripts/bench/worklist-indexes.ts (added to a scratch copy of schema.prisma and
-// turned into SQL by `prisma migrate diff`, exactly as a migration would). Goal: p95 < 150 ms.
+// `npm run bench:worklist` (alias `bench:queue`, issue 12's name): the home screen's loader
+// (loadWorklist) on a ledger of N FOs across three shops (60 / 25 / 15 %), for every tab × filter,
+// timed in the largest shop, on SQLite or PostgreSQL. Each database variant runs in its own child
+// process (scripts/bench/worklist-run.ts) with the app's own Prisma client for that DATABASE_URL:
+// the current schema, and the current schema plus the indexes proposed in
+// scripts/bench/worklist-indexes.ts (added to a scratch copy of schema.prisma and turned into SQL
+// by `prisma migrate diff`, exactly as a migration would). Goal: p95 < 150 ms.
 //
-//   --iterations N      timed loads per combination (default 20, after 2 warm-ups)
-//   --variants LIST     current,proposed (default both)
-//   --keep              keep the temp directory (the seeded SQLite files) and print its path
+//   --db sqlite|postgres  the database (default sqlite); postgres starts a throwaway cluster
+//                         (scripts/pg-cluster.mjs) and stops it at the end
+//   --fos N               FOs in the ledger (default 100,000)
+//   --iterations N        timed loads per combination (default 20, after 2 warm-ups)
+//   --variants LIST       current,proposed (default both)
+//   --keep                SQLite: keep the temp directory (the seeded files) and print its path;
+//                         postgres: keep the cluster running (print its URL) until SIGINT/SIGTERM
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,8 +25,16 @@ import Database from "better-sqlite3";
 import { migrateTemplate } from "./bench/database";
 import { describeMachine, load1 } from "./bench/machine";
 import { PROPOSED_INDEXES, type ProposedIndex } from "./bench/worklist-indexes";
+import {
+  type BenchPostgres,
+  databaseSize,
+  deferIndexes,
+  postgresSink,
+  startBenchPostgres,
+  vacuumAnalyze,
+} from "./bench/worklist-postgres";
 import type { ComboResult } from "./bench/worklist-run";
-import { WORKLIST_BENCH_SHOPS, seedWorklistLedger } from "./bench/worklist-seed";
+import { DEFAULT_BENCH_FOS, benchShopSizes, prismaSink, seedWorklistLedger } from "./bench/worklist-seed";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TSX_CLI = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -28,6 +42,8 @@ const GOAL_P95_MS = 150;
 
 const { values: args } = parseArgs({
   options: {
+    db: { type: "string", default: "sqlite" },
+    fos: { type: "string", default: String(DEFAULT_BENCH_FOS) },
     iterations: { type: "string", default: "20" },
     variants: { type: "string", default: "current,proposed" },
     keep: { type: "boolean", default: false },
@@ -68,7 +84,7 @@ function migrationSql(dir: string, indexes: readonly ProposedIndex[]): string {
   return result.stdout;
 }
 
-function measure(file: string, now: Date): ComboResult[] {
+function measure(databaseUrl: string, now: Date): ComboResult[] {
   const result = spawnSync(process.execPath, [TSX_CLI, "scripts/bench/worklist-run.ts"], {
     cwd: ROOT,
     encoding: "utf8",
@@ -76,7 +92,7 @@ function measure(file: string, now: Date): ComboResult[] {
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: `file:${file}`,
+      DATABASE_URL: databaseUrl,
       SHOPIFY_API_KEY: "bench",
       SHOPIFY_API_SECRET: "bench",
       SHOPIFY_APP_URL: "http://localhost:3000",
@@ -98,43 +114,118 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
 
-async function main() {
-  const variants = args.variants.split(",").filter((v) => v === "current" || v === "proposed");
-  const dir = mkdtempSync(join(tmpdir(), "fd-bench-worklist-"));
-  try {
-    const machine = describeMachine();
-    const now = new Date();
-    const template = migrateTemplate(ROOT, dir);
-    const seedStarted = performance.now();
-    const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${template}` }) });
-    const seeded = await seedWorklistLedger(prisma, now);
-    await prisma.$disconnect();
-    const seedSeconds = (performance.now() - seedStarted) / 1000;
-    console.log(
-      `Seeded ${seeded.toLocaleString("en")} FOs (${WORKLIST_BENCH_SHOPS.map((s) => `${s.shop}: ${s.fulfillmentOrders.toLocaleString("en")}`).join(", ")}) in ${seedSeconds.toFixed(1)} s`,
-    );
-    console.log(
-      `Machine: ${machine.nproc} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, SQLite ${machine.sqlite}`,
-    );
-    console.log(
-      `Timed: loadWorklist in ${WORKLIST_BENCH_SHOPS[0].shop}, ${args.iterations} loads per combination after 2 warm-ups\n`,
-    );
+/** The database under test: seeded once, then each variant measured on it. */
+interface Bench {
+  /** Seeds the ledger; returns what to print about the database. */
+  seed(now: Date, fos: number): Promise<number>;
+  describe(): Promise<string>;
+  /** Where to connect to look at it by hand (--keep). */
+  describeUrl(): Promise<string>;
+  /** The DATABASE_URL of a variant's database, with the variant's extra SQL applied. */
+  variant(name: string, sql: string | null): Promise<string>;
+  close(): Promise<void>;
+}
 
-    const results = new Map<string, ComboResult[]>();
-    for (const variant of variants) {
-      const file = join(dir, `${variant}.sqlite`);
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+function sqliteBench(dir: string): Bench {
+  const template = migrateTemplate(ROOT, dir);
+  return {
+    async seed(now, fos) {
+      const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${template}` }) });
+      try {
+        return await seedWorklistLedger(prismaSink(prisma), now, fos);
+      } finally {
+        await prisma.$disconnect();
+      }
+    },
+    async describe() {
+      return `SQLite ${describeMachine().sqlite}, database file ${mib(statSync(template).size)}`;
+    },
+    describeUrl: async () => `file:${template}`,
+    async variant(name, sql) {
+      // A copy per variant, so the proposed indexes never touch the current schema's file.
+      const file = join(dir, `${name}.sqlite`);
       copyFileSync(template, file);
-      if (variant === "proposed") {
-        if (PROPOSED_INDEXES.length === 0) continue;
-        const sql = migrationSql(dir, PROPOSED_INDEXES);
-        console.log(`Proposed indexes (migration SQL):\n${sql.trim()}\n`);
+      if (sql) {
         const db = new Database(file);
         db.exec(sql);
         db.close();
       }
+      return `file:${file}`;
+    },
+    async close() {},
+  };
+}
+
+async function postgresBench(): Promise<Bench> {
+  const pg: BenchPostgres = await startBenchPostgres(ROOT);
+  return {
+    async seed(now, fos) {
+      const rebuildIndexes = await deferIndexes(pg.client, ["Order", "FulfillmentOrder"]);
+      const seeded = await seedWorklistLedger(await postgresSink(pg.client), now, fos);
+      await rebuildIndexes();
+      await vacuumAnalyze(pg.client);
+      return seeded;
+    },
+    async describe() {
+      const { bytes, version } = await databaseSize(pg.client);
+      return `PostgreSQL ${version}, database ${mib(bytes)}`;
+    },
+    describeUrl: async () => pg.url,
+    async variant(_name, sql) {
+      // One database, measured as is, then with the proposed indexes added (a million-row copy per
+      // variant would cost more than the indexes). The diff's CREATE INDEX statements are the same SQL
+      // in both dialects.
+      if (sql) {
+        await pg.client.query(sql);
+        await vacuumAnalyze(pg.client);
+      }
+      return pg.url;
+    },
+    close: () => pg.stop(),
+  };
+}
+
+async function main() {
+  const variants = args.variants.split(",").filter((v) => v === "current" || v === "proposed");
+  if (args.db !== "sqlite" && args.db !== "postgres")
+    throw new Error(`--db must be sqlite or postgres, not ${args.db}`);
+  const fos = Number(args.fos);
+  if (!Number.isInteger(fos) || fos < 1_000) throw new Error(`--fos must be a whole number of at least 1000`);
+  const dir = mkdtempSync(join(tmpdir(), "fd-bench-worklist-"));
+  let bench: Bench | null = null;
+  try {
+    const machine = describeMachine();
+    const now = new Date();
+    bench = args.db === "postgres" ? await postgresBench() : sqliteBench(dir);
+    const seedStarted = performance.now();
+    const loadBeforeSeed = load1();
+    const seeded = await bench.seed(now, fos);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    console.log(
+      `Seeded ${seeded.toLocaleString("en")} FOs (${benchShopSizes(fos)
+        .map((s) => `${s.shop}: ${s.fulfillmentOrders.toLocaleString("en")}`)
+        .join(", ")}) in ${seedSeconds.toFixed(1)} s (1-min load average ${loadBeforeSeed.toFixed(1)} before)`,
+    );
+    console.log(`Database: ${await bench.describe()}`);
+    console.log(`Machine: ${machine.nproc} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
+    console.log(
+      `Timed: loadWorklist in ${benchShopSizes(fos)[0]!.shop}, ${args.iterations} loads per combination after 2 warm-ups\n`,
+    );
+
+    const results = new Map<string, ComboResult[]>();
+    for (const variant of variants) {
+      let sql: string | null = null;
+      if (variant === "proposed") {
+        if (PROPOSED_INDEXES.length === 0) continue;
+        sql = migrationSql(dir, PROPOSED_INDEXES);
+        console.log(`Proposed indexes (migration SQL):\n${sql.trim()}\n`);
+      }
+      const databaseUrl = await bench.variant(variant, sql);
       const started = performance.now();
       const loadBefore = load1();
-      results.set(variant, measure(file, now));
+      results.set(variant, measure(databaseUrl, now));
       // Other work on the machine inflates every figure: the load average says how much.
       console.log(
         `${variant}: measured in ${((performance.now() - started) / 1000).toFixed(0)} s; 1-min load average ${loadBefore.toFixed(1)} before, ${load1().toFixed(1)} after (${describeMachine().nproc} cores)`,
@@ -167,7 +258,15 @@ async function main() {
       );
     }
     if (args.keep) console.log(`\nKept ${dir}`);
+    if (args.keep && args.db === "postgres") {
+      console.log(`Kept the cluster: ${await bench.describeUrl()}; SIGINT or SIGTERM stops it`);
+      await new Promise<void>((resolve) => {
+        process.once("SIGINT", resolve);
+        process.once("SIGTERM", resolve);
+      });
+    }
   } finally {
+    await bench?.close();
     if (!args.keep) rmSync(dir, { recursive: true, force: true });
   }
 }

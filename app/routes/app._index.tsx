@@ -127,6 +127,7 @@ export default function Worklist() {
               <WorklistFilters
                 params={params}
                 counts={view.counts}
+                countLimit={view.countLimit}
                 locations={view.locations}
                 problems={view.problems}
                 loading={loading}

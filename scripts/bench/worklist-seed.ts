@@ -1,16 +1,29 @@
 // A deterministic ledger for `npm run bench:worklist`: shops of different sizes whose FOs are spread
 // over the states a fulfillment desk sees (most of them done, as in a shop with history), their
-// orders, tags, payment states and customers. Bulk-inserted with createMany in chunks.
+// orders, tags, payment states and customers. Generated in chunks and handed to a sink: Prisma's
+// createMany for SQLite, multi-row inserts through `pg` for PostgreSQL (worklist-postgres.ts), so
+// both databases get the same ledger from the same generator.
 import { randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { encodeTags } from "../../app/fulfillment/ledger-diff";
 import { type OrderFilterFields, orderFilterFields } from "../../app/fulfillment/order-filter-fields";
 
+/** Each shop's share of the ledger's FOs; the bench times the first (largest). */
 export const WORKLIST_BENCH_SHOPS = [
-  { shop: "bench-large.myshopify.com", fulfillmentOrders: 60_000 },
-  { shop: "bench-medium.myshopify.com", fulfillmentOrders: 25_000 },
-  { shop: "bench-small.myshopify.com", fulfillmentOrders: 15_000 },
+  { shop: "bench-large.myshopify.com", share: 0.6 },
+  { shop: "bench-medium.myshopify.com", share: 0.25 },
+  { shop: "bench-small.myshopify.com", share: 0.15 },
 ] as const;
+
+export const DEFAULT_BENCH_FOS = 100_000;
+
+/** How many FOs each shop gets out of `total` (the smallest takes the rounding). */
+export function benchShopSizes(total: number): { shop: string; fulfillmentOrders: number }[] {
+  const sizes = WORKLIST_BENCH_SHOPS.map(({ shop, share }) => ({ shop, fulfillmentOrders: Math.round(total * share) }));
+  const rest = total - sizes.slice(0, -1).reduce((sum, s) => sum + s.fulfillmentOrders, 0);
+  sizes[sizes.length - 1]!.fulfillmentOrders = rest;
+  return sizes;
+}
 
 export const BENCH_TAGS = ["vip", "wholesale", "gift", "preorder", "fragile", "subscription", "rush", "b2b"];
 const FIRST = ["Ada", "Grace", "Alan", "Katherine", "Linus", "Hedy", "Tim", "Margaret", "Claude", "Radia"];
@@ -183,14 +196,42 @@ const pick = <T>(random: () => number, values: readonly T[]) => values[Math.floo
 const cuidLike = () => `c${randomBytes(12).toString("hex")}`;
 
 const DAY_MS = 86_400_000;
-const CHUNK = 500;
+const CHUNK = 5_000;
 
-export async function seedWorklistLedger(prisma: PrismaClient, now: Date): Promise<number> {
-  let total = 0;
-  for (const [shopIndex, { shop, fulfillmentOrders }] of WORKLIST_BENCH_SHOPS.entries()) {
+/** Where the seed's rows go, a chunk at a time; orders before the FOs that point at them. */
+export interface LedgerSink {
+  orders(rows: Prisma.OrderCreateManyInput[]): Promise<void>;
+  fulfillmentOrders(rows: Prisma.FulfillmentOrderCreateManyInput[]): Promise<void>;
+}
+
+/** SQLite (or any Prisma client): createMany in chunks of 500, well under SQLite's bound-parameter limit. */
+export function prismaSink(prisma: PrismaClient): LedgerSink {
+  const PRISMA_CHUNK = 500;
+  return {
+    async orders(rows) {
+      for (let i = 0; i < rows.length; i += PRISMA_CHUNK)
+        await prisma.order.createMany({ data: rows.slice(i, i + PRISMA_CHUNK) });
+    },
+    async fulfillmentOrders(rows) {
+      for (let i = 0; i < rows.length; i += PRISMA_CHUNK)
+        await prisma.fulfillmentOrder.createMany({ data: rows.slice(i, i + PRISMA_CHUNK) });
+    },
+  };
+}
+
+export async function seedWorklistLedger(sink: LedgerSink, now: Date, total: number): Promise<number> {
+  let seeded = 0;
+  for (const [shopIndex, { shop, fulfillmentOrders }] of benchShopSizes(total).entries()) {
     const random = rng(1_000 + shopIndex);
-    const orders: Prisma.OrderCreateManyInput[] = [];
-    const fos: Prisma.FulfillmentOrderCreateManyInput[] = [];
+    let orders: Prisma.OrderCreateManyInput[] = [];
+    let fos: Prisma.FulfillmentOrderCreateManyInput[] = [];
+    const flush = async () => {
+      await sink.orders(orders);
+      await sink.fulfillmentOrders(fos);
+      seeded += fos.length;
+      orders = [];
+      fos = [];
+    };
     let orderNumber = 0;
     let current: { id: string; shopifyId: string; filterFields: OrderFilterFields } | null = null;
     for (let n = 0; n < fulfillmentOrders; n += 1) {
@@ -250,11 +291,9 @@ export async function seedWorklistLedger(prisma: PrismaClient, now: Date): Promi
         openedAt,
         shopifyUpdatedAt: openedAt,
       });
+      if (fos.length >= CHUNK) await flush();
     }
-    for (let i = 0; i < orders.length; i += CHUNK) await prisma.order.createMany({ data: orders.slice(i, i + CHUNK) });
-    for (let i = 0; i < fos.length; i += CHUNK)
-      await prisma.fulfillmentOrder.createMany({ data: fos.slice(i, i + CHUNK) });
-    total += fos.length;
+    await flush();
   }
-  return total;
+  return seeded;
 }

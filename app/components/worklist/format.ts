@@ -10,8 +10,12 @@ export function formatAge(openedAt: string, now: string): string {
   return en.worklist.age(Math.floor(ms / (24 * HOUR_MS)), Math.floor(ms / HOUR_MS));
 }
 
-/** Badges on the tabs: "1,234". */
+/** "1,234". */
 export const formatCount = (count: number) => count.toLocaleString("en");
+
+/** Badges on the tabs: "1,234", or "1,000+" past the limit the loader counts to (WorklistView.counts). */
+export const formatTabCount = (count: number, limit: number) =>
+  count > limit ? en.worklist.countOver(limit) : formatCount(count);
 
 /** The detail page of an FO (app/routes/app.fulfillment-orders.$id.tsx). */
 export const detailPath = (fulfillmentOrderId: string) =>

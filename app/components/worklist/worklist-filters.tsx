@@ -29,7 +29,7 @@ import {
 import { WORKLIST_TABS, type WorklistTab } from "~/fulfillment/worklist/tabs";
 import type { WorklistLocationOption } from "~/fulfillment/worklist/types";
 import { en } from "~/i18n/en";
-import { formatCount } from "./format";
+import { formatTabCount } from "./format";
 
 const t = en.worklist;
 const SEARCH_DEBOUNCE_MS = 400;
@@ -37,6 +37,8 @@ const SEARCH_DEBOUNCE_MS = 400;
 interface WorklistFiltersProps {
   params: WorklistParams;
   counts: Record<WorklistTab, number>;
+  /** Counts above it mean "more than it" (WorklistView.countLimit). */
+  countLimit: number;
   locations: WorklistLocationOption[];
   /** What the URL asked for but the loader refused. */
   problems: FilterProblems;
@@ -71,7 +73,15 @@ function useTypedFilter(
   return problem;
 }
 
-export function WorklistFilters({ params, counts, locations, problems, loading, onChange }: WorklistFiltersProps) {
+export function WorklistFilters({
+  params,
+  counts,
+  countLimit,
+  locations,
+  problems,
+  loading,
+  onChange,
+}: WorklistFiltersProps) {
   const active = hasFilters(params) || Boolean(problems.query || problems.tag);
   const { mode, setMode } = useSetIndexFiltersMode(active ? IndexFiltersMode.Filtering : IndexFiltersMode.Default);
   const [query, setQuery] = useState(params.query ?? "");
@@ -110,7 +120,7 @@ export function WorklistFilters({ params, counts, locations, problems, loading, 
     id: `worklist-tab-${tab}`,
     index,
     content: t.tabs[tab],
-    badge: formatCount(counts[tab]),
+    badge: formatTabCount(counts[tab], countLimit),
     isLocked: true,
     onAction: () => undefined,
   }));

@@ -381,4 +381,21 @@ describe("loadWorklist", () => {
     expect(byName.rows.map((r) => r.orderName)).toEqual(["#1"]);
     expect(byUnderscore.rows).toEqual([]);
   });
+
+  it("counts a tab up to the limit and says 'more' past it, on either database", async () => {
+    // GIVEN four done FOs and one ready to ship
+    for (let i = 0; i < 4; i += 1) await seedFo(SHOP_A, { status: "CLOSED" });
+    await seedFo(SHOP_A, {});
+
+    // WHEN the worklist counts to 2
+    const view = await loadWorklist(SHOP_A, DEFAULT_PARAMS, { now: NOW, countLimit: 2 });
+
+    // THEN a count over the limit is limit + 1 ("more than 2"), one under it is exact
+    expect(view.countLimit).toBe(2);
+    expect(view.counts).toMatchObject({ done: 3, "ready-to-ship": 1, all: 3, "to-request": 0 });
+    // AND the Done tab still lists its rows
+    expect((await load(SHOP_A, { tab: "done" })).rows).toHaveLength(4);
+    // AND the default limit counts them exactly
+    expect((await load(SHOP_A)).counts).toMatchObject({ done: 4, all: 5 });
+  });
 });

@@ -5,12 +5,14 @@
 // numbers: docs/benchmarks.md#benchworklist.
 import { type JsonColumn } from "~/db/json-column";
 import type { Prisma } from "@prisma/client";
+import { isPostgresUrl } from "~/db/database-url";
 import { prisma } from "~/db.server";
+import { env } from "~/env.server";
 import { OUR_HOLD_HANDLE_PREFIX } from "~/fulfillment/actions/contract";
 import { rejectionOf } from "~/fulfillment/detail/derive";
 import { decodeTags } from "~/fulfillment/ledger-diff";
 import { searchKey } from "~/fulfillment/order-filter-fields";
-import { encodeCursor, PAGE_SIZE, type WorklistCursor, type WorklistParams } from "./params";
+import { encodeCursor, PAGE_SIZE, WORKLIST_COUNT_LIMIT, type WorklistCursor, type WorklistParams } from "./params";
 import { matchesTab, PICKUP_DELIVERY_METHOD, WORKLIST_TABS, type WorklistTab, TAB_SPECS, tabOf } from "./tabs";
 import type { WorklistLocationOption, WorklistRow, WorklistView } from "./types";
 
@@ -26,12 +28,7 @@ const DAY_MS = 24 * 60 * 60_000;
  */
 function tabWhereParts(tab: WorklistTab): Where[] {
   const spec = TAB_SPECS[tab];
-  const rest: Where[] = [];
-  if (spec.thirdParty !== null) rest.push({ thirdParty: spec.thirdParty });
-  if (spec.pickup === true) rest.push({ deliveryMethod: PICKUP_DELIVERY_METHOD });
-  // NULL never equals anything in SQL, so "not pickup" must let FOs without a method through.
-  if (spec.pickup === false)
-    rest.push({ OR: [{ deliveryMethod: null }, { deliveryMethod: { not: PICKUP_DELIVERY_METHOD } }] });
+  const rest = tabRest(tab);
   const statuses: (string | null)[] = spec.statuses ? [...spec.statuses] : [null];
   const requests: (string | null)[] = spec.requestStatuses ? [...spec.requestStatuses] : [null];
   return statuses.flatMap((status) =>
@@ -39,6 +36,18 @@ function tabWhereParts(tab: WorklistTab): Where[] {
       AND: [...(status ? [{ status }] : []), ...(requestStatus ? [{ requestStatus }] : []), ...rest],
     })),
   );
+}
+
+/** The tab's conditions besides its statuses: 3PL or not, pickup or not. */
+function tabRest(tab: WorklistTab): Where[] {
+  const spec = TAB_SPECS[tab];
+  const rest: Where[] = [];
+  if (spec.thirdParty !== null) rest.push({ thirdParty: spec.thirdParty });
+  if (spec.pickup === true) rest.push({ deliveryMethod: PICKUP_DELIVERY_METHOD });
+  // NULL never equals anything in SQL, so "not pickup" must let FOs without a method through.
+  if (spec.pickup === false)
+    rest.push({ OR: [{ deliveryMethod: null }, { deliveryMethod: { not: PICKUP_DELIVERY_METHOD } }] });
+  return rest;
 }
 
 /** The shop and every filter but the tab and the cursor: what the tab counts share. */
@@ -180,23 +189,47 @@ async function loadPage(filters: Where, params: WorklistParams) {
 
 /** The locations the shop's FOs are assigned to, for the location filter. */
 export async function loadLocations(shop: string): Promise<WorklistLocationOption[]> {
-  // Grouping by the id alone reads only the [shop, locationShopifyId] index; the names come from
-  // one row per location (a shop has a handful).
-  const groups = await prisma.fulfillmentOrder.groupBy({
-    by: ["locationShopifyId"],
-    where: { shop, locationShopifyId: { not: null } },
-  });
-  const named = await Promise.all(
-    groups.map(async ({ locationShopifyId }) => {
-      const id = locationShopifyId ?? "";
-      const row = await prisma.fulfillmentOrder.findFirst({
-        where: { shop, locationShopifyId: id },
-        select: { locationName: true },
+  // A skip scan, one index seek per location on [shop, locationShopifyId]: "the next location id
+  // after the last one". A GROUP BY reads every FO of the shop's history (242 ms for 600,000 FOs on
+  // PostgreSQL, docs/benchmarks.md#benchworklist); a shop has a handful of locations.
+  const locations: WorklistLocationOption[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const next: { locationShopifyId: string | null; locationName: string | null } | null =
+      await prisma.fulfillmentOrder.findFirst({
+        where: { shop, locationShopifyId: after === null ? { not: null } : { gt: after } },
+        orderBy: { locationShopifyId: "asc" },
+        select: { locationShopifyId: true, locationName: true },
       });
-      return { id, name: row?.locationName ?? id };
-    }),
+    if (!next?.locationShopifyId) break;
+    after = next.locationShopifyId;
+    locations.push({ id: after, name: next.locationName ?? after });
+  }
+  return locations.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Every tab's count, exact up to countLimit; past it, countLimit + 1 ("1,000+"), ADR 0040.
+ * PostgreSQL: one count per tab with a LIMIT of countLimit + 1 rows, so a count costs at most that
+ * many index entries however long the shop's history (counting whole, the Done tab of a 600,000-FO
+ * shop took 780 ms). SQLite: the two grouped counts it had, capped afterwards: in-process, they read
+ * its covering index in 76 ms at worst for 60,000 FOs, where eight LIMITed counts took up to 639 ms
+ * (docs/benchmarks.md#benchworklist).
+ */
+async function countTabs(filters: Where, countLimit: number): Promise<Record<WorklistTab, number>> {
+  if (!isPostgresUrl(env.DATABASE_URL)) return capCounts(await countTabsGrouped(filters), countLimit);
+  const counts = await Promise.all(
+    WORKLIST_TABS.map((tab) =>
+      prisma.fulfillmentOrder.count({
+        where: { AND: [filters, tabWhere(tab)] },
+        // Without an order Prisma orders the LIMITed rows by id, which sorts every match first;
+        // the shop is fixed by the filter, so ordering by it asks for nothing and the LIMIT stops early.
+        orderBy: { shop: "asc" },
+        take: countLimit + 1,
+      }),
+    ),
   );
-  return named.sort((a, b) => a.name.localeCompare(b.name));
+  return Object.fromEntries(WORKLIST_TABS.map((tab, index) => [tab, counts[index]!])) as Record<WorklistTab, number>;
 }
 
 const DONE_STATUSES = [...(TAB_SPECS.done.statuses ?? [])];
@@ -204,11 +237,11 @@ const DONE_STATUSES = [...(TAB_SPECS.done.statuses ?? [])];
 const WORKING_STATUSES = ["OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD", "INCOMPLETE"];
 
 /**
- * The count of every tab, in two grouped queries rather than one count per tab: the working FOs
- * are grouped by the four fields the tab predicates read, and each group goes to its tab by the
- * same pure predicate the table test covers (tabs.ts), so counts and lists cannot disagree.
+ * Exact counts in two grouped queries: the working FOs grouped by the four fields the tab
+ * predicates read, each group sent to its tab by the same pure predicate the table test covers
+ * (tabs.ts), so counts and lists cannot disagree.
  */
-async function countTabs(filters: Where): Promise<Record<WorklistTab, number>> {
+async function countTabsGrouped(filters: Where): Promise<Record<WorklistTab, number>> {
   const [working, done] = await Promise.all([
     prisma.fulfillmentOrder.groupBy({
       by: ["status", "requestStatus", "deliveryMethod", "thirdParty"],
@@ -227,6 +260,15 @@ async function countTabs(filters: Where): Promise<Record<WorklistTab, number>> {
   ]);
 }
 
+/** The tab's spec (tabs.ts) as one Prisma filter. */
+function tabWhere(tab: WorklistTab): Where {
+  const spec = TAB_SPECS[tab];
+  const and: Where[] = [];
+  if (spec.statuses) and.push({ status: { in: [...spec.statuses] } });
+  if (spec.requestStatuses) and.push({ requestStatus: { in: [...spec.requestStatuses] } });
+  return { AND: [...and, ...tabRest(tab)] };
+}
+
 /** Every tab's count from FOs (or groups of them) already assigned to their tab; "All" counts each. */
 function tallyTabs(entries: readonly { tab: WorklistTab | null; count: number }[]): Record<WorklistTab, number> {
   const counts = Object.fromEntries(WORKLIST_TABS.map((tab) => [tab, 0])) as Record<WorklistTab, number>;
@@ -237,6 +279,12 @@ function tallyTabs(entries: readonly { tab: WorklistTab | null; count: number }[
   return counts;
 }
 
+const capCounts = (counts: Record<WorklistTab, number>, countLimit: number) =>
+  Object.fromEntries(WORKLIST_TABS.map((tab) => [tab, Math.min(counts[tab], countLimit + 1)])) as Record<
+    WorklistTab,
+    number
+  >;
+
 /** More FOs than one order ever has: the in-memory read below is bounded. */
 const ONE_ORDER_FO_LIMIT = 500;
 
@@ -246,13 +294,14 @@ const ONE_ORDER_FO_LIMIT = 500;
  * ordered page, SQLite (no statistics) would rather walk the shop's history by age than sort three
  * rows (docs/benchmarks.md#benchworklist).
  */
-async function loadOneOrder(filters: Where, params: WorklistParams) {
+async function loadOneOrder(filters: Where, params: WorklistParams, countLimit: number) {
   const records = await prisma.fulfillmentOrder.findMany({
     where: filters,
     select: { ...ROW_SELECT, thirdParty: true },
     take: ONE_ORDER_FO_LIMIT,
   });
-  const counts = tallyTabs(records.map((record) => ({ tab: tabOf(record), count: 1 })));
+  // Capped as countTabs caps, so the screen reads every count the same way.
+  const counts = capCounts(tallyTabs(records.map((record) => ({ tab: tabOf(record), count: 1 }))), countLimit);
   const { direction, goingBack, cursor } = pageDirection(params);
   const compare = compareRecords(direction);
   const position = cursor && { openedAt: new Date(cursor.openedAt), id: cursor.id };
@@ -266,15 +315,19 @@ async function loadOneOrder(filters: Where, params: WorklistParams) {
 export async function loadWorklist(
   shop: string,
   params: WorklistParams,
-  options: { now?: Date } = {},
+  options: { now?: Date; countLimit?: number } = {},
 ): Promise<WorklistView> {
   const now = options.now ?? new Date();
+  const countLimit = options.countLimit ?? WORKLIST_COUNT_LIMIT;
   const filters = filterWhere(shop, params, now);
   const [{ counts, page }, locations] = await Promise.all([
     orderNameSearched(params)
-      ? loadOneOrder(filters, params)
-      : Promise.all([countTabs(filters), loadPage(filters, params)]).then(([counts, page]) => ({ counts, page })),
+      ? loadOneOrder(filters, params, countLimit)
+      : Promise.all([countTabs(filters, countLimit), loadPage(filters, params)]).then(([counts, page]) => ({
+          counts,
+          page,
+        })),
     loadLocations(shop),
   ]);
-  return { params, counts, ...page, locations, now: now.toISOString() };
+  return { params, counts, countLimit, ...page, locations, now: now.toISOString() };
 }

@@ -27,6 +27,12 @@ export type SortOrder = (typeof SORT_ORDERS)[number];
 
 export const PAGE_SIZE = 25;
 
+/**
+ * The most a tab's count says exactly; above it the tab says "1,000+". Counting reads every row
+ * counted, and a shop's Done tab grows without end (docs/benchmarks.md#benchworklist).
+ */
+export const WORKLIST_COUNT_LIMIT = 1_000;
+
 /** A position in the list: the FO's openedAt and row id, the two keys it is sorted by. */
 export interface WorklistCursor {
   openedAt: string;

@@ -34,8 +34,12 @@ export interface WorklistLocationOption {
 
 export interface WorklistView {
   params: WorklistParams;
-  /** Per tab, with the current filters and search applied. */
+  /**
+   * Per tab, with the current filters and search applied: exact up to countLimit; countLimit + 1
+   * means "more than countLimit" (a count reads at most that many rows, load-worklist.server.ts).
+   */
   counts: Record<WorklistTab, number>;
+  countLimit: number;
   rows: WorklistRow[];
   /** Cursors of the neighbouring pages, null at either end. */
   nextCursor: string | null;

@@ -20,6 +20,8 @@ export const worklist = {
     done: "Done",
     all: "All",
   } satisfies Record<WorklistTab, string>,
+  /** A tab's badge when its count passed the limit the loader counts to: "1,000+". */
+  countOver: (limit: number) => `${limit.toLocaleString("en")}+`,
   empty: {
     "to-request": {
       heading: "Nothing to send to your 3PL",
