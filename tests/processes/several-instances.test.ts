@@ -5,7 +5,8 @@
 // Shopify's duplicate: same event id under a new webhook id) and disorder; one worker is killed
 // with SIGKILL while it holds a job. Afterwards: every acknowledged delivery was processed, the
 // ledger equals Shopify's truth, no Admin mutation was sent twice, nothing was throttled, and each
-// schedule ran once per period.
+// schedule ran once per period. Jobs run on pg-boss, as production's do on PostgreSQL.
+import "./fixtures/queue-is-pg-boss";
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { rmSync } from "node:fs";
@@ -14,7 +15,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AUTOMATION_EVALUATE_JOB, type EvaluatePayload } from "~/automation/runtime/jobs";
 import { prisma } from "~/db.server";
-import { getJobQueue } from "~/jobs/runtime.server";
+import { getJobQueue, stopJobRuntime } from "~/jobs/runtime.server";
 import { PROCESS_WEBHOOK_JOB } from "~/webhooks/inbox.server";
 import { StoreSimulator } from "../../simulator/store-simulator";
 import { WebhookDispatcher } from "../../simulator/webhooks";
@@ -65,6 +66,7 @@ function start(name: string, entry: string, env: Record<string, string> = {}): A
     FD_TEST_SHOPIFY_ORIGIN: server.origin,
     FD_TEST_PROCESS_NAME: name,
     JOB_LEASE_MS: String(JOB_LEASE_MS),
+    JOB_QUEUE: "pg-boss",
     RECONCILE_INTERVAL_MINUTES: String(RECONCILE_INTERVAL_MS / 60_000),
     SHUTDOWN_TIMEOUT_MS: "2000",
     ...env,
@@ -161,6 +163,7 @@ describe.skipIf(!onPostgres)(
     afterAll(async () => {
       for (const child of processes) if (child.child.exitCode === null) child.child.kill("SIGKILL");
       await server?.close();
+      await stopJobRuntime();
       rmSync(ENTRIES, { recursive: true, force: true });
     });
 
@@ -235,6 +238,8 @@ describe.skipIf(!onPostgres)(
         .map((d) => ({ ...d, row: byEvent.get(`${d.shop} ${d.topic} ${d.eventId}`) ?? "missing" }));
       expect(unprocessed).toEqual([]);
       const webhookJobs = await getJobQueue().listJobs({ type: PROCESS_WEBHOOK_JOB });
+      // (read from pg-boss, where the processes put them: none there would mean another queue ran them)
+      expect(webhookJobs.length).toBeGreaterThan(0);
       expect(webhookJobs.filter((job) => job.status !== "succeeded")).toEqual([]);
       expect(await getJobQueue().jobCounts()).toMatchObject({ dead: 0 });
 

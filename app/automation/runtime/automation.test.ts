@@ -423,4 +423,48 @@ describe("exactly once", () => {
     expect(decisions.filter((d) => d.status === "succeeded")).toHaveLength(1);
     expect(decisions.filter((d) => d.activeSubmissionKey !== null)).toHaveLength(0);
   });
+
+  it("settles a submission its worker abandoned after Shopify took it, and frees the order's lock", async () => {
+    // GIVEN an FO requested automatically
+    const shop = "auto-abandoned.myshopify.com";
+    const s = await shopWithAutomation(shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+      locationId: s.thirdParty.id,
+    });
+    await settle();
+    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    expect(fo.requestStatus).toBe("SUBMITTED");
+    // AND its decision left as a worker killed after Shopify took the request leaves it: still
+    // "submitting", holding the order's lock
+    const [decision] = await decisionsOf(shop);
+    const abandon = (claimedAt: Date) =>
+      prisma.automationDecision.update({
+        where: { id: decision!.id },
+        data: { status: "submitting", activeSubmissionKey: `${shop} ${order.id}`, claimedAt, finishedAt: null },
+      });
+    const { AUTOMATION_EVALUATE_JOB } = await import("./jobs");
+    const evaluate = async () => {
+      await getJobQueue().enqueue(AUTOMATION_EVALUATE_JOB, { shop, fulfillmentOrderId: fo.id, trigger: "retry" });
+      await drain();
+    };
+    const state = async () => {
+      const row = await prisma.automationDecision.findUniqueOrThrow({ where: { id: decision!.id } });
+      return { status: row.status, lock: row.activeSubmissionKey };
+    };
+
+    // WHEN the FO is evaluated again while the claim is younger than a job lease (it may be live)
+    await abandon(new Date(Date.now() - 1_000));
+    await evaluate();
+    // THEN it is left alone
+    expect(await state()).toEqual({ status: "submitting", lock: `${shop} ${order.id}` });
+
+    // WHEN it is evaluated again after a job lease
+    await abandon(new Date(Date.now() - 10 * 60_000));
+    await evaluate();
+    // THEN Shopify's state settles it as sent, the lock is free, and nothing was sent again
+    expect(await state()).toEqual({ status: "succeeded", lock: null });
+    expect(submissions()).toBe(1);
+    expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.merchantRequests).toHaveLength(1);
+  });
 });

@@ -65,7 +65,7 @@ export async function claimSubmission(
   try {
     await prisma.automationDecision.update({
       where: { id: decision.id },
-      data: { status: "submitting", activeSubmissionKey: key },
+      data: { status: "submitting", activeSubmissionKey: key, claimedAt: new Date() },
     });
     return { kind: "claimed" };
   } catch (error) {
@@ -109,3 +109,23 @@ export async function reopenDecision(id: string): Promise<AutomationDecision> {
     data: { status: "decided", activeSubmissionKey: null, finishedAt: null },
   });
 }
+
+/**
+ * The FO's submissions still "submitting" although they took their lock before `claimedBefore`:
+ * their worker died between taking the lock and recording Shopify's answer (a live submission
+ * takes seconds; a job lease is minutes).
+ */
+export async function abandonedSubmissions(shop: string, fulfillmentOrderId: string, claimedBefore: Date) {
+  return prisma.automationDecision.findMany({
+    where: {
+      shop,
+      fulfillmentOrderShopifyId: fulfillmentOrderId,
+      status: "submitting",
+      claimedAt: { lt: claimedBefore },
+    },
+  });
+}
+
+/** Whether a submission holding its order's lock was abandoned by a worker that died. */
+export const isAbandoned = (decision: AutomationDecision, claimedBefore: Date): boolean =>
+  decision.status === "submitting" && decision.claimedAt !== null && decision.claimedAt < claimedBefore;

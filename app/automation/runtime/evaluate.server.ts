@@ -30,6 +30,8 @@ import {
   recordDecision,
   recordIntent,
   reopenDecision,
+  abandonedSubmissions,
+  isAbandoned,
 } from "./decisions.server";
 import { effectiveQuietPeriod, loadFacts, releasedHoldRuleIds } from "./facts.server";
 import {
@@ -46,6 +48,11 @@ export interface AutomationDeps {
   /** The shop's Admin client for automation: paced, leaving room for merchants' own actions. */
   adminFor: (shop: string) => Promise<AdminGraphql | null>;
   now: () => Date;
+  /**
+   * A submission still "submitting" this long after taking its order's lock was abandoned by a
+   * worker that died (the job lease, JOB_LEASE_MS: by then its job has been handed to another).
+   */
+  abandonedAfterMs: number;
 }
 
 /** How long a busy order's other evaluation waits before deciding again. */
@@ -68,6 +75,8 @@ export async function evaluateFulfillmentOrder(payload: EvaluatePayload, deps: A
   const config = await loadAutomationConfig(shop);
   // Paused or off: nothing is decided; resuming evaluates every decidable FO again.
   if (!config.enabled || config.paused) return;
+  // Before the facts: settling reads the order again, so the facts below see Shopify's answer.
+  const unsent = await settleAbandoned(deps, shop, fulfillmentOrderId);
   const facts = await loadFacts(shop, fulfillmentOrderId);
   if (!facts) return;
 
@@ -110,7 +119,10 @@ export async function evaluateFulfillmentOrder(payload: EvaluatePayload, deps: A
   let row = recorded.row;
   if (!recorded.created) {
     // The same trigger on the same state, again (a duplicate webhook, a retried job).
-    if (row.status === "submitting" || row.status === "uncertain") {
+    if (unsent.has(row.id)) {
+      // Its abandoned submission never reached Shopify (settled just above): decide it again.
+      row = await reopenDecision(row.id);
+    } else if (row.status === "submitting" || row.status === "uncertain") {
       const graphql = await deps.adminFor(shop);
       if (!graphql) return;
       const settled = await settleUncertain(graphql, row);
@@ -166,7 +178,11 @@ async function submitOnce(
   if (!graphql) return void (await finishDecision(row.id, { status: "not_sent", reason: "Shop not installed" }));
 
   let claim = await claimSubmission(row);
-  if (claim.kind === "busy" && claim.holder?.status === "uncertain") {
+  if (
+    claim.kind === "busy" &&
+    claim.holder &&
+    (claim.holder.status === "uncertain" || isAbandoned(claim.holder, abandonedBefore(deps)))
+  ) {
     await settleUncertain(graphql, claim.holder);
     claim = await claimSubmission(row);
   }
@@ -324,6 +340,25 @@ async function mergeableSiblings(row: CommandRow): Promise<string[]> {
  * Settles a submission that got no answer: catch the ledger up with Shopify, then read what
  * Shopify shows. Requested (or gone) → it went through; still unrequested → it never landed.
  */
+const abandonedBefore = (deps: AutomationDeps) => new Date(Date.now() - deps.abandonedAfterMs);
+
+/**
+ * A worker that died mid-submission leaves its decision "submitting", holding the order's lock.
+ * When the FO changed before the job ran again (Shopify took the request and said so), the retry
+ * decides afresh under a new key and never meets the old row: settle it here, from Shopify's
+ * state, so the log says what happened and the order's other FOs can be submitted. Returns the
+ * ones Shopify never received: when this evaluation meets one again (same key), it submits it.
+ */
+async function settleAbandoned(deps: AutomationDeps, shop: string, fulfillmentOrderId: string): Promise<Set<string>> {
+  const unsent = new Set<string>();
+  const abandoned = await abandonedSubmissions(shop, fulfillmentOrderId, abandonedBefore(deps));
+  if (abandoned.length === 0) return unsent;
+  const graphql = await deps.adminFor(shop);
+  if (!graphql) return unsent;
+  for (const row of abandoned) if ((await settleUncertain(graphql, row)) === "not_sent") unsent.add(row.id);
+  return unsent;
+}
+
 async function settleUncertain(graphql: AdminGraphql, row: AutomationDecision): Promise<"sent" | "not_sent"> {
   await refreshOrder(graphql, row.shop, row.orderShopifyId, { source: "reconcile" });
   const fresh = await fetchFulfillmentOrderVersion(graphql, row.fulfillmentOrderShopifyId);

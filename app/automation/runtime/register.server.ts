@@ -1,4 +1,5 @@
 // Wires automation into the process: its job handlers and its feed from the ledger.
+import { env } from "~/env.server";
 import type { JobQueue, JobWorker } from "~/jobs/job-queue";
 import { shopAdminGraphql } from "~/shopify/admin/shop-admin.server";
 import { type AutomationDeps, evaluateFulfillmentOrder } from "./evaluate.server";
@@ -22,6 +23,7 @@ export function automationDeps(queue: JobQueue, overrides: Partial<AutomationDep
     queue,
     adminFor: (shop) => shopAdminGraphql(shop, { reservePoints: AUTOMATION_RESERVED_POINTS }),
     now: () => new Date(),
+    abandonedAfterMs: env.JOB_LEASE_MS,
     ...overrides,
   };
 }

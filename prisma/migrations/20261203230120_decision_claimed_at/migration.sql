@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AutomationDecision" ADD COLUMN "claimedAt" DATETIME;
+
