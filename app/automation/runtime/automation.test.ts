@@ -25,6 +25,17 @@ async function shopWithAutomation(shop: string, rules?: Parameters<typeof turnOn
   return s;
 }
 
+/** A shop with automation on, and one paid order at its 3PL that automation has handled. */
+async function requestedAtThirdParty(shop: string) {
+  const s = await shopWithAutomation(shop);
+  const order = h.sim.createOrder(shop, {
+    lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+    locationId: s.thirdParty.id,
+  });
+  await settle();
+  return { order, fo: h.sim.fulfillmentOrdersOf(order.id)[0]! };
+}
+
 async function settle() {
   await h.webhooks.flush();
   await drain();
@@ -357,13 +368,7 @@ describe("holds and fixes", () => {
 
   it("requests a rejected FO again only once the merchant says it is fixed", async () => {
     const shop = "auto-fixed.myshopify.com";
-    const s = await shopWithAutomation(shop);
-    const order = h.sim.createOrder(shop, {
-      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
-      locationId: s.thirdParty.id,
-    });
-    await settle();
-    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    const { fo } = await requestedAtThirdParty(shop);
     h.sim.rejectFulfillmentRequest(fo.id, { reason: "INVENTORY_OUT_OF_STOCK", message: "No mugs" });
     await settle();
     // A rejection is the merchant's to look at: automation does not send it back blind.
@@ -427,13 +432,7 @@ describe("exactly once", () => {
   it("settles a submission its worker abandoned after Shopify took it, and frees the order's lock", async () => {
     // GIVEN an FO requested automatically
     const shop = "auto-abandoned.myshopify.com";
-    const s = await shopWithAutomation(shop);
-    const order = h.sim.createOrder(shop, {
-      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
-      locationId: s.thirdParty.id,
-    });
-    await settle();
-    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    const { order, fo } = await requestedAtThirdParty(shop);
     expect(fo.requestStatus).toBe("SUBMITTED");
     // AND its decision left as a worker killed after Shopify took the request leaves it: still
     // "submitting", holding the order's lock
