@@ -67,14 +67,16 @@ export function resetCostTracking(): void {
   lastCost.clear();
 }
 
-function throttledCost(error: unknown): QueryCost | undefined | null {
-  if (!(error instanceof GraphqlQueryError)) return null;
-  const body = error.body as {
-    errors?: { graphQLErrors?: { extensions?: { code?: string } }[] };
-    extensions?: { cost?: QueryCost };
-  };
-  const throttled = body?.errors?.graphQLErrors?.some((e) => e.extensions?.code === "THROTTLED");
-  return throttled ? body.extensions?.cost : null;
+// The cost Shopify sent with a GraphQL error (THROTTLED carries one), if any.
+function errorCost(error: unknown): QueryCost | undefined {
+  if (!(error instanceof GraphqlQueryError)) return undefined;
+  return (error.body as { extensions?: { cost?: QueryCost } } | undefined)?.extensions?.cost;
+}
+
+function isThrottled(error: unknown): boolean {
+  if (!(error instanceof GraphqlQueryError)) return false;
+  const body = error.body as { errors?: { graphQLErrors?: { extensions?: { code?: string } }[] } } | undefined;
+  return body?.errors?.graphQLErrors?.some((e) => e.extensions?.code === "THROTTLED") ?? false;
 }
 
 const isTransportFailure = (error: unknown) =>
@@ -100,18 +102,19 @@ export function costAwareGraphql(shop: string, graphql: AdminGraphql, options: C
 
   const budget = options.budget ?? budgetStore();
 
-  // Wait until the budget can afford `cost` (plus the reserve), and take it.
+  // Wait until the budget can afford `cost` (plus the reserve), and take it for one call.
   const takeFromBudget = async (cost: number) => {
     for (;;) {
       const result = await budget.take(shop, cost, reserve, now());
-      if ("taken" in result) return;
+      if ("taken" in result) return result.call;
       await wait(result.waitMs);
     }
   };
 
-  const settleBudget = async (taken: number, cost: QueryCost | undefined, query: string) => {
-    if (!cost?.throttleStatus) return;
-    await budget.settle(shop, taken, cost, now());
+  // Settles the call from Shopify's answer, or, when the answer carries no cost, only ends it.
+  const settleBudget = async (call: string, taken: number, cost: QueryCost | null | undefined, query: string) => {
+    if (!cost?.throttleStatus) return budget.release(shop, call, now());
+    await budget.settle(shop, call, taken, cost, now());
     if (typeof cost.requestedQueryCost === "number") lastCost.set(query, cost.requestedQueryCost);
   };
 
@@ -121,22 +124,21 @@ export function costAwareGraphql(shop: string, graphql: AdminGraphql, options: C
     let readFailures = 0;
     for (;;) {
       const cost = lastCost.get(query) ?? options.defaultCost ?? MAX_SINGLE_QUERY_COST;
-      await takeFromBudget(cost);
+      const call = await takeFromBudget(cost);
       if (stats) stats.calls += 1;
+      let response: Response;
       try {
-        const response = await graphql(query, requestOptions);
-        const body = (await response.clone().json()) as { extensions?: { cost?: QueryCost } };
-        await settleBudget(cost, body.extensions?.cost, query);
-        return response;
+        response = await graphql(query, requestOptions);
       } catch (error) {
+        // Every call that took points ends in the budget, answered or not.
+        const answered = errorCost(error);
+        await settleBudget(call, cost, answered, query);
         if (error instanceof Response) throw error;
-        const throttled = throttledCost(error);
-        if (throttled !== null && throttles < maxThrottleRetries) {
+        if (isThrottled(error) && throttles < maxThrottleRetries) {
           // THROTTLED means the query did not run, so even a mutation is safe to send again.
           throttles += 1;
           if (stats) stats.throttledRetries += 1;
-          await settleBudget(cost, throttled, query);
-          if (!throttled) await wait(1000);
+          if (!answered) await wait(1000);
           continue;
         }
         if (error instanceof HttpThrottlingError && throttles < maxThrottleRetries) {
@@ -153,6 +155,13 @@ export function costAwareGraphql(shop: string, graphql: AdminGraphql, options: C
         }
         throw error;
       }
+      // An unreadable body is the caller's error to report (runOperation); here it only means no cost.
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { extensions?: { cost?: QueryCost } };
+      await settleBudget(call, cost, body.extensions?.cost, query);
+      return response;
     }
   };
 }

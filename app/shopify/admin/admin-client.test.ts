@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
 import { unauthenticated } from "~/shopify.server";
 import { fakeClock } from "../../../tests/support/fake-clock";
 import { seedLocations } from "../../../tests/support/seed";
@@ -161,5 +162,36 @@ describe("the cost-aware Admin client", () => {
     // …spending from the database's budget (PostgreSQL's store), they never do.
     const shared = new DatabaseBudgetStore();
     expect(await twoWorkers([shared, new DatabaseBudgetStore()])).toBe(0);
+  });
+
+  it("ends every call it sent in the shared budget: answered, THROTTLED, or failed without an answer", async () => {
+    const shop = "client-in-flight.myshopify.com";
+    await installShop(h.sim, shop, { plan: { bucketSize: 1000, restoreRate: 50 } });
+    const s = seedLocations(h.sim, shop);
+    const order = h.sim.createOrder(shop, {
+      lineItems: [{ variantId: s.tee.id, quantity: 1 }],
+      locationId: s.warehouse.id,
+    });
+    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    const { admin } = await unauthenticated.admin(shop);
+    const stats = newClientStats();
+    const graphql = costAwareGraphql(shop, admin.graphql, {
+      sleep: clock.sleep,
+      now: clock.now,
+      stats,
+      readBackoffMs: 10,
+      budget: new DatabaseBudgetStore(),
+    });
+    h.sim.failNext({ count: 1, status: 503 });
+    await fetchShopDetails(graphql);
+    h.sim.setBucket(shop, { currentlyAvailable: 0 });
+    await runOperation(graphql, { name: "ClientTestHold", kind: "mutation", document: HOLD, variables: { id: fo.id } });
+    h.sim.failNext({ count: 1, status: 502 });
+    await expect(fetchShopDetails(graphql)).resolves.toMatchObject({ domain: shop });
+    // Nothing is left holding points back from the other workers.
+    const row = await prisma.adminApiBudget.findUniqueOrThrow({ where: { shop } });
+    expect(row.inFlight).toEqual([]);
+    expect(row.maximum).toBe(1000);
+    expect(stats).toMatchObject({ calls: 6, readRetries: 2, throttledRetries: 1 });
   });
 });

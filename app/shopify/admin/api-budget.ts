@@ -4,48 +4,98 @@
 // https://shopify.dev/docs/api/usage/limits#the-leaky-bucket-algorithm
 import type { QueryCost } from "./errors";
 
+/** A call that took points and has not been answered yet, from any process. */
+export interface CallInFlight {
+  id: string;
+  points: number;
+  /** When it took them (ms). */
+  at: number;
+}
+
 export interface Budget {
   available: number;
+  /** The bucket's size; 0 until Shopify's first answer tells us the bucket. */
   maximum: number;
-  /** Points restored per second. */
+  /** Points restored per second; 0 until Shopify's first answer. */
   restoreRate: number;
   /** When `available` was true (ms). */
   at: number;
+  inFlight: CallInFlight[];
 }
+
+/**
+ * How long a call's points count as in flight. A call still unanswered after this belongs to a
+ * process that died mid-call (the Admin API answers or times out well within it); forgetting it
+ * returns nothing to `available` (its points restore with the bucket), it only stops holding
+ * back the settling of other calls.
+ */
+export const IN_FLIGHT_EXPIRY_MS = 60_000;
+
+export const unknownBudget = (now: number): Budget => ({
+  available: 0,
+  maximum: 0,
+  restoreRate: 0,
+  at: now,
+  inFlight: [],
+});
+
+const isKnown = (budget: Budget) => budget.restoreRate > 0 && budget.maximum > 0;
 
 /** The budget restored to `now`. */
 function restored(budget: Budget, now: number): number {
   return Math.min(budget.maximum, budget.available + (Math.max(0, now - budget.at) / 1000) * budget.restoreRate);
 }
 
-type Take = { taken: true; budget: Budget | null } | { taken: false; waitMs: number };
+const live = (inFlight: CallInFlight[], now: number) => inFlight.filter((c) => now - c.at < IN_FLIGHT_EXPIRY_MS);
+
+type Take = { taken: true; budget: Budget } | { taken: false; waitMs: number };
 
 /**
- * Takes `cost` if the budget holds `cost + reserve` (capped at the bucket's size); otherwise says
- * how long until it will. An unknown budget (no answer from Shopify yet) lets the call go: its
- * answer tells us the bucket.
+ * Takes `call.points` if the budget holds them plus `reserve` (capped at the bucket's size);
+ * otherwise says how long until it will. An unknown budget (no answer from Shopify yet) lets the
+ * call go: its answer tells us the bucket. Either way the call is counted in flight until settled.
  */
-export function take(budget: Budget | null, cost: number, reserve: number, now: number): Take {
-  if (!budget || budget.restoreRate <= 0) return { taken: true, budget };
-  const available = restored(budget, now);
-  const needed = Math.min(cost + reserve, budget.maximum);
-  if (available >= needed) return { taken: true, budget: { ...budget, available: available - cost, at: now } };
-  return { taken: false, waitMs: Math.ceil(((needed - available) / budget.restoreRate) * 1000) };
+export function take(budget: Budget | null, call: { id: string; points: number }, reserve: number, now: number): Take {
+  const current = budget ?? unknownBudget(now);
+  const inFlight = [...live(current.inFlight, now), { ...call, at: now }];
+  if (!isKnown(current)) return { taken: true, budget: { ...current, inFlight } };
+  const available = restored(current, now);
+  const needed = Math.min(call.points + reserve, current.maximum);
+  if (available < needed) {
+    return { taken: false, waitMs: Math.ceil(((needed - available) / current.restoreRate) * 1000) };
+  }
+  return { taken: true, budget: { ...current, available: available - call.points, at: now, inFlight } };
 }
 
 /**
- * Shopify's answer to a call that took `taken` points: the difference between what was taken and
- * what the call cost comes back (a THROTTLED call cost nothing), and the budget never claims more
- * than Shopify reported, which already counts every call it has seen, from any process.
+ * Shopify's answer to the call `id`, which took `taken` points. The difference between what was
+ * taken and what the call cost comes back (a THROTTLED call cost nothing). The budget never
+ * claims more than Shopify reported less the points other calls took and still have in flight:
+ * Shopify's `currentlyAvailable` counts every call it has seen, from any process, but not one
+ * another worker has paced and not yet sent. Counting those as spent may under-credit for a
+ * moment if Shopify has already seen them; their own answers settle it again.
  */
-export function settle(budget: Budget | null, taken: number, cost: QueryCost, now: number): Budget {
+export function settle(budget: Budget | null, id: string, taken: number, cost: QueryCost, now: number): Budget {
+  const current = budget ?? unknownBudget(now);
   const reported = cost.throttleStatus;
   const spent = cost.actualQueryCost ?? 0;
-  const ours = budget ? restored(budget, now) + taken - spent : Number.POSITIVE_INFINITY;
+  const others = live(current.inFlight, now).filter((c) => c.id !== id);
+  const othersPoints = others.reduce((sum, c) => sum + c.points, 0);
+  const ours = isKnown(current) ? restored(current, now) + taken - spent : Number.POSITIVE_INFINITY;
   return {
-    available: Math.max(0, Math.min(ours, reported.currentlyAvailable)),
+    available: Math.max(0, Math.min(ours, reported.currentlyAvailable - othersPoints)),
     maximum: reported.maximumAvailable,
     restoreRate: reported.restoreRate,
     at: now,
+    inFlight: others,
   };
+}
+
+/**
+ * A call `id` that ended without telling us its cost (a transport failure, an HTTP 429): it is
+ * no longer in flight, and its points stay spent, since it may have run.
+ */
+export function release(budget: Budget | null, id: string, now: number): Budget | null {
+  if (!budget) return null;
+  return { ...budget, inFlight: live(budget.inFlight, now).filter((c) => c.id !== id) };
 }

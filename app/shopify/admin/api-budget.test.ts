@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { type Budget, IN_FLIGHT_EXPIRY_MS, release, settle, take } from "./api-budget";
+import type { QueryCost } from "./errors";
+
+const bucket = { maximumAvailable: 1000, restoreRate: 50 };
+const answer = (currentlyAvailable: number, actualQueryCost: number | null, requestedQueryCost = 400): QueryCost => ({
+  requestedQueryCost,
+  actualQueryCost,
+  throttleStatus: { ...bucket, currentlyAvailable },
+});
+const known = (available: number, at = 0): Budget => ({ available, maximum: 1000, restoreRate: 50, at, inFlight: [] });
+
+function taken(result: ReturnType<typeof take>): Budget {
+  if (!result.taken) throw new Error(`refused, wait ${result.waitMs} ms`);
+  return result.budget;
+}
+
+describe("the shared Admin API budget", () => {
+  it("takes a call's points and waits for room when the bucket cannot hold them plus the reserve", () => {
+    const after = taken(take(known(1000), { id: "a", points: 400 }, 0, 0));
+    expect(after.available).toBe(600);
+    expect(take(after, { id: "b", points: 500 }, 200, 0)).toEqual({ taken: false, waitMs: 2000 });
+  });
+
+  it("does not hand out the points another worker's unanswered call took, whatever Shopify reports meanwhile", () => {
+    // Worker A and worker B each take 400 of a full bucket; A's call reaches Shopify first.
+    let budget = taken(take(known(1000), { id: "a", points: 400 }, 0, 0));
+    budget = taken(take(budget, { id: "b", points: 400 }, 0, 0));
+    // Shopify answers A: it has not seen B yet, and someone outside the budget spent 500 meanwhile.
+    budget = settle(budget, "a", 400, answer(100, 400), 0);
+    // B's 400 are still on their way to Shopify's bucket of 100: nothing is left to take.
+    expect(budget.available).toBe(0);
+    expect(budget.inFlight.map((c) => c.id)).toEqual(["b"]);
+    expect(take(budget, { id: "c", points: 100 }, 0, 0).taken).toBe(false);
+    // B's answer settles it again from what Shopify saw.
+    budget = settle(budget, "b", 400, answer(0, 400), 1000);
+    expect(budget).toMatchObject({ available: 0, inFlight: [] });
+    expect(take(budget, { id: "c", points: 100 }, 0, 3000).taken).toBe(true);
+  });
+
+  it("counts calls sent before the bucket was known, so the first answer does not credit their points", () => {
+    // Two workers start together: neither knows the bucket, so both calls go.
+    let budget = taken(take(null, { id: "a", points: 400 }, 0, 0));
+    budget = taken(take(budget, { id: "b", points: 400 }, 0, 0));
+    // A's answer is the first word on the bucket; Shopify has not seen B yet.
+    budget = settle(budget, "a", 400, answer(700, 300), 0);
+    expect(budget.available).toBe(300);
+    budget = settle(budget, "b", 400, answer(350, 350), 0);
+    expect(budget.available).toBe(350);
+  });
+
+  it("a THROTTLED answer costs nothing, and a call without an answer keeps its points spent", () => {
+    let budget = taken(take(known(500), { id: "a", points: 400 }, 0, 0));
+    budget = settle(budget, "a", 400, answer(500, null), 0);
+    expect(budget.available).toBe(500);
+    budget = taken(take(budget, { id: "b", points: 400 }, 0, 0));
+    budget = release(budget, "b", 0)!;
+    expect(budget).toMatchObject({ available: 100, inFlight: [] });
+  });
+
+  it("forgets a call left in flight by a process that died, after IN_FLIGHT_EXPIRY_MS", () => {
+    let budget = taken(take(known(1000), { id: "dead", points: 400 }, 0, 0));
+    budget = taken(take(budget, { id: "a", points: 100 }, 0, IN_FLIGHT_EXPIRY_MS - 1));
+    expect(budget.inFlight.map((c) => c.id)).toEqual(["dead", "a"]);
+    budget = settle(budget, "a", 100, answer(900, 100, 100), IN_FLIGHT_EXPIRY_MS);
+    // The dead call no longer holds back Shopify's report.
+    expect(budget).toMatchObject({ available: 900, inFlight: [] });
+  });
+});

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AdminApiBudget" ADD COLUMN     "inFlight" JSONB NOT NULL DEFAULT '[]';
+
