@@ -35,7 +35,10 @@ function createPostgresClient(url: string): PrismaClient {
     "client-postgresql",
   );
   const { PrismaClient: PostgresClient } = require(clientDir) as { PrismaClient: typeof PrismaClient };
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), errorFormat: ERROR_FORMAT });
+  return new PostgresClient({
+    adapter: new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE }),
+    errorFormat: ERROR_FORMAT,
+  });
 }
 
 function createClient(): PrismaClient {

@@ -14,6 +14,11 @@ const EnvSchema = z.object({
       "read_orders,write_orders,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,write_third_party_fulfillment_orders,read_locations,read_inventory",
     ),
   DATABASE_URL: z.string().default("file:./prisma/dev.sqlite"),
+  /**
+   * PostgreSQL: the most connections this process's pool for the app's queries opens (pg-boss
+   * keeps its own pool of up to 5). Size the server's `max_connections` for every process's pools.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
   /**
