@@ -54,6 +54,26 @@ function serializedTransaction(tx: Transaction, release: () => void): Transactio
   };
 }
 
+// The adapter opens a deferred transaction ("BEGIN"), which only reads until its first write.
+// With another process writing the same file (the web and worker processes of one deployment),
+// a transaction that reads, then writes after the other process committed, fails at once with
+// SQLITE_BUSY_SNAPSHOT: busy_timeout does not apply to it (https://www.sqlite.org/wal.html#busy,
+// https://www.sqlite.org/rescode.html#busy_snapshot). A write first, matching no row, takes the
+// write lock as BEGIN IMMEDIATE would (https://www.sqlite.org/lang_transaction.html): the other
+// process then waits its busy timeout instead. Within this process transactions are already one
+// at a time, so this costs no concurrency. "Session" is a table every database of the app has.
+const TAKE_WRITE_LOCK = { sql: 'DELETE FROM "Session" WHERE 0', args: [], argTypes: [] };
+
+async function takeWriteLock(tx: Transaction): Promise<void> {
+  try {
+    await tx.executeRaw(TAKE_WRITE_LOCK);
+  } catch (error) {
+    // Ends the transaction and frees the adapter's own mutex; the caller frees ours.
+    await tx.rollback().catch(() => {});
+    throw error;
+  }
+}
+
 function serializeAdapter(adapter: Adapter): Adapter {
   const acquire = createLock();
   const exclusive =
@@ -75,7 +95,9 @@ function serializeAdapter(adapter: Adapter): Adapter {
     startTransaction: async (isolationLevel) => {
       const release = await acquire();
       try {
-        return serializedTransaction(await adapter.startTransaction(isolationLevel), release);
+        const tx = await adapter.startTransaction(isolationLevel);
+        await takeWriteLock(tx);
+        return serializedTransaction(tx, release);
       } catch (error) {
         release();
         throw error;

@@ -5,7 +5,7 @@ import { fakeClock } from "../../../tests/support/fake-clock";
 import { seedLocations } from "../../../tests/support/seed";
 import { installShop, type SimulatorHarness, startSimulator } from "../../../tests/support/simulator";
 import { costAwareGraphql, newClientStats, resetCostTracking } from "./admin-client.server";
-import { type BudgetStore, DatabaseBudgetStore, MemoryBudgetStore } from "./api-budget-store.server";
+import { type BudgetStore, budgetIsShared, DatabaseBudgetStore, MemoryBudgetStore } from "./api-budget-store.server";
 import { AdminTransportError } from "./errors";
 import { fetchOrdersChangedPage } from "./orders-changed-since.server";
 import { fetchShopDetails } from "./shop-details.server";
@@ -159,7 +159,7 @@ describe("the cost-aware Admin client", () => {
     };
     // Each pacing on its own idea of the bucket, they overdraw it…
     expect(await twoWorkers([new MemoryBudgetStore(), new MemoryBudgetStore()])).toBeGreaterThan(0);
-    // …spending from the database's budget (PostgreSQL's store), they never do.
+    // …spending from the database's budget (the store of every deployment with several processes), they never do.
     const shared = new DatabaseBudgetStore();
     expect(await twoWorkers([shared, new DatabaseBudgetStore()])).toBe(0);
   });
@@ -193,5 +193,15 @@ describe("the cost-aware Admin client", () => {
     expect(row.inFlight).toEqual([]);
     expect(row.maximum).toBe(1000);
     expect(stats).toMatchObject({ calls: 6, readRetries: 2, throttledRetries: 1 });
+  });
+
+  it("keeps the budget in the database wherever several processes call Shopify: PostgreSQL, or SQLite in production", () => {
+    const on = (DATABASE_URL: string, NODE_ENV: string) => budgetIsShared({ DATABASE_URL, NODE_ENV });
+    expect(on("postgresql://app@db/app", "production")).toBe(true);
+    expect(on("postgresql://app@db/app", "development")).toBe(true);
+    // `npm start` and `npm run worker` on one SQLite file.
+    expect(on("file:./prisma/prod.sqlite", "production")).toBe(true);
+    // `shopify app dev` and the demo: one process.
+    expect(on("file:./prisma/dev.sqlite", "development")).toBe(false);
   });
 });

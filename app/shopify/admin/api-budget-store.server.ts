@@ -1,7 +1,8 @@
 // Where a shop's Admin API budget lives (api-budget.ts). Several processes calling Shopify for one
 // shop (workers, web processes) must spend from one budget, or each paces on its own idea of the
-// bucket and together they overdraw it: on PostgreSQL the budget is a row, read and written under
-// a transaction lock. One SQLite process keeps it in memory (demo, small shops: one worker).
+// bucket and together they overdraw it: the budget is then a row, read and written under a
+// transaction lock (on SQLite, under the write lock every transaction takes first, ADR 0046).
+// A single process (development, the demo) keeps it in memory.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
@@ -112,11 +113,18 @@ declare global {
   var __adminApiBudgets: BudgetStore | undefined;
 }
 
-/** The process's store: shared through the database on PostgreSQL, in memory on SQLite. */
+/**
+ * Whether other processes may call Shopify for the same shops: always on PostgreSQL; on SQLite in
+ * production, where the web and worker processes share one file (docs/decisions/0034). Development
+ * and the demo are one process, and keep the budget in memory.
+ */
+export function budgetIsShared(config: { DATABASE_URL: string; NODE_ENV: string }): boolean {
+  return isPostgresUrl(config.DATABASE_URL) || config.NODE_ENV === "production";
+}
+
+/** The process's store: in the database when processes share the shop's bucket, else in memory. */
 export function budgetStore(): BudgetStore {
-  globalThis.__adminApiBudgets ??= isPostgresUrl(env.DATABASE_URL)
-    ? new DatabaseBudgetStore()
-    : new MemoryBudgetStore();
+  globalThis.__adminApiBudgets ??= budgetIsShared(env) ? new DatabaseBudgetStore() : new MemoryBudgetStore();
   return globalThis.__adminApiBudgets;
 }
 
