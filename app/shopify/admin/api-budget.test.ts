@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Budget, IN_FLIGHT_EXPIRY_MS, release, settle, take } from "./api-budget";
+import { type Budget, IN_FLIGHT_EXPIRY_MS, release, settle, take, UNKNOWN_BUCKET_WAIT_MS } from "./api-budget";
 import type { QueryCost } from "./errors";
 
 const bucket = { maximumAvailable: 1000, restoreRate: 50 };
@@ -38,15 +38,20 @@ describe("the shared Admin API budget", () => {
     expect(take(budget, { id: "c", points: 100 }, 0, 3000).taken).toBe(true);
   });
 
-  it("counts calls sent before the bucket was known, so the first answer does not credit their points", () => {
-    // Two workers start together: neither knows the bucket, so both calls go.
+  it("sends one call at a time until Shopify's first answer tells the bucket", () => {
+    // Two workers start together: neither knows the bucket, so only the first call goes.
     let budget = taken(take(null, { id: "a", points: 400 }, 0, 0));
-    budget = taken(take(budget, { id: "b", points: 400 }, 0, 0));
-    // A's answer is the first word on the bucket; Shopify has not seen B yet.
+    expect(take(budget, { id: "b", points: 400 }, 0, 0)).toEqual({ taken: false, waitMs: UNKNOWN_BUCKET_WAIT_MS });
     budget = settle(budget, "a", 400, answer(700, 300), 0);
+    expect(budget.available).toBe(700);
+    budget = taken(take(budget, { id: "b", points: 400 }, 0, 0));
     expect(budget.available).toBe(300);
-    budget = settle(budget, "b", 400, answer(350, 350), 0);
-    expect(budget.available).toBe(350);
+  });
+
+  it("counts a call whose process died while the bucket was unknown, until it expires", () => {
+    const budget = taken(take(null, { id: "dead", points: 400 }, 0, 0));
+    expect(take(budget, { id: "a", points: 400 }, 0, IN_FLIGHT_EXPIRY_MS - 1).taken).toBe(false);
+    expect(take(budget, { id: "a", points: 400 }, 0, IN_FLIGHT_EXPIRY_MS).taken).toBe(true);
   });
 
   it("a THROTTLED answer costs nothing, and a call without an answer keeps its points spent", () => {

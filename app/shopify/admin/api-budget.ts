@@ -50,15 +50,24 @@ const live = (inFlight: CallInFlight[], now: number) => inFlight.filter((c) => n
 
 type Take = { taken: true; budget: Budget } | { taken: false; waitMs: number };
 
+/** How long a call waits for the first answer to tell the bucket (ms). */
+export const UNKNOWN_BUCKET_WAIT_MS = 100;
+
 /**
  * Takes `call.points` if the budget holds them plus `reserve` (capped at the bucket's size);
- * otherwise says how long until it will. An unknown budget (no answer from Shopify yet) lets the
- * call go: its answer tells us the bucket. Either way the call is counted in flight until settled.
+ * otherwise says how long until it will. While the bucket is unknown (no answer from Shopify yet)
+ * one call goes at a time: its answer tells us the bucket, and several first calls at once (two
+ * workers starting together) could ask for more than it holds. The call is counted in flight
+ * until settled.
  */
 export function take(budget: Budget | null, call: { id: string; points: number }, reserve: number, now: number): Take {
   const current = budget ?? unknownBudget(now);
-  const inFlight = [...live(current.inFlight, now), { ...call, at: now }];
-  if (!isKnown(current)) return { taken: true, budget: { ...current, inFlight } };
+  const stillInFlight = live(current.inFlight, now);
+  const inFlight = [...stillInFlight, { ...call, at: now }];
+  if (!isKnown(current)) {
+    if (stillInFlight.length > 0) return { taken: false, waitMs: UNKNOWN_BUCKET_WAIT_MS };
+    return { taken: true, budget: { ...current, inFlight } };
+  }
   const available = restored(current, now);
   const needed = Math.min(call.points + reserve, current.maximum);
   if (available < needed) {
