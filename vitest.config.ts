@@ -17,7 +17,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "sqlite" } },
       // JOB_QUEUE defaults to pg-boss on PostgreSQL (app/env.server.ts), so this half runs the app's jobs
-      // on pg-boss, as production does (docs/decisions/0043-postgresql-suite-on-pg-boss.md).
+      // on pg-boss, as production does (docs/decisions/0043-postgresql-suite-on-pg-boss.md); the sqlite half
+      // runs the embedded runner. JOB_QUEUE=embedded in the shell runs this half on the embedded runner.
       { extends: true, test: { name: "postgresql" } },
     ],
   },
