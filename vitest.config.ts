@@ -16,12 +16,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: "sqlite" } },
-      // JOB_QUEUE would default to pg-boss here; the whole suite is not green on it yet
-      // (docs/decisions/0038-pg-boss-job-queue.md, "Not yet"), so the app's runtime runs the embedded
-      // queue. The pg-boss implementation is still tested on this project by app/jobs/job-queue.contract.test.ts
-      // and app/jobs/pg-boss-job-queue.test.ts, which build it directly. `JOB_QUEUE=pg-boss` in the
-      // environment does not override this; edit it here to run the suite on pg-boss.
-      { extends: true, test: { name: "postgresql", env: { JOB_QUEUE: "embedded" } } },
+      // JOB_QUEUE defaults to pg-boss on PostgreSQL (app/env.server.ts), so this half runs the app's jobs
+      // on pg-boss, as production does (docs/decisions/0043-postgresql-suite-on-pg-boss.md); the sqlite half
+      // runs the embedded runner. JOB_QUEUE=embedded in the shell runs this half on the embedded runner.
+      { extends: true, test: { name: "postgresql" } },
     ],
   },
 });

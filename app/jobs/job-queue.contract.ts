@@ -331,6 +331,19 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
         expect((await queue.listJobs({ statuses: ["queued"] })).map((j) => j.type).sort()).toEqual(["other", "timed"]);
       });
 
+      it("runUntilIdle without asOf runs what is due by the worker's clock, not only by the real time", async () => {
+        const ran: string[] = [];
+        // A worker whose clock reads two hours ahead (a test's fake clock).
+        const w = worker({ clock: () => new Date(Date.now() + 2 * 3_600_000) });
+        w.register<{ name: string }>("ahead", async ({ name }) => void ran.push(name));
+        await queue.enqueue("ahead", { name: "in an hour" }, { runAt: new Date(Date.now() + 3_600_000) });
+        await queue.enqueue("ahead", { name: "in three hours" }, { runAt: new Date(Date.now() + 3 * 3_600_000) });
+
+        expect(await w.runUntilIdle({ timeoutMs: 50 })).toMatchObject({ ran: 1, succeeded: 1 });
+        expect(ran).toEqual(["in an hour"]);
+        expect((await queue.listJobs({ statuses: ["queued"] })).map((j) => j.type)).toEqual(["ahead"]);
+      });
+
       it("retryDeadJob puts a dead job back with fresh attempts, and refuses anything else", async () => {
         let fail = true;
         const w = worker();

@@ -167,7 +167,9 @@ export class PgBossJobWorker implements JobWorker {
     const summary: RunSummary = { ran: 0, succeeded: 0, retried: 0, dead: 0 };
     await this.#reapAbandoned();
     const names = types ? [...types] : await this.#queueNames();
-    if (asOf !== undefined) await this.#bringForward(names, asOf);
+    // Due by `asOf`, else by this worker's clock (a test's, or the real one), as the embedded runner
+    // claims by its clock: fetch() alone would judge by PostgreSQL's now().
+    await this.#bringForward(names, asOf ?? this.#clock());
     for (;;) {
       const attempts: Attempt[] = [];
       for (const name of names) {
@@ -186,7 +188,9 @@ export class PgBossJobWorker implements JobWorker {
   /**
    * The database's clock cannot be moved, so jobs due by `asOf` (a delayed job, a retry) are made
    * due now. fetch() has `ignoreStartAfter` (https://pgboss.io/api/jobs#fetch), but that takes every
-   * future job, not those due by a moment.
+   * future job, not those due by a moment. Only runUntilIdle passes do this (tests, manual runs);
+   * a started worker's loop fetches by PostgreSQL's clock. The converse is not possible: a worker
+   * whose clock is behind PostgreSQL's still takes the jobs due by PostgreSQL's.
    */
   async #bringForward(names: string[], asOf: Date): Promise<void> {
     await this.#queue.sql(

@@ -21,6 +21,8 @@ interface JobRuntime {
   close(): Promise<void>;
   /** Forgets every job (tests). */
   clear(): Promise<void>;
+  /** Renames the queue's store away (tests); the returned function renames it back. */
+  hideStore(): Promise<() => Promise<void>>;
 }
 
 declare global {
@@ -56,6 +58,11 @@ function createRuntime(): JobRuntime {
       ping: () => queue.ping(),
       close: () => queue.close(),
       clear: async () => void (await queue.sql(`DELETE FROM ${PGBOSS_SCHEMA}.job`)),
+      // The whole schema: pg-boss inserts into a queue's partition of `job` directly (plans.js insertJobs).
+      hideStore: async () => {
+        await queue.sql(`ALTER SCHEMA ${PGBOSS_SCHEMA} RENAME TO ${PGBOSS_SCHEMA}_hidden`);
+        return async () => void (await queue.sql(`ALTER SCHEMA ${PGBOSS_SCHEMA}_hidden RENAME TO ${PGBOSS_SCHEMA}`));
+      },
     };
   }
   const queue = new PrismaJobQueue();
@@ -68,6 +75,10 @@ function createRuntime(): JobRuntime {
     // The Prisma client is the app's, closed with it.
     close: async () => {},
     clear: async () => void (await queue.db.job.deleteMany()),
+    hideStore: async () => {
+      await queue.db.$executeRawUnsafe(`ALTER TABLE "Job" RENAME TO "JobHidden"`);
+      return async () => void (await queue.db.$executeRawUnsafe(`ALTER TABLE "JobHidden" RENAME TO "Job"`));
+    },
   };
 }
 
@@ -116,6 +127,16 @@ export function checkJobQueueReachable(): Promise<void> {
 export async function deleteAllJobsForTests(): Promise<void> {
   if (env.NODE_ENV !== "test") throw new Error("deleteAllJobsForTests is for tests only");
   await runtime().clear();
+}
+
+/**
+ * Tests only: the queue's store becomes unreachable while the app's database stays reachable (its
+ * store is renamed away: the `Job` table, or pg-boss's schema), for /readyz and the webhook inbox's
+ * failure paths. Returns what renames it back.
+ */
+export async function hideJobStoreForTests(): Promise<() => Promise<void>> {
+  if (env.NODE_ENV !== "test") throw new Error("hideJobStoreForTests is for tests only");
+  return runtime().hideStore();
 }
 
 /** For a graceful shutdown (SIGTERM): stop claiming and let running jobs finish. */

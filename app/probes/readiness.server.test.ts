@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { hideJobStoreForTests } from "~/jobs/runtime.server";
 import * as healthz from "~/routes/healthz";
 import * as readyz from "~/routes/readyz";
 import { allowConsoleError } from "../../tests/support/console-guard";
@@ -26,14 +26,14 @@ describe("the probe routes", () => {
 
   it("/readyz answers 503 naming the queue when only the queue's table is gone, with no error text", async () => {
     allowConsoleError(/readiness\.failed/);
-    // A table renamed away and back: the database stays reachable, the queue's store does not.
-    await prisma.$executeRaw`ALTER TABLE "Job" RENAME TO "JobGone"`;
+    // The queue's table renamed away and back: the database stays reachable, the queue's store does not.
+    const restore = await hideJobStoreForTests();
     try {
       const ready = await readyz.loader();
       expect(ready.status).toBe(503);
       expect(await ready.text()).toBe(JSON.stringify({ database: "ok", queue: "unreachable" }));
     } finally {
-      await prisma.$executeRaw`ALTER TABLE "JobGone" RENAME TO "Job"`;
+      await restore();
     }
   });
 });

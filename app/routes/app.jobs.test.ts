@@ -34,9 +34,9 @@ async function runSeeded(type: string, lastError = "Shopify answered 502") {
 async function seedJob(
   shop: string,
   status: "queued" | "succeeded" | "dead",
-  extra: { dedupeKey?: string; lastError?: string } = {},
+  extra: { dedupeKey?: string; lastError?: string; type?: string } = {},
 ) {
-  const type = status === "dead" ? DEAD_TYPE : LIVE_TYPE;
+  const type = extra.type ?? (status === "dead" ? DEAD_TYPE : LIVE_TYPE);
   // A queued one is not due for a week, so nothing runs it behind the test's back.
   const runAt = status === "queued" ? new Date(Date.now() + 7 * 24 * HOUR) : new Date();
   const { id } = await getJobQueue().enqueue(
@@ -137,7 +137,8 @@ describe("Retry", () => {
 
   it("refuses while the same work is already queued (same dedupe key)", async () => {
     const dead = await seedJob(SHOP_A, "dead", { dedupeKey: `reconcile:sweep:${SHOP_A}` });
-    await seedJob(SHOP_A, "queued", { dedupeKey: `reconcile:sweep:${SHOP_A}` });
+    // The same work: its type too (on pg-boss a dedupe key is held per job type; ADR 0038).
+    await seedJob(SHOP_A, "queued", { dedupeKey: `reconcile:sweep:${SHOP_A}`, type: DEAD_TYPE });
 
     const response = await callRoute(action, retry(SHOP_A, dead.id));
 

@@ -118,11 +118,13 @@ describe("shop/redact", () => {
     const scoped = Prisma.dmmf.datamodel.models.filter((m) => m.fields.some((f) => f.name === "shop"));
     expect(scoped.map((m) => m.name)).toEqual(expect.arrayContaining(["AutomationDecision", "UpsellPresentation"]));
     for (const model of scoped) {
+      // Jobs are counted through the JobQueue below: on pg-boss they live in its own schema, not in `Job`.
+      if (model.name === "Job") continue;
       const delegate = (prisma as unknown as Record<string, { count: (args: object) => Promise<number> }>)[
         model.name[0]!.toLowerCase() + model.name.slice(1)
       ]!;
       const left = await delegate.count({ where: { shop: gone } });
-      expect({ model: model.name, left }).toEqual({ model: model.name, left: model.name === "Job" ? 1 : 0 });
+      expect({ model: model.name, left }).toEqual({ model: model.name, left: 0 });
     }
     // Only the redaction job's own row is left, and it names no customer.
     expect((await getJobQueue().listJobs({ shop: gone })).map((j) => j.type)).toEqual(["webhook.process"]);

@@ -1,9 +1,10 @@
 // A database failure in the middle of recording a delivery: the answer is a clean 503 (Shopify
-// retries) and nothing is half-written. The `Job` table is dropped so the inbox transaction fails
-// after the delivery's insert; that is why this file is on its own.
+// retries) and nothing is half-written. The queue's job table is renamed away (the `Job` table, or
+// pg-boss's) so the inbox transaction fails after the delivery's insert; that is why this file is on its own.
 import { Session } from "@shopify/shopify-api";
 import { expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { hideJobStoreForTests } from "~/jobs/runtime.server";
 import { sessionStorage } from "~/shopify.server";
 import { allowConsoleError } from "../../tests/support/console-guard";
 import { callWebhookRoute, signedWebhook } from "../../tests/support/webhook-routes";
@@ -15,7 +16,7 @@ it("answers 503 with a short message and leaves no delivery when its job cannot 
   await sessionStorage.storeSession(
     new Session({ id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "shpat_x" }),
   );
-  await prisma.$executeRaw`DROP TABLE "Job"`;
+  await hideJobStoreForTests();
   allowConsoleError(/webhook\.not_recorded/);
 
   // WHEN Shopify delivers a correctly signed webhook

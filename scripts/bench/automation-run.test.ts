@@ -13,6 +13,15 @@
 // many workers wait for it.
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// The bench steps the embedded (`Job` table) runner on its fake clock, so it pins JOB_QUEUE=embedded
+// for itself, on PostgreSQL too, where the app's default is pg-boss: pg-boss compares a job's
+// start_after with PostgreSQL's now(), which a fake Date cannot move. Hoisted above the imports, so
+// it is set before app/env.server.ts reads the environment. Its PostgreSQL figures are therefore
+// the embedded runner's on PostgreSQL, not pg-boss's.
+vi.hoisted(() => {
+  process.env.JOB_QUEUE = "embedded";
+});
 import { registerAutomation, automationDeps, AUTOMATION_RESERVED_POINTS } from "~/automation/runtime/register.server";
 import { prisma } from "~/db.server";
 import { isPostgresUrl } from "~/db/database-url";
@@ -132,8 +141,7 @@ describe("automation at flash-sale volume", () => {
     const client = (caller: Caller, reservePoints: number) =>
       costAwareGraphql(SHOP, meteredBy(meters, caller, admin.graphql), { sleep, now: () => now, stats, reservePoints });
     // The bench steps the table runner on its fake clock (runDue), so it takes the implementation
-    // behind the interface; the pg-boss workers of production read PostgreSQL's own clock, which a
-    // fake Date cannot move.
+    // behind the interface: the embedded queue, pinned above.
     const queue = getJobQueue() as PrismaJobQueue;
     const runners = Array.from({ length: WORKERS }, (_, i) => {
       const runner = new PrismaJobRunner({ queue, id: `bench-${i + 1}`, logger: quietLogger() });

@@ -83,7 +83,9 @@ describe("the worker process", { timeout: 60_000 }, () => {
     const afterLease = () => new Date(Date.now() + LEASE_OVER_MS);
     const next = createJobWorker({ clock: afterLease });
     next.register("test.slow", async () => {});
-    expect(await next.runUntilIdle()).toMatchObject({ ran: 1, succeeded: 1 });
+    // Only its type: the child's start-up schedule may have enqueued a retention.prune job, which
+    // this worker has no handler for (it would dead-letter it).
+    expect(await next.runUntilIdle({ types: ["test.slow"] })).toMatchObject({ ran: 1, succeeded: 1 });
     expect(await job(id)).toEqual({ status: "succeeded", attempts: 2 });
   });
 
