@@ -24,6 +24,7 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { benchDatabases, type BenchDatabases, type DatabaseKind } from "./bench/database";
+import type { BenchJobCounts } from "./bench/job-counts";
 import { runLevel } from "./bench/load";
 import { describeMachine, load1 } from "./bench/machine";
 import {
@@ -49,9 +50,16 @@ import {
   type ServerProcess,
 } from "./bench/server-process";
 import { APP, BASELINE, DIAGNOSTIC_TARGETS, type Target } from "./bench/targets";
-import { BENCH_API_KEY, BENCH_API_SECRET, signedOrdersCreate, type SignedDelivery } from "./bench/webhook-fixture";
+import {
+  BENCH_API_KEY,
+  BENCH_API_SECRET,
+  BENCH_SHOP,
+  signedOrdersCreate,
+  type SignedDelivery,
+} from "./bench/webhook-fixture";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const TSX_CLI = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const LOOPBACK_ONLY_FETCH = new URL("./bench/loopback-only-fetch.mjs", import.meta.url).href;
 
 const { values: args } = parseArgs({
@@ -144,6 +152,28 @@ async function start(target: Target, databaseUrl: string): Promise<Started> {
   return { servers, worker };
 }
 
+/**
+ * The target's jobs, counted by the app's own JobQueue (scripts/bench/job-counts.ts) in a child
+ * process with the servers' environment, so it reads the queue they wrote: pg-boss on PostgreSQL
+ * unless JOB_QUEUE says otherwise. The baseline writes the embedded queue's `Job` rows itself.
+ */
+function countJobs(target: Target, databaseUrl: string): BenchJobCounts {
+  const env = {
+    ...serverEnv(target, databaseUrl),
+    ...(target.kind === "baseline" ? { JOB_QUEUE: "embedded" } : {}),
+    // Only counts: no pg-boss maintenance in the counting process.
+    JOB_RUNNER: "off",
+    BENCH_SHOP,
+  };
+  const result = spawnSync(process.execPath, [TSX_CLI, "scripts/bench/job-counts.ts"], {
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`job-counts failed:\n${result.stdout}\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "{}") as BenchJobCounts;
+}
+
 let loadMax = 0;
 
 async function measure(target: Target, databases: BenchDatabases, delivery: SignedDelivery): Promise<TargetRun> {
@@ -188,7 +218,11 @@ async function measure(target: Target, databases: BenchDatabases, delivery: Sign
     await Promise.all(servers.map((server) => server.stop()));
     await worker?.stop();
   }
-  const counts = await databases.count(databaseUrl);
+  const deliveries = await databases.countDeliveries(databaseUrl);
+  const { webhookJobs, queued } = countJobs(target, databaseUrl);
+  // Each job is written in its delivery's transaction (app/webhooks/inbox.server.ts): as many jobs as
+  // deliveries means none is without one.
+  const counts = { deliveries, jobs: webhookJobs, queued, orphans: Math.max(0, deliveries - webhookJobs) };
   const ok = failed === 0 && counts.deliveries === acknowledged && counts.jobs === acknowledged && counts.orphans === 0;
   if (!ok) {
     for (const process of [...servers, ...(worker ? [worker] : [])]) {

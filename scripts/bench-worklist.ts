@@ -62,23 +62,24 @@ function scratchSchema(indexes: readonly ProposedIndex[]): string {
   return schema;
 }
 
-/** The SQL a migration adding the proposed indexes would run. */
-function migrationSql(dir: string, indexes: readonly ProposedIndex[]): string {
-  const file = join(dir, "scratch.prisma");
-  writeFileSync(file, scratchSchema(indexes));
+/**
+ * The SQL a migration adding the proposed indexes would run, in the bench database's dialect: the
+ * schema and the scratch copy diffed with the provider that database's migrations are authored
+ * with (scripts/new-migration.mjs does the same per provider).
+ */
+function migrationSql(dir: string, indexes: readonly ProposedIndex[], databaseUrl: string): string {
+  const postgres = /^postgres(ql)?:\/\//.test(databaseUrl);
+  const forDb = (schema: string) =>
+    postgres ? schema.replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"') : schema;
+  const from = join(dir, "from.prisma");
+  const to = join(dir, "scratch.prisma");
+  writeFileSync(from, forDb(readFileSync(join(ROOT, "prisma", "schema.prisma"), "utf8")));
+  writeFileSync(to, forDb(scratchSchema(indexes)));
   const result = spawnSync(
     process.execPath,
-    [
-      "scripts/prisma.mjs",
-      "migrate",
-      "diff",
-      "--from-schema-datamodel",
-      "prisma/schema.prisma",
-      "--to-schema-datamodel",
-      file,
-      "--script",
-    ],
-    { cwd: ROOT, encoding: "utf8" },
+    ["scripts/prisma.mjs", "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"],
+    // scripts/prisma.mjs picks the CLI config by the URL's scheme (PostgreSQL's connects even to diff).
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl } },
   );
   if (result.status !== 0) throw new Error(`prisma migrate diff failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
@@ -175,8 +176,7 @@ async function postgresBench(): Promise<Bench> {
     describeUrl: async () => pg.url,
     async variant(_name, sql) {
       // One database, measured as is, then with the proposed indexes added (a million-row copy per
-      // variant would cost more than the indexes). The diff's CREATE INDEX statements are the same SQL
-      // in both dialects.
+      // variant would cost more than the indexes).
       if (sql) {
         await pg.client.query(sql);
         await vacuumAnalyze(pg.client);
@@ -219,7 +219,7 @@ async function main() {
       let sql: string | null = null;
       if (variant === "proposed") {
         if (PROPOSED_INDEXES.length === 0) continue;
-        sql = migrationSql(dir, PROPOSED_INDEXES);
+        sql = migrationSql(dir, PROPOSED_INDEXES, await bench.describeUrl());
         console.log(`Proposed indexes (migration SQL):\n${sql.trim()}\n`);
       }
       const databaseUrl = await bench.variant(variant, sql);

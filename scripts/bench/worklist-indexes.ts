@@ -7,6 +7,6 @@ export interface ProposedIndex {
   why: string;
 }
 
-// Measured and adopted 2026-11-22 (docs/benchmarks.md#benchworklist): the worklist and age indexes in
-// schema.prisma. Nothing is proposed now.
+// Measured and adopted (docs/benchmarks.md#benchworklist): the worklist and age indexes in
+// schema.prisma (2026-11-22), the payment index (2026-12-04). Nothing is proposed now.
 export const PROPOSED_INDEXES: ProposedIndex[] = [];

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "FulfillmentOrder_payment_idx" ON "FulfillmentOrder"("shop", "orderFinancialStatus", "status", "openedAt", "requestStatus", "thirdParty", "deliveryMethod", "locationShopifyId", "orderTags", "customerSearch");
+
