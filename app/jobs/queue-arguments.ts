@@ -17,7 +17,7 @@ export function checkedMaxAttempts(value: number | undefined): number {
 }
 
 /** A listing's filter with its defaults applied: null means "any". */
-export interface JobListQuery {
+interface JobListQuery {
   shop: string | null;
   type: string | null;
   statuses: readonly JobStatus[] | null;
