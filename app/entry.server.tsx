@@ -17,7 +17,7 @@ startBackgroundWork().catch((error) => console.error("background work failed to 
 
 // The app's modules live inside the Remix build; this module is the build's one door a custom server
 // can reach (build.entry.module). app/processes/web.server.ts calls it last in a graceful shutdown.
-export { disconnectDatabase as closeServerResources } from "./probes/database.server";
+export { closeServerResources } from "./server-resources.server";
 
 export default async function handleRequest(
   request: Request,

@@ -4,7 +4,8 @@
 // the app relies on. The table runner's own mechanics (claims, fencing tokens) are tested beside it.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { PermanentJobError, type JobQueue, type JobWorker } from "./job-queue";
+import { deferred, waitFor } from "./fixtures/waiting";
+import { PermanentJobError, type JobContext, type JobQueue, type JobWorker, type RunSummary } from "./job-queue";
 
 interface ContractSubject {
   queue: JobQueue;
@@ -17,18 +18,38 @@ interface ContractSubject {
 
 const LEASE_MS = 60_000;
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** What a recording handler saw of one run. */
+interface Run<P> {
+  payload: P;
+  context: JobContext;
 }
 
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = () => {};
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
+/** Registers, for each of `types`, a handler that records what it was given. */
+function recordRuns<P = unknown>(w: JobWorker, ...types: string[]): Run<P>[] {
+  const runs: Run<P>[] = [];
+  for (const type of types) w.register<P>(type, async (payload, context) => void runs.push({ payload, context }));
+  return runs;
+}
+
+/**
+ * Registers a handler for `type` that hangs until released, starts a runUntilIdle of that type and
+ * waits until the (already enqueued) job is running. `first` runs in the handler before it hangs.
+ */
+async function holdJob(
+  w: JobWorker,
+  type: string,
+  { first, timeoutMs }: { first?: (context: JobContext) => Promise<void>; timeoutMs?: number } = {},
+): Promise<{ release: () => void; done: Promise<RunSummary> }> {
+  const started = deferred();
+  const finish = deferred();
+  w.register(type, async (_payload, context) => {
+    await first?.(context);
+    started.resolve();
+    await finish.promise;
+  });
+  const done = w.runUntilIdle({ types: [type], timeoutMs });
+  await started.promise;
+  return { release: finish.resolve, done };
 }
 
 export function describeJobQueueContract(name: string, open: () => ContractSubject): void {
@@ -169,23 +190,15 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
       });
 
       it("returns the running job too, and creates a new one once it has finished", async () => {
-        const started = deferred();
-        const finish = deferred();
-        const w = worker();
-        w.register("reconcile", async () => {
-          started.resolve();
-          await finish.promise;
-        });
         const first = await queue.enqueue("reconcile", {}, { dedupeKey: "reconcile:a" });
-        const running = w.runUntilIdle({ types: ["reconcile"] });
-        await started.promise;
+        const running = await holdJob(worker(), "reconcile");
 
         expect(await queue.enqueue("reconcile", {}, { dedupeKey: "reconcile:a" })).toEqual({
           id: first.id,
           deduplicated: true,
         });
-        finish.resolve();
-        await running;
+        running.release();
+        await running.done;
 
         const second = await queue.enqueue("reconcile", {}, { dedupeKey: "reconcile:a" });
         expect(second.deduplicated).toBe(false);
@@ -194,32 +207,25 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
       });
 
       it("releaseDedupeKey lets a running job give up its key: the next enqueue makes a new job", async () => {
-        const released = deferred();
-        const finish = deferred();
-        const w = worker();
-        w.register("read-order", async (_payload, { jobId }) => {
-          await queue.releaseDedupeKey(jobId);
-          released.resolve();
-          await finish.promise;
-        });
         const first = await queue.enqueue("read-order", {}, { dedupeKey: "read:1" });
-        const running = w.runUntilIdle({ types: ["read-order"], timeoutMs: 100 });
-        await released.promise;
+        const running = await holdJob(worker(), "read-order", {
+          first: ({ jobId }) => queue.releaseDedupeKey(jobId),
+          timeoutMs: 100,
+        });
 
         expect(await queue.pendingDedupeKeys(["read:1"])).toEqual(new Set());
         const second = await queue.enqueue("read-order", {}, { dedupeKey: "read:1" });
         expect(second.deduplicated).toBe(false);
         expect((await queue.enqueue("read-order", {}, { dedupeKey: "read:1" })).id).toBe(second.id);
-        finish.resolve();
-        await running.catch(() => undefined);
+        running.release();
+        await running.done.catch(() => undefined);
         expect((await job(first.id))?.dedupeKey).toBe("read:1");
       });
     });
 
     it("cancelJobsForShop cancels only that shop's queued jobs, and no worker runs them", async () => {
-      const runs: number[] = [];
       const w = worker();
-      w.register<{ n: number }>("sync", async ({ n }) => void runs.push(n));
+      const runs = recordRuns<{ n: number }>(w, "sync");
       const done = await queue.enqueue("sync", { n: 0 }, { shop: "gone.myshopify.com" });
       await w.runUntilIdle();
       const gone = await queue.enqueue("sync", { n: 1 }, { shop: "gone.myshopify.com", dedupeKey: "sync:gone" });
@@ -229,7 +235,7 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
       expect(await queue.cancelJobsForShop("gone.myshopify.com")).toBe(2);
       await w.runUntilIdle();
 
-      expect(runs).toEqual([0, 3]);
+      expect(runs.map((run) => run.payload.n)).toEqual([0, 3]);
       expect((await job(gone.id))?.status).toBe("cancelled");
       expect((await job(gone.id))?.finishedAt).toBeInstanceOf(Date);
       expect((await job(done.id))?.status).toBe("succeeded");
@@ -250,14 +256,15 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
 
     describe("running jobs", () => {
       it("runs a job once with its payload and context, and records success", async () => {
-        const seen: unknown[] = [];
         const w = worker();
-        w.register("greet", async (payload, context) => void seen.push([payload, context]));
+        const runs = recordRuns(w, "greet");
         const { id } = await queue.enqueue("greet", { name: "Ada" }, { shop: "a.myshopify.com", maxAttempts: 3 });
 
         expect(await w.runUntilIdle()).toEqual({ ran: 1, succeeded: 1, retried: 0, dead: 0 });
 
-        expect(seen).toEqual([[{ name: "Ada" }, { jobId: id, shop: "a.myshopify.com", attempt: 1, maxAttempts: 3 }]]);
+        expect(runs).toEqual([
+          { payload: { name: "Ada" }, context: { jobId: id, shop: "a.myshopify.com", attempt: 1, maxAttempts: 3 } },
+        ]);
         expect(await queue.getJob(id, "a.myshopify.com")).toMatchObject({ status: "succeeded", attempts: 1 });
         expect((await queue.getJob(id, "a.myshopify.com"))?.finishedAt).toBeInstanceOf(Date);
       });
@@ -305,21 +312,18 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
       });
 
       it("does not run a job before its runAt, and runUntilIdle leaves one not due within its timeout", async () => {
-        const ran: string[] = [];
         const w = worker();
-        w.register("later", async () => void ran.push("later"));
+        const runs = recordRuns(w, "later");
         const { id } = await queue.enqueue("later", {}, { runAt: new Date(Date.now() + 60_000) });
 
         expect(await w.runUntilIdle({ timeoutMs: 50 })).toEqual({ ran: 0, succeeded: 0, retried: 0, dead: 0 });
-        expect(ran).toEqual([]);
+        expect(runs).toEqual([]);
         expect((await job(id))?.status).toBe("queued");
       });
 
       it("runUntilIdle({ asOf }) runs what is due by then and leaves later jobs; { types } runs only those", async () => {
-        const ran: string[] = [];
         const w = worker();
-        w.register<{ name: string }>("timed", async ({ name }) => void ran.push(name));
-        w.register("other", async () => void ran.push("other"));
+        const runs = recordRuns<{ name?: string }>(w, "timed", "other");
         await queue.enqueue("timed", { name: "delayed" }, { runAt: new Date(Date.now() + 30 * 60_000) });
         await queue.enqueue("timed", { name: "tomorrow" }, { runAt: new Date(Date.now() + 86_400_000) });
         await queue.enqueue("other", {});
@@ -327,20 +331,19 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
         expect(await w.runUntilIdle({ asOf: new Date(Date.now() + 3_600_000), types: ["timed"] })).toMatchObject({
           ran: 1,
         });
-        expect(ran).toEqual(["delayed"]);
+        expect(runs.map((run) => run.payload)).toEqual([{ name: "delayed" }]);
         expect((await queue.listJobs({ statuses: ["queued"] })).map((j) => j.type).sort()).toEqual(["other", "timed"]);
       });
 
       it("runUntilIdle without asOf runs what is due by the worker's clock, not only by the real time", async () => {
-        const ran: string[] = [];
         // A worker whose clock reads two hours ahead (a test's fake clock).
         const w = worker({ clock: () => new Date(Date.now() + 2 * 3_600_000) });
-        w.register<{ name: string }>("ahead", async ({ name }) => void ran.push(name));
+        const runs = recordRuns(w, "ahead");
         await queue.enqueue("ahead", { name: "in an hour" }, { runAt: new Date(Date.now() + 3_600_000) });
         await queue.enqueue("ahead", { name: "in three hours" }, { runAt: new Date(Date.now() + 3 * 3_600_000) });
 
         expect(await w.runUntilIdle({ timeoutMs: 50 })).toMatchObject({ ran: 1, succeeded: 1 });
-        expect(ran).toEqual(["in an hour"]);
+        expect(runs.map((run) => run.payload)).toEqual([{ name: "in an hour" }]);
         expect((await queue.listJobs({ statuses: ["queued"] })).map((j) => j.type)).toEqual(["ahead"]);
       });
 
@@ -401,16 +404,8 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
 
     describe("leases", () => {
       it("a second worker takes over a job whose holder stopped heartbeating, as its second attempt, and the old holder cannot overwrite the outcome", async () => {
-        const hung = deferred();
-        const started = deferred();
-        const a = worker();
-        a.register("sync", async () => {
-          started.resolve();
-          await hung.promise;
-        });
         const { id } = await queue.enqueue("sync", {}, { shop: "a.myshopify.com" });
-        const holding = a.runUntilIdle({ types: ["sync"] });
-        await started.promise;
+        const holding = await holdJob(worker(), "sync");
         expect((await job(id))?.status).toBe("running");
 
         // While the lease holds, another worker leaves the job alone
@@ -420,29 +415,20 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
         });
         expect((await early.runUntilIdle({ types: ["sync"] })).ran).toBe(0);
 
-        const ran: number[] = [];
         const b = worker({ clock: () => new Date(Date.now() + LEASE_MS + 1_000) });
-        b.register("sync", async (_payload, { attempt }) => void ran.push(attempt));
+        const runs = recordRuns(b, "sync");
         await b.runUntilIdle({ types: ["sync"] });
 
-        expect(ran).toEqual([2]);
+        expect(runs.map((run) => run.context.attempt)).toEqual([2]);
         expect(await job(id)).toMatchObject({ status: "succeeded", attempts: 2 });
-        hung.resolve();
-        expect(await holding).toEqual({ ran: 1, succeeded: 0, retried: 0, dead: 0 });
+        holding.release();
+        expect(await holding.done).toEqual({ ran: 1, succeeded: 0, retried: 0, dead: 0 });
         expect(await job(id)).toMatchObject({ status: "succeeded", attempts: 2 });
       });
 
       it("dead-letters, with onDead, an abandoned job whose last attempt it was", async () => {
-        const hung = deferred();
-        const started = deferred();
-        const a = worker();
-        a.register("poison", async () => {
-          started.resolve();
-          await hung.promise;
-        });
         const { id } = await queue.enqueue("poison", { n: 9 }, { maxAttempts: 1 });
-        const holding = a.runUntilIdle({ types: ["poison"] });
-        await started.promise;
+        const holding = await holdJob(worker(), "poison");
 
         const told: unknown[] = [];
         const b = worker({ clock: () => new Date(Date.now() + LEASE_MS + 1_000) });
@@ -458,8 +444,8 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
         expect(await job(id)).toMatchObject({ status: "dead", attempts: 1 });
         expect((await job(id))?.lastError).toMatch(/Lease expired on the last attempt/);
         expect(told).toEqual([[{ n: 9 }, id, expect.stringMatching(/Lease expired on the last attempt/)]]);
-        hung.resolve();
-        await holding;
+        holding.release();
+        await holding.done;
       });
     });
 
@@ -519,14 +505,13 @@ export function describeJobQueueContract(name: string, open: () => ContractSubje
       });
 
       it("runs, once started, a job recorded before any worker ran", async () => {
-        const seen: unknown[] = [];
         const { id } = await queue.enqueue("sync", { order: 7 }, { shop: "a.myshopify.com" });
         const w = worker();
-        w.register("sync", async (payload) => void seen.push(payload));
+        const runs = recordRuns(w, "sync");
         await w.start({ pollMs: 50 });
 
         await waitFor(async () => (await job(id))?.status === "succeeded");
-        expect(seen).toEqual([{ order: 7 }]);
+        expect(runs.map((run) => run.payload)).toEqual([{ order: 7 }]);
       });
 
       it("every() and triggerSchedule() enqueue through the worker's scheduler", async () => {

@@ -12,6 +12,7 @@ import {
   type JobSummary,
   type JobTransaction,
 } from "./job-queue";
+import { checkedMaxAttempts, emptyJobCounts, jobListQuery } from "./queue-arguments";
 
 // The JobQueue on pg-boss 12 (docs/decisions/0038-pg-boss-job-queue.md), for PostgreSQL. Its jobs
 // live in the `pgboss` schema of the app's own database, so `enqueueWith` can write them in the
@@ -29,7 +30,6 @@ import {
 // it follows.
 
 export const PGBOSS_SCHEMA = "pgboss";
-const DEFAULT_MAX_ATTEMPTS = 8;
 /** pg-boss deletes a job still created after its retention; ours never expire unrun (~10 years). */
 const RETENTION_SECONDS = 10 * 365 * 24 * 60 * 60;
 /**
@@ -311,7 +311,7 @@ export class PgBossJobQueue implements JobQueue {
        WHERE ($1::text IS NULL OR data->>'shop' = $1) GROUP BY state`,
       [shop ?? null],
     );
-    const counts = Object.fromEntries(JOB_STATUSES.map((status) => [status, 0])) as JobCounts;
+    const counts = emptyJobCounts();
     for (const row of rows) counts[toJobStatus(row.state)] += row.count;
     return counts;
   }
@@ -322,22 +322,20 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async #list(filter: JobFilter & { take?: number }): Promise<JobRow[]> {
-    const states = filter.statuses?.flatMap((status) => STATES_OF[status]) ?? null;
+    const { shop, type, statuses, take } = jobListQuery(filter);
+    const states = statuses?.flatMap((status) => STATES_OF[status]) ?? null;
     return this.sql<JobRow>(
       `SELECT ${COLUMNS} FROM ${PGBOSS_SCHEMA}.job
        WHERE ($1::text IS NULL OR data->>'shop' = $1) AND ($2::text IS NULL OR name = $2)
          AND ($3::text[] IS NULL OR state::text = ANY($3::text[]))
        ORDER BY created_on DESC, id DESC LIMIT $4`,
-      [filter.shop ?? null, filter.type ?? null, states, Math.min(Math.max(filter.take ?? 50, 1), 500)],
+      [shop, type, states, take],
     );
   }
 }
 
 function jobOptions(options: Omit<EnqueueOptions, "dedupeKey">) {
-  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-    throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}`);
-  }
+  const maxAttempts = checkedMaxAttempts(options.maxAttempts);
   return {
     // pg-boss counts retries after the first attempt (https://pgboss.io/api/queues, retryLimit).
     retryLimit: maxAttempts - 1,

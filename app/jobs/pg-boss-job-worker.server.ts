@@ -1,10 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
 import type { JobWithMetadata } from "pg-boss";
-import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "./backoff";
+import { retryDelayMs } from "./backoff";
 import {
   isPermanentJobError,
-  PermanentJobError,
   type DeadLetterHook,
   type JobContext,
   type JobHandler,
@@ -15,9 +12,13 @@ import {
   type WorkerStartOptions,
 } from "./job-queue";
 import { PGBOSS_SCHEMA, type JobEnvelope, type PgBossJobQueue } from "./pg-boss-job-queue.server";
-import { DEFAULT_LEASE_MS } from "./prisma-job-runner.server";
-import { Scheduler } from "./schedule.server";
-import { CONSOLE_LOGGER, describeError as describe, runPassesUntilIdle, type JobLogger } from "./worker-support";
+import {
+  checkConcurrency,
+  describeError as describe,
+  runPassesUntilIdle,
+  WorkerSetup,
+  type WorkerSettings,
+} from "./worker-support.server";
 
 // Runs the jobs of PgBossJobQueue (docs/decisions/0038-pg-boss-job-queue.md). It claims with
 // pg-boss's fetch() (`FOR UPDATE SKIP LOCKED`, so two processes never claim one attempt;
@@ -45,29 +46,14 @@ interface Attempt {
 const LEASE_EXPIRED = "Lease expired: the process running it stopped before finishing; re-queued";
 const LEASE_EXPIRED_LAST = "Lease expired on the last attempt: the process running it stopped before finishing";
 
-interface PgBossJobWorkerOptions {
+interface PgBossJobWorkerOptions extends WorkerSettings {
   queue: PgBossJobQueue;
-  id?: string;
-  leaseMs?: number;
-  backoff?: Partial<BackoffPolicy>;
-  scheduler?: Scheduler;
-  logger?: JobLogger;
-  clock?: () => Date;
-  random?: () => number;
 }
 
 export class PgBossJobWorker implements JobWorker {
   readonly id: string;
   readonly #queue: PgBossJobQueue;
-  readonly #leaseMs: number;
-  readonly #backoff: BackoffPolicy;
-  readonly #scheduler: Scheduler;
-  readonly #logger: JobLogger;
-  readonly #clock: () => Date;
-  readonly #realClock: boolean;
-  readonly #random: () => number;
-  readonly #handlers = new Map<string, JobHandler>();
-  readonly #onDead = new Map<string, DeadLetterHook>();
+  readonly #setup: WorkerSetup;
   readonly #inFlight = new Map<string, { attempt: Attempt; run: Promise<Outcome> }>();
   #started = false;
   #concurrency = 4;
@@ -80,28 +66,20 @@ export class PgBossJobWorker implements JobWorker {
 
   constructor(options: PgBossJobWorkerOptions) {
     this.#queue = options.queue;
-    this.id = options.id ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
-    this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    this.#scheduler = options.scheduler ?? new Scheduler();
-    this.#logger = options.logger ?? CONSOLE_LOGGER;
-    this.#realClock = options.clock === undefined;
-    this.#clock = options.clock ?? (() => new Date());
-    this.#random = options.random ?? Math.random;
+    this.#setup = new WorkerSetup(options);
+    this.id = this.#setup.id;
   }
 
-  register<P>(type: string, handler: JobHandler<P>, options: { onDead?: DeadLetterHook<P> } = {}): void {
-    this.#handlers.set(type, handler as JobHandler);
-    if (options.onDead) this.#onDead.set(type, options.onDead as DeadLetterHook);
-    else this.#onDead.delete(type);
+  register<P>(type: string, handler: JobHandler<P>, options?: { onDead?: DeadLetterHook<P> }): void {
+    this.#setup.register(type, handler, options);
   }
 
   every(schedule: ScheduleDefinition): void {
-    this.#scheduler.every(schedule);
+    this.#setup.every(schedule);
   }
 
   triggerSchedule(name: string): Promise<void> {
-    return this.#scheduler.trigger(name);
+    return this.#setup.triggerSchedule(name);
   }
 
   get started(): boolean {
@@ -114,14 +92,14 @@ export class PgBossJobWorker implements JobWorker {
    */
   async start({ concurrency = 4, pollMs = 500 }: WorkerStartOptions = {}): Promise<void> {
     if (this.#started) return;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError("concurrency must be at least 1");
+    checkConcurrency(concurrency);
     await this.#queue.ready();
     this.#started = true;
     this.#concurrency = concurrency;
     this.#pollTimer = setInterval(() => this.#wake(), pollMs);
     this.#pollTimer.unref();
     this.#unsubscribe = this.#queue.onEnqueued(() => this.#wake());
-    this.#scheduler.start();
+    this.#setup.scheduler.start();
     this.#wake();
   }
 
@@ -132,7 +110,7 @@ export class PgBossJobWorker implements JobWorker {
   async stop(): Promise<void> {
     if (!this.#started) return;
     this.#started = false;
-    await this.#scheduler.stop();
+    await this.#setup.scheduler.stop();
     clearInterval(this.#pollTimer);
     this.#unsubscribe?.();
     await this.#pumping;
@@ -152,7 +130,7 @@ export class PgBossJobWorker implements JobWorker {
         );
         return next?.run_at ?? null;
       },
-      clock: this.#clock,
+      clock: this.#setup.clock,
       timeoutMs,
     });
   }
@@ -163,13 +141,13 @@ export class PgBossJobWorker implements JobWorker {
     asOf: Date | undefined,
     types: readonly string[] | undefined,
   ): Promise<RunSummary> {
-    const now = asOf === undefined ? this.#clock : () => asOf;
+    const now = asOf === undefined ? this.#setup.clock : () => asOf;
     const summary: RunSummary = { ran: 0, succeeded: 0, retried: 0, dead: 0 };
     await this.#reapAbandoned();
     const names = types ? [...types] : await this.#queueNames();
     // Due by `asOf`, else by this worker's clock (a test's, or the real one), as the embedded runner
     // claims by its clock: fetch() alone would judge by PostgreSQL's now().
-    await this.#bringForward(names, asOf ?? this.#clock());
+    await this.#bringForward(names, asOf ?? this.#setup.clock());
     for (;;) {
       const attempts: Attempt[] = [];
       for (const name of names) {
@@ -219,7 +197,7 @@ export class PgBossJobWorker implements JobWorker {
     }
     this.#pumping = this.#pump()
       .catch((error: unknown) =>
-        this.#logger.error("jobs: polling failed", { runner: this.id, error: describe(error) }),
+        this.#setup.logger.error("jobs: polling failed", { runner: this.id, error: describe(error) }),
       )
       .finally(() => {
         this.#pumping = undefined;
@@ -231,17 +209,18 @@ export class PgBossJobWorker implements JobWorker {
   }
 
   async #pump(): Promise<void> {
-    if (this.#clock().getTime() - this.#lastReapAt >= Math.min(this.#leaseMs / 4, 60_000)) await this.#reapAbandoned();
+    if (this.#setup.clock().getTime() - this.#lastReapAt >= Math.min(this.#setup.leaseMs / 4, 60_000))
+      await this.#reapAbandoned();
     let fetched = true;
     while (this.#started && fetched && this.#inFlight.size < this.#concurrency) {
       fetched = false;
-      for (const name of this.#handlers.keys()) {
+      for (const name of this.#setup.types()) {
         const room = this.#concurrency - this.#inFlight.size;
         if (!this.#started || room <= 0) break;
         const jobs = await this.#fetch(name, room);
         for (const job of jobs) {
           fetched = true;
-          void this.#track({ job, now: this.#clock }).finally(() => this.#wake());
+          void this.#track({ job, now: this.#setup.clock }).finally(() => this.#wake());
         }
       }
     }
@@ -253,7 +232,7 @@ export class PgBossJobWorker implements JobWorker {
    * decides retry or failed by retry_count against retry_limit (plans.js failJobsBody).
    */
   async #reapAbandoned(): Promise<void> {
-    const now = this.#clock();
+    const now = this.#setup.clock();
     this.#lastReapAt = now.getTime();
     const held = [...this.#inFlight.keys()];
     const abandoned = await this.#queue.sql<{
@@ -265,7 +244,7 @@ export class PgBossJobWorker implements JobWorker {
     }>(
       `SELECT id::text AS id, name, retry_count, retry_count >= retry_limit AS last, data FROM ${PGBOSS_SCHEMA}.job
        WHERE state = 'active' AND COALESCE(heartbeat_on, started_on) < $1 AND NOT (id::text = ANY($2::text[]))`,
-      [new Date(now.getTime() - this.#leaseMs), held],
+      [new Date(now.getTime() - this.#setup.leaseMs), held],
     );
     let requeued = 0;
     let dead = 0;
@@ -287,7 +266,11 @@ export class PgBossJobWorker implements JobWorker {
       }
     }
     if (requeued + dead > 0) {
-      this.#logger.warn("jobs: re-queued jobs abandoned by a stopped process", { runner: this.id, requeued, dead });
+      this.#setup.logger.warn("jobs: re-queued jobs abandoned by a stopped process", {
+        runner: this.id,
+        requeued,
+        dead,
+      });
     }
   }
 
@@ -300,7 +283,7 @@ export class PgBossJobWorker implements JobWorker {
       }
     });
     this.#inFlight.set(attempt.job.id, { attempt, run });
-    this.#heartbeatTimer ??= setInterval(() => void this.#heartbeat(), Math.max(this.#leaseMs / 3, 10));
+    this.#heartbeatTimer ??= setInterval(() => void this.#heartbeat(), Math.max(this.#setup.leaseMs / 3, 10));
     this.#heartbeatTimer.unref();
     return run;
   }
@@ -316,7 +299,7 @@ export class PgBossJobWorker implements JobWorker {
       try {
         await this.#queue.boss.touch(name, attempts);
       } catch (error) {
-        this.#logger.warn("jobs: could not renew leases", { runner: this.id, error: describe(error) });
+        this.#setup.logger.warn("jobs: could not renew leases", { runner: this.id, error: describe(error) });
       }
     }
   }
@@ -331,9 +314,7 @@ export class PgBossJobWorker implements JobWorker {
     };
     let failure: unknown;
     try {
-      const handler = this.#handlers.get(job.name);
-      if (handler === undefined) throw new PermanentJobError(`No handler registered for job type "${job.name}"`);
-      await handler(job.data.payload, context);
+      await this.#setup.run(job.name, () => job.data.payload, context);
     } catch (error) {
       failure = error ?? new Error("Job failed without an error");
     }
@@ -341,7 +322,7 @@ export class PgBossJobWorker implements JobWorker {
       return failure === undefined ? await this.#succeed(attempt) : await this.#fail(attempt, failure);
     } catch (error) {
       // The work may have happened; the lease will lapse and the job run again (at-least-once).
-      this.#logger.error("jobs: could not record a job's outcome", { ...logFields(job), error: describe(error) });
+      this.#setup.logger.error("jobs: could not record a job's outcome", { ...logFields(job), error: describe(error) });
       return "lost";
     }
   }
@@ -350,7 +331,7 @@ export class PgBossJobWorker implements JobWorker {
     const response = await this.#queue.boss.complete(job.name, { id: job.id, retryCount: job.retryCount });
     if (!affected(response)) return this.#lost(job, "succeeded");
     // complete() stamps the database's time; a worker on a test clock or an `asOf` pass records its own.
-    if (!this.#realClock || now !== this.#clock) {
+    if (!this.#setup.realClock || now !== this.#setup.clock) {
       await this.#queue.sql(`UPDATE ${PGBOSS_SCHEMA}.job SET completed_on = $2 WHERE id = $1 AND state = 'completed'`, [
         job.id,
         now(),
@@ -372,20 +353,20 @@ export class PgBossJobWorker implements JobWorker {
         [job.id, job.retryCount, JSON.stringify({ message }), now()],
       );
       if (rows.length === 0) return this.#lost(job, "dead");
-      this.#logger.error("jobs: dead-lettered", { ...logFields(job), error: message });
+      this.#setup.logger.error("jobs: dead-lettered", { ...logFields(job), error: message });
       await this.#deadLettered(job.id, job.name, job.data, message);
       return "dead";
     }
     const response = await this.#queue.boss.fail(job.name, { id: job.id, retryCount: job.retryCount }, { message });
     if (!affected(response)) return this.#lost(job, "retried");
     const runAt = await this.#deferRetry(job.id, job.retryCount, attempt, now());
-    this.#logger.warn("jobs: failed, will retry", { ...logFields(job), runAt, error: message });
+    this.#setup.logger.warn("jobs: failed, will retry", { ...logFields(job), runAt, error: message });
     return "retried";
   }
 
   /** The retry falls due by our backoff from the attempt's time (pg-boss set a provisional one). */
   async #deferRetry(id: string, retryCount: number, attempt: number, from: Date): Promise<Date> {
-    const runAt = new Date(from.getTime() + retryDelayMs(attempt, this.#backoff, this.#random));
+    const runAt = new Date(from.getTime() + retryDelayMs(attempt, this.#setup.backoff, this.#setup.random));
     await this.#queue.sql(
       `UPDATE ${PGBOSS_SCHEMA}.job SET start_after = $3 WHERE id = $1 AND state = 'retry' AND retry_count = $2`,
       [id, retryCount, runAt],
@@ -394,21 +375,15 @@ export class PgBossJobWorker implements JobWorker {
   }
 
   #lost(job: Job, outcome: string): Outcome {
-    this.#logger.warn("jobs: lease lost before the outcome was recorded; another runner owns the job now", {
+    this.#setup.logger.warn("jobs: lease lost before the outcome was recorded; another runner owns the job now", {
       ...logFields(job),
       outcome,
     });
     return "lost";
   }
 
-  async #deadLettered(jobId: string, type: string, data: JobEnvelope, error: string): Promise<void> {
-    const hook = this.#onDead.get(type);
-    if (!hook) return;
-    try {
-      await hook(data.payload, { jobId, shop: data.shop, error });
-    } catch (hookError) {
-      this.#logger.error("jobs: onDead hook failed", { jobId, type, error: describe(hookError) });
-    }
+  #deadLettered(jobId: string, type: string, data: JobEnvelope, error: string): Promise<void> {
+    return this.#setup.deadLettered(type, () => data.payload, { jobId, shop: data.shop, error });
   }
 }
 

@@ -12,12 +12,11 @@ import {
   type JobSummary,
   type JobTransaction,
 } from "./job-queue";
+import { checkedMaxAttempts, emptyJobCounts, jobListQuery } from "./queue-arguments";
 import { isUniqueViolation } from "~/db/unique-violation";
 
 // The first JobQueue: rows in the `Job` table, written with portable Prisma calls only (no raw SQL),
 // so the same code runs on SQLite now and PostgreSQL later. The runner is prisma-job-runner.server.ts.
-
-const DEFAULT_MAX_ATTEMPTS = 8;
 
 type EnqueuedListener = () => void;
 
@@ -184,7 +183,7 @@ export class PrismaJobQueue implements JobQueue {
   /** Jobs per status, every status present (zero when none); all shops when `shop` is omitted. */
   async jobCounts(shop?: string): Promise<JobCounts> {
     const groups = await this.db.job.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } });
-    const counts = Object.fromEntries(JOB_STATUSES.map((status) => [status, 0])) as JobCounts;
+    const counts = emptyJobCounts();
     for (const group of groups) counts[toJobStatus(group.status)] += group._count._all;
     return counts;
   }
@@ -209,14 +208,6 @@ export class PrismaJobQueue implements JobQueue {
       if (this.#dedupeLocks.get(key) === current) this.#dedupeLocks.delete(key);
     }
   }
-}
-
-function checkedMaxAttempts(value: number | undefined): number {
-  const maxAttempts = value ?? DEFAULT_MAX_ATTEMPTS;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-    throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}`);
-  }
-  return maxAttempts;
 }
 
 async function insertJob(
@@ -283,10 +274,16 @@ const SUMMARY = {
 } as const;
 
 function listQuery(filter: JobFilter & { take?: number }) {
+  const { shop, type, statuses, take } = jobListQuery(filter);
   return {
-    where: { shop: filter.shop, type: filter.type, status: filter.statuses && { in: [...filter.statuses] } },
+    // `undefined`, not null, is Prisma's "any" (null would match only rows without a shop).
+    where: {
+      shop: shop ?? undefined,
+      type: type ?? undefined,
+      status: statuses === null ? undefined : { in: [...statuses] },
+    },
     orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }],
-    take: Math.min(Math.max(filter.take ?? 50, 1), 500),
+    take,
   };
 }
 

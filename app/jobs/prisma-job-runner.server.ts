@@ -1,7 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
 import { type PrismaClient } from "@prisma/client";
-import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "./backoff";
+import { retryDelayMs } from "./backoff";
 import {
   isPermanentJobError,
   PermanentJobError,
@@ -15,10 +13,15 @@ import {
   type WorkerStartOptions,
 } from "./job-queue";
 import { type PrismaJobQueue } from "./prisma-job-queue.server";
-import { Scheduler } from "./schedule.server";
-import { CONSOLE_LOGGER, describeError as describe, runPassesUntilIdle, type JobLogger } from "./worker-support";
+import {
+  checkConcurrency,
+  describeError as describe,
+  runPassesUntilIdle,
+  WorkerSetup,
+  type WorkerSettings,
+} from "./worker-support.server";
 
-export type { JobLogger } from "./worker-support";
+export { DEFAULT_LEASE_MS, type JobLogger } from "./worker-support.server";
 
 // Runs the jobs of PrismaJobQueue in this process. Delivery is at-least-once:
 // - claiming is one conditional updateMany (status "queued" → "running"); the database decides
@@ -28,21 +31,9 @@ export type { JobLogger } from "./worker-support";
 // - every later status write is fenced on the claim token (lockedBy), so a runner that lost its
 //   lease cannot overwrite the outcome recorded by the runner that took the job over.
 
-export const DEFAULT_LEASE_MS = 5 * 60_000;
-
-interface JobRunnerOptions {
+/** `id` identifies this process in `lockedBy`. */
+interface JobRunnerOptions extends WorkerSettings {
   queue: PrismaJobQueue;
-  /** Identifies this process in `lockedBy`; unique per runner instance by default. */
-  id?: string;
-  /** A running job whose lease is older than this is treated as abandoned by a dead process. */
-  leaseMs?: number;
-  backoff?: Partial<BackoffPolicy>;
-  /** Recurring enqueues started and stopped together with the runner; a fresh one by default. */
-  scheduler?: Scheduler;
-  logger?: JobLogger;
-  /** Injected so tests can move time instead of sleeping through a lease. */
-  clock?: () => Date;
-  random?: () => number;
 }
 
 interface ClaimedJob {
@@ -64,14 +55,7 @@ export class PrismaJobRunner implements JobWorker {
   readonly id: string;
   readonly #queue: PrismaJobQueue;
   readonly #db: PrismaClient;
-  readonly #leaseMs: number;
-  readonly #backoff: BackoffPolicy;
-  readonly #scheduler: Scheduler;
-  readonly #logger: JobLogger;
-  readonly #clock: () => Date;
-  readonly #random: () => number;
-  readonly #handlers = new Map<string, JobHandler>();
-  readonly #onDead = new Map<string, DeadLetterHook>();
+  readonly #setup: WorkerSetup;
   readonly #inFlight = new Map<string, Promise<Outcome>>();
   // Claim tokens of jobs running in this process, with how many jobs each covers (heartbeat).
   readonly #heldTokens = new Map<string, number>();
@@ -88,27 +72,20 @@ export class PrismaJobRunner implements JobWorker {
   constructor(options: JobRunnerOptions) {
     this.#queue = options.queue;
     this.#db = options.queue.db;
-    this.id = options.id ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
-    this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    this.#scheduler = options.scheduler ?? new Scheduler();
-    this.#logger = options.logger ?? CONSOLE_LOGGER;
-    this.#clock = options.clock ?? (() => new Date());
-    this.#random = options.random ?? Math.random;
+    this.#setup = new WorkerSetup(options);
+    this.id = this.#setup.id;
   }
 
-  register<P>(type: string, handler: JobHandler<P>, options: { onDead?: DeadLetterHook<P> } = {}): void {
-    this.#handlers.set(type, handler as JobHandler);
-    if (options.onDead) this.#onDead.set(type, options.onDead as DeadLetterHook);
-    else this.#onDead.delete(type);
+  register<P>(type: string, handler: JobHandler<P>, options?: { onDead?: DeadLetterHook<P> }): void {
+    this.#setup.register(type, handler, options);
   }
 
   every(schedule: ScheduleDefinition): void {
-    this.#scheduler.every(schedule);
+    this.#setup.every(schedule);
   }
 
   triggerSchedule(name: string): Promise<void> {
-    return this.#scheduler.trigger(name);
+    return this.#setup.triggerSchedule(name);
   }
 
   get started(): boolean {
@@ -118,7 +95,7 @@ export class PrismaJobRunner implements JobWorker {
   /** Re-queues jobs abandoned by dead processes, then runs due jobs until stop(). */
   async start({ concurrency = 4, pollMs = 250 }: WorkerStartOptions = {}): Promise<void> {
     if (this.#started) return;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError("concurrency must be at least 1");
+    checkConcurrency(concurrency);
     this.#started = true;
     this.#concurrency = concurrency;
     try {
@@ -130,7 +107,7 @@ export class PrismaJobRunner implements JobWorker {
     this.#unsubscribe = this.#queue.onEnqueued(() => this.#wake());
     this.#pollTimer = setInterval(() => this.#wake(), pollMs);
     this.#pollTimer.unref();
-    this.#scheduler.start();
+    this.#setup.scheduler.start();
     this.#wake();
   }
 
@@ -138,7 +115,7 @@ export class PrismaJobRunner implements JobWorker {
   async stop(): Promise<void> {
     if (!this.#started) return;
     this.#started = false;
-    await this.#scheduler.stop();
+    await this.#setup.scheduler.stop();
     clearInterval(this.#pollTimer);
     this.#unsubscribe?.();
     await this.#pumping;
@@ -154,8 +131,8 @@ export class PrismaJobRunner implements JobWorker {
     asOf,
     types,
   }: { concurrency?: number; asOf?: Date; types?: readonly string[] } = {}): Promise<RunSummary> {
-    const cutoff = asOf ?? this.#clock();
-    const now = asOf === undefined ? this.#clock : () => asOf;
+    const cutoff = asOf ?? this.#setup.clock();
+    const now = asOf === undefined ? this.#setup.clock : () => asOf;
     const summary: RunSummary = { ran: 0, succeeded: 0, retried: 0, dead: 0 };
     await this.requeueAbandoned();
     for (;;) {
@@ -187,7 +164,7 @@ export class PrismaJobRunner implements JobWorker {
         });
         return next?.runAt ?? null;
       },
-      clock: this.#clock,
+      clock: this.#setup.clock,
       timeoutMs,
     });
   }
@@ -198,11 +175,11 @@ export class PrismaJobRunner implements JobWorker {
    * keeps killing its process must not loop forever). This runner's own jobs are never touched.
    */
   async requeueAbandoned(): Promise<{ requeued: number; dead: number }> {
-    const now = this.#clock();
+    const now = this.#setup.clock();
     this.#lastReapAt = now.getTime();
     const abandoned = {
       status: "running",
-      lockedAt: { lt: new Date(now.getTime() - this.#leaseMs) },
+      lockedAt: { lt: new Date(now.getTime() - this.#setup.leaseMs) },
       NOT: { lockedBy: { startsWith: `${this.id}/` } },
     };
     // One by one, so exactly the runner that dead-letters a job calls its onDead hook.
@@ -232,7 +209,7 @@ export class PrismaJobRunner implements JobWorker {
       },
     });
     if (requeued.count + dead.count > 0) {
-      this.#logger.warn("jobs: re-queued jobs abandoned by a stopped process", {
+      this.#setup.logger.warn("jobs: re-queued jobs abandoned by a stopped process", {
         runner: this.id,
         requeued: requeued.count,
         dead: dead.count,
@@ -249,7 +226,7 @@ export class PrismaJobRunner implements JobWorker {
     }
     this.#pumping = this.#pump()
       .catch((error: unknown) =>
-        this.#logger.error("jobs: polling failed", { runner: this.id, error: describe(error) }),
+        this.#setup.logger.error("jobs: polling failed", { runner: this.id, error: describe(error) }),
       )
       .finally(() => {
         this.#pumping = undefined;
@@ -260,11 +237,16 @@ export class PrismaJobRunner implements JobWorker {
   async #pump(): Promise<void> {
     do {
       this.#pumpAgain = false;
-      if (this.#clock().getTime() - this.#lastReapAt >= Math.min(this.#leaseMs / 4, 60_000)) {
+      if (this.#setup.clock().getTime() - this.#lastReapAt >= Math.min(this.#setup.leaseMs / 4, 60_000)) {
         await this.requeueAbandoned();
       }
       while (this.#started && this.#inFlight.size < this.#concurrency) {
-        const jobs = await this.#claim(this.#concurrency - this.#inFlight.size, this.#clock(), undefined, this.#clock);
+        const jobs = await this.#claim(
+          this.#concurrency - this.#inFlight.size,
+          this.#setup.clock(),
+          undefined,
+          this.#setup.clock,
+        );
         if (jobs.length === 0) break;
         for (const job of jobs) void this.#track(job).finally(() => this.#wake());
       }
@@ -320,9 +302,7 @@ export class PrismaJobRunner implements JobWorker {
     const context: JobContext = { jobId: job.id, shop: job.shop, attempt: job.attempts, maxAttempts: job.maxAttempts };
     let failure: unknown;
     try {
-      const handler = this.#handlers.get(job.type);
-      if (handler === undefined) throw new PermanentJobError(`No handler registered for job type "${job.type}"`);
-      await handler(parsePayload(job.payload), context);
+      await this.#setup.run(job.type, () => parsePayload(job.payload), context);
     } catch (error) {
       failure = error ?? new Error("Job failed without an error");
     }
@@ -330,7 +310,7 @@ export class PrismaJobRunner implements JobWorker {
       return failure === undefined ? await this.#succeed(job) : await this.#fail(job, failure);
     } catch (error) {
       // The work may have happened; the lease will expire and the job run again (at-least-once).
-      this.#logger.error("jobs: could not record a job's outcome", { ...logFields(job), error: describe(error) });
+      this.#setup.logger.error("jobs: could not record a job's outcome", { ...logFields(job), error: describe(error) });
       return "lost";
     }
   }
@@ -347,24 +327,22 @@ export class PrismaJobRunner implements JobWorker {
     if (isPermanentJobError(error) || job.attempts >= job.maxAttempts) {
       const written = await this.#finish(job, { status: "dead", finishedAt: now, activeDedupeKey: null, lastError });
       if (!written) return "lost";
-      this.#logger.error("jobs: dead-lettered", { ...logFields(job), error: lastError });
+      this.#setup.logger.error("jobs: dead-lettered", { ...logFields(job), error: lastError });
       await this.#deadLettered(job, lastError);
       return "dead";
     }
-    const runAt = new Date(now.getTime() + retryDelayMs(job.attempts, this.#backoff, this.#random));
+    const runAt = new Date(now.getTime() + retryDelayMs(job.attempts, this.#setup.backoff, this.#setup.random));
     const written = await this.#finish(job, { status: "queued", runAt, lockedAt: null, lockedBy: null, lastError });
-    if (written) this.#logger.warn("jobs: failed, will retry", { ...logFields(job), runAt, error: lastError });
+    if (written) this.#setup.logger.warn("jobs: failed, will retry", { ...logFields(job), runAt, error: lastError });
     return written ? "retried" : "lost";
   }
 
-  async #deadLettered(job: Pick<ClaimedJob, "id" | "type" | "payload" | "shop">, error: string): Promise<void> {
-    const hook = this.#onDead.get(job.type);
-    if (!hook) return;
-    try {
-      await hook(parsePayload(job.payload), { jobId: job.id, shop: job.shop, error });
-    } catch (hookError) {
-      this.#logger.error("jobs: onDead hook failed", { jobId: job.id, type: job.type, error: describe(hookError) });
-    }
+  #deadLettered(job: Pick<ClaimedJob, "id" | "type" | "payload" | "shop">, error: string): Promise<void> {
+    return this.#setup.deadLettered(job.type, () => parsePayload(job.payload), {
+      jobId: job.id,
+      shop: job.shop,
+      error,
+    });
   }
 
   /** Writes the attempt's outcome only if this runner still holds the job (fenced on the token). */
@@ -385,7 +363,7 @@ export class PrismaJobRunner implements JobWorker {
       data,
     });
     if (count === 0) {
-      this.#logger.warn("jobs: lease lost before the outcome was recorded; another runner owns the job now", {
+      this.#setup.logger.warn("jobs: lease lost before the outcome was recorded; another runner owns the job now", {
         ...logFields(job),
         outcome: data.status,
       });
@@ -398,7 +376,7 @@ export class PrismaJobRunner implements JobWorker {
   #holdToken(token: string): void {
     this.#heldTokens.set(token, (this.#heldTokens.get(token) ?? 0) + 1);
     if (this.#heartbeatTimer !== undefined) return;
-    this.#heartbeatTimer = setInterval(() => void this.#renewLeases(), Math.max(this.#leaseMs / 3, 10));
+    this.#heartbeatTimer = setInterval(() => void this.#renewLeases(), Math.max(this.#setup.leaseMs / 3, 10));
     this.#heartbeatTimer.unref();
   }
 
@@ -416,10 +394,10 @@ export class PrismaJobRunner implements JobWorker {
     try {
       await this.#db.job.updateMany({
         where: { status: "running", lockedBy: { in: [...this.#heldTokens.keys()] } },
-        data: { lockedAt: this.#clock() },
+        data: { lockedAt: this.#setup.clock() },
       });
     } catch (error) {
-      this.#logger.warn("jobs: could not renew leases", { runner: this.id, error: describe(error) });
+      this.#setup.logger.warn("jobs: could not renew leases", { runner: this.id, error: describe(error) });
     }
   }
 }

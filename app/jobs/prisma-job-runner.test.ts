@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { deferred, waitFor } from "./fixtures/waiting";
 import { PermanentJobError } from "./job-queue";
 import { PrismaJobQueue } from "./prisma-job-queue.server";
 import { DEFAULT_LEASE_MS, PrismaJobRunner, type JobLogger } from "./prisma-job-runner.server";
@@ -13,20 +14,6 @@ const FAST_BACKOFF = { baseMs: 2, maxMs: 10 };
 // processes, each with its own connection, are raced in prisma-job-runner.multi-process.test.ts.
 function openOtherProcess(): PrismaJobQueue {
   return new PrismaJobQueue({ db: prisma });
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = () => {};
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 const jobRow = (id: string) => prisma.job.findUniqueOrThrow({ where: { id } });

@@ -142,5 +142,15 @@ export async function hideJobStoreForTests(): Promise<() => Promise<void>> {
 /** For a graceful shutdown (SIGTERM): stop claiming and let running jobs finish. */
 export async function stopJobRuntime(): Promise<void> {
   await globalThis.__jobRuntime?.worker.stop();
+  await closeJobQueue();
+}
+
+/**
+ * Releases what the process's queue holds (pg-boss's pool) without touching its worker: the web
+ * process's shutdown (closeServerResources), which only enqueues. Nothing to do when this process
+ * never made or used its queue (pg-boss's close() returns before a start). A later call on the
+ * queue opens it again: pg-boss may be started again after stop (https://pgboss.io/api/ops).
+ */
+export async function closeJobQueue(): Promise<void> {
   await globalThis.__jobRuntime?.close();
 }

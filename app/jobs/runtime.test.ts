@@ -1,8 +1,13 @@
+import { otherConnections, waitForNoConnections } from "../../tests/support/database-connections";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { readEnv } from "~/env.server";
+import { isPostgresUrl } from "~/db/database-url";
+import { env, readEnv } from "~/env.server";
 import { checkQueueReachable } from "./health.server";
 import * as runtimeModule from "./runtime.server";
-import { getJobQueue, getJobWorker, startJobRuntime } from "./runtime.server";
+import { closeJobQueue, getJobQueue, getJobWorker, startJobRuntime } from "./runtime.server";
+
+/** pg-boss's pool names its connections so (pg-boss-job-queue.server.ts). */
+const QUEUE_CONNECTION = "fulfillment-desk";
 
 describe("the job runtime", () => {
   beforeEach(async () => {
@@ -63,4 +68,33 @@ describe("JOB_QUEUE", () => {
     );
     expect(() => readEnv({ ...base, JOB_QUEUE: "rabbit" })).toThrow(/JOB_QUEUE/);
   });
+});
+
+describe("closeJobQueue", () => {
+  it("does nothing, and makes no queue, when this process never made one", async () => {
+    const runtime = globalThis.__jobRuntime;
+    globalThis.__jobRuntime = undefined;
+    try {
+      await expect(closeJobQueue()).resolves.toBeUndefined();
+      expect(globalThis.__jobRuntime).toBeUndefined();
+    } finally {
+      globalThis.__jobRuntime = runtime;
+    }
+  });
+
+  it.skipIf(!isPostgresUrl(env.DATABASE_URL))(
+    "closes pg-boss's pool, leaving no connection of this process's queue open; a later enqueue opens it again",
+    async () => {
+      const queue = getJobQueue();
+      await queue.enqueue("note", {}, { shop: "a.myshopify.com" });
+      expect(await otherConnections(env.DATABASE_URL)).toContain(QUEUE_CONNECTION);
+
+      await closeJobQueue();
+
+      expect(await waitForNoConnections(env.DATABASE_URL, (name) => name === QUEUE_CONNECTION)).toEqual([]);
+      const { id } = await queue.enqueue("note", {}, { shop: "a.myshopify.com" });
+      expect((await queue.getJob(id, "a.myshopify.com"))?.status).toBe("queued");
+      expect(await otherConnections(env.DATABASE_URL)).toContain(QUEUE_CONNECTION);
+    },
+  );
 });
