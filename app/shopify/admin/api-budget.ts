@@ -31,7 +31,7 @@ export interface Budget {
  */
 export const IN_FLIGHT_EXPIRY_MS = 60_000;
 
-export const unknownBudget = (now: number): Budget => ({
+const unknownBudget = (now: number): Budget => ({
   available: 0,
   maximum: 0,
   restoreRate: 0,
