@@ -71,4 +71,17 @@ describe("the shared Admin API budget", () => {
     // The dead call no longer holds back Shopify's report.
     expect(budget).toMatchObject({ available: 900, inFlight: [] });
   });
+
+  it("never accounts at a moment before the budget's own: a caller's clock read before another process wrote", () => {
+    // Another process settled at 10 s and left the bucket empty.
+    let budget = settle(taken(take(known(1000), { id: "a", points: 1000 }, 0, 0)), "a", 1000, answer(0, 1000), 10_000);
+    // A caller that read its clock at 5 s, before it waited for the budget's lock, takes nothing…
+    expect(take(budget, { id: "b", points: 100 }, 0, 5_000)).toEqual({ taken: false, waitMs: 2000 });
+    // …and its answer, settled with that early moment, does not move the budget back in time.
+    budget = settle(budget, "z", 0, answer(0, 0, 0), 5_000);
+    expect(budget.at).toBe(10_000);
+    // So at 10 s there is still nothing: the 5 s between were not restored twice.
+    expect(take(budget, { id: "c", points: 100 }, 0, 10_000).taken).toBe(false);
+    expect(take(budget, { id: "c", points: 100 }, 0, 12_000).taken).toBe(true);
+  });
 });

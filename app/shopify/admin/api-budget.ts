@@ -46,6 +46,13 @@ function restored(budget: Budget, now: number): number {
   return Math.min(budget.maximum, budget.available + (Math.max(0, now - budget.at) / 1000) * budget.restoreRate);
 }
 
+/**
+ * The moment to account at: never before the budget's own `at`. A caller reads its clock before it
+ * waits for the budget's lock, so another process may have written a later moment meanwhile;
+ * accounting at the earlier one would move `at` back and restore that interval's points twice.
+ */
+const momentOf = (budget: Budget | null, now: number) => Math.max(now, budget?.at ?? now);
+
 const live = (inFlight: CallInFlight[], now: number) => inFlight.filter((c) => now - c.at < IN_FLIGHT_EXPIRY_MS);
 
 type Take = { taken: true; budget: Budget } | { taken: false; waitMs: number };
@@ -60,7 +67,13 @@ export const UNKNOWN_BUCKET_WAIT_MS = 100;
  * workers starting together) could ask for more than it holds. The call is counted in flight
  * until settled.
  */
-export function take(budget: Budget | null, call: { id: string; points: number }, reserve: number, now: number): Take {
+export function take(
+  budget: Budget | null,
+  call: { id: string; points: number },
+  reserve: number,
+  asked: number,
+): Take {
+  const now = momentOf(budget, asked);
   const current = budget ?? unknownBudget(now);
   const stillInFlight = live(current.inFlight, now);
   const inFlight = [...stillInFlight, { ...call, at: now }];
@@ -84,7 +97,8 @@ export function take(budget: Budget | null, call: { id: string; points: number }
  * another worker has paced and not yet sent. Counting those as spent may under-credit for a
  * moment if Shopify has already seen them; their own answers settle it again.
  */
-export function settle(budget: Budget | null, id: string, taken: number, cost: QueryCost, now: number): Budget {
+export function settle(budget: Budget | null, id: string, taken: number, cost: QueryCost, asked: number): Budget {
+  const now = momentOf(budget, asked);
   const current = budget ?? unknownBudget(now);
   const reported = cost.throttleStatus;
   const spent = cost.actualQueryCost ?? 0;
