@@ -22,7 +22,7 @@ describe("the shared Admin API budget", () => {
     expect(take(after, { id: "b", points: 500 }, 200, 0)).toEqual({ taken: false, waitMs: 2000 });
   });
 
-  it("does not hand out the points another worker's unanswered call took, whatever Shopify reports meanwhile", () => {
+  it("does not hand out the points of a call taken after this one and still on its way, whatever Shopify reports", () => {
     // Worker A and worker B each take 400 of a full bucket; A's call reaches Shopify first.
     let budget = taken(take(known(1000), { id: "a", points: 400 }, 0, 0));
     budget = taken(take(budget, { id: "b", points: 400 }, 0, 0));
@@ -36,6 +36,26 @@ describe("the shared Admin API budget", () => {
     budget = settle(budget, "b", 400, answer(0, 400), 1000);
     expect(budget).toMatchObject({ available: 0, inFlight: [] });
     expect(take(budget, { id: "c", points: 100 }, 0, 3000).taken).toBe(true);
+  });
+
+  it("does not count again a call taken before this one, which Shopify has already run", () => {
+    // A, then B, take from a full bucket; Shopify runs A, then B, and answers B first.
+    let budget = taken(take(known(1000), { id: "a", points: 400 }, 0, 0));
+    budget = taken(take(budget, { id: "b", points: 300 }, 0, 0));
+    // Its report counts both calls (each cost what it took): 300 left, the same as our account.
+    budget = settle(budget, "b", 300, answer(300, 300, 300), 0);
+    expect(budget.available).toBe(300);
+    budget = settle(budget, "a", 400, answer(300, 400), 0);
+    expect(budget).toMatchObject({ available: 300, inFlight: [] });
+  });
+
+  it("holds a call that arrived after a later one by its own account, not by the report", () => {
+    // A, then B, take; Shopify runs B first and answers it: its report does not count A yet.
+    let budget = taken(take(known(1000), { id: "a", points: 400 }, 0, 0));
+    budget = taken(take(budget, { id: "b", points: 300 }, 0, 0));
+    budget = settle(budget, "b", 300, answer(700, 300, 300), 0);
+    // Our own account still holds A's 400.
+    expect(budget.available).toBe(300);
   });
 
   it("sends one call at a time until Shopify's first answer tells the bucket", () => {

@@ -92,21 +92,27 @@ export function take(
 /**
  * Shopify's answer to the call `id`, which took `taken` points. The difference between what was
  * taken and what the call cost comes back (a THROTTLED call cost nothing). The budget never
- * claims more than Shopify reported less the points other calls took and still have in flight:
- * Shopify's `currentlyAvailable` counts every call it has seen, from any process, but not one
- * another worker has paced and not yet sent. Counting those as spent may under-credit for a
- * moment if Shopify has already seen them; their own answers settle it again.
+ * claims more than our own account, nor more than Shopify reported less the points of the calls
+ * taken after this one and still in flight: Shopify's `currentlyAvailable` counts every call it
+ * has run, from any process, but not one sent after this call's, which it has likely not seen yet.
+ * Calls taken before this one were sent before it, so Shopify has most likely run them; counting
+ * them again would under-credit the bucket for good (the account then never rises above it). If
+ * one did arrive later, our own account still holds it. The in-flight list is in take order.
  */
 export function settle(budget: Budget | null, id: string, taken: number, cost: QueryCost, asked: number): Budget {
   const now = momentOf(budget, asked);
   const current = budget ?? unknownBudget(now);
   const reported = cost.throttleStatus;
   const spent = cost.actualQueryCost ?? 0;
-  const others = live(current.inFlight, now).filter((c) => c.id !== id);
-  const othersPoints = others.reduce((sum, c) => sum + c.points, 0);
+  const inFlight = live(current.inFlight, now);
+  const mine = inFlight.findIndex((c) => c.id === id);
+  const others = inFlight.filter((c) => c.id !== id);
+  // This call's entry expired (or was never taken here): every other call counts as unseen.
+  const unseen = mine === -1 ? others : inFlight.slice(mine + 1);
+  const unseenPoints = unseen.reduce((sum, c) => sum + c.points, 0);
   const ours = isKnown(current) ? restored(current, now) + taken - spent : Number.POSITIVE_INFINITY;
   return {
-    available: Math.max(0, Math.min(ours, reported.currentlyAvailable - othersPoints)),
+    available: Math.max(0, Math.min(ours, reported.currentlyAvailable - unseenPoints)),
     maximum: reported.maximumAvailable,
     restoreRate: reported.restoreRate,
     at: now,
