@@ -10,6 +10,7 @@
 import type { Session } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import type { PrismaClient } from "@prisma/client";
+import { withGroupedSessionReads } from "./session-reads.server";
 
 export const SESSION_CACHE_TTL_MS = 10_000;
 
@@ -32,14 +33,16 @@ export function forgetShop(shop: string): void {
 /**
  * The session storage for this process: cached in memory when it is the app's only process
  * (SESSION_CACHE, on by default outside production), else straight from the database so a session
- * written or deleted by another process is seen at once.
+ * written or deleted by another process is seen at once. Either way, reads that arrive while one is
+ * in flight share one query (session-reads.server.ts).
  */
 export function sessionStorageFor(
   prisma: PrismaClient,
   env: { NODE_ENV: string; SESSION_CACHE?: "on" | "off" },
 ): PrismaSessionStorage<PrismaClient> {
   const cached = (env.SESSION_CACHE ?? (env.NODE_ENV === "production" ? "off" : "on")) === "on";
-  return cached ? new CachedPrismaSessionStorage(prisma) : new PrismaSessionStorage(prisma);
+  const client = withGroupedSessionReads(prisma);
+  return cached ? new CachedPrismaSessionStorage(client) : new PrismaSessionStorage(client);
 }
 
 export class CachedPrismaSessionStorage extends PrismaSessionStorage<PrismaClient> {

@@ -5,7 +5,7 @@
 // answers "duplicate", with no second row and no second job.
 import { randomUUID } from "node:crypto";
 import { prisma } from "~/db.server";
-import { groupCommit } from "~/db/group-commit";
+import { groupWhileBusy } from "~/db/group-while-busy";
 import { getJobQueue } from "~/jobs/runtime.server";
 import { isUniqueViolation } from "~/db/unique-violation";
 
@@ -27,9 +27,9 @@ type RecordOutcome = { kind: "recorded"; deliveryId: string } | { kind: "duplica
 /**
  * Records the delivery and enqueues its processing in one transaction: both or neither.
  * Deliveries that arrive while a commit is in flight are written together by the next one
- * (app/db/group-commit.ts): one insert of deliveries and one of their jobs, in one transaction.
+ * (app/db/group-while-busy.ts): one insert of deliveries and one of their jobs, in one transaction.
  */
-export const recordDelivery: (input: DeliveryInput) => Promise<RecordOutcome> = groupCommit(recordGroup);
+export const recordDelivery: (input: DeliveryInput) => Promise<RecordOutcome> = groupWhileBusy(recordGroup);
 
 async function recordGroup(inputs: DeliveryInput[]): Promise<RecordOutcome[]> {
   if (inputs.length === 1) return [await recordOne(inputs[0]!)];

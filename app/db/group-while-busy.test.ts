@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { groupCommit } from "./group-commit";
+import { groupWhileBusy } from "./group-while-busy";
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-describe("groupCommit", () => {
+describe("groupWhileBusy", () => {
   it("writes a lone item at once, and what arrives during a write together in the next", async () => {
     const groups: number[][] = [];
     let release: () => void = () => {};
@@ -12,7 +12,7 @@ describe("groupCommit", () => {
       if (groups.length === 1) await new Promise<void>((resolve) => (release = resolve));
       return group.map((n) => n * 10);
     };
-    const record = groupCommit(write);
+    const record = groupWhileBusy(write);
 
     const first = record(1);
     await tick();
@@ -26,7 +26,7 @@ describe("groupCommit", () => {
   it("caps a group and rejects only the group whose write failed", async () => {
     const groups: number[][] = [];
     let release: () => void = () => {};
-    const record = groupCommit(
+    const record = groupWhileBusy(
       async (group: number[]) => {
         groups.push(group);
         if (groups.length === 1) await new Promise<void>((resolve) => (release = resolve));

@@ -1,19 +1,24 @@
-// Group commit: writes that arrive while one is in flight are written together by the next one.
-// SQLite takes one writer at a time (and the serialized adapter holds every other query while a
-// transaction is open), so under load each write would otherwise pay its own BEGIN/COMMIT and fsync
-// in turn. A lone write goes at once: no timer, no added latency when the app is quiet.
-// Measured in docs/benchmarks.md#benchwebhooks.
+// Calls that arrive while one is in flight go together in the next one. A lone call goes at once:
+// no timer, no added latency when the app is quiet. Two uses, measured in
+// docs/benchmarks.md#benchwebhooks:
+// - group commit (app/webhooks/inbox.server.ts): SQLite takes one writer at a time (and the
+//   serialized adapter holds every other query while a transaction is open), so under load each
+//   write would otherwise pay its own BEGIN/COMMIT and fsync in turn;
+// - grouped reads (app/shopify/session-reads.server.ts): each Prisma query costs its compilation
+//   whatever it returns, so one query for many rows instead of one per row.
+// Every call in a group started before the group's query was sent, so a read in a group still sees
+// every write committed before it was asked for.
 
 interface GroupCommitOptions {
-  /** Largest group written at once (bounds the statement's bound parameters). */
+  /** Largest group sent at once (bounds the statement's bound parameters). */
   maxGroup?: number;
 }
 
 /**
  * Wraps `write`, which must return one result per item in order (or throw for the whole group),
- * into a function of one item.
+ * into a function of one item. `write` may as well be a read.
  */
-export function groupCommit<I, O>(
+export function groupWhileBusy<I, O>(
   write: (group: I[]) => Promise<O[]>,
   options: GroupCommitOptions = {},
 ): (item: I) => Promise<O> {
