@@ -18,6 +18,9 @@ startBackgroundWork().catch((error) => console.error("background work failed to 
 // The app's modules live inside the Remix build; this module is the build's one door a custom server
 // can reach (build.entry.module). app/processes/web.server.ts calls it last in a graceful shutdown.
 export { closeServerResources } from "./server-resources.server";
+// Through the same door the web entry finds the webhook routes it serves without Remix's routing
+// (app/processes/webhook-fast-path.server.ts).
+export { webhookAction } from "./webhooks/ingest.server";
 
 export default async function handleRequest(
   request: Request,

@@ -14,6 +14,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { announceListening, exitGracefullyOnSignals, settledWithin } from "./graceful-shutdown.server";
 import { readProcessEnv } from "./process-env.server";
+import { webhookFastPath } from "./webhook-fast-path.server";
 
 // Before the app loads (app/env.server.ts reads the environment at import): whatever the
 // deployment's environment says, this process never claims a job.
@@ -65,6 +66,12 @@ async function main(): Promise<void> {
       return writeHead.apply(this, args);
     } as typeof writeHead;
     next();
+  });
+  // Shopify's deliveries first, before the static files and Remix (ADR 0047).
+  // (Requests come only once the server listens, after appBuild below is set.)
+  const webhooks = webhookFastPath(() => appBuild.load());
+  app.use((req, res, next) => {
+    webhooks(req, res, req.path).then((handled) => (handled ? undefined : next()), next);
   });
   const appBuild = production ? await productionBuild(app) : await developmentBuild(app);
   app.all("*", createRequestHandler({ build: appBuild.build, mode: production ? "production" : "development" }));

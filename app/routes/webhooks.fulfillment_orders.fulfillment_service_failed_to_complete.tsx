@@ -1,5 +1,3 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { ingestWebhook } from "~/webhooks/ingest.server";
-
-export const action = ({ request }: ActionFunctionArgs) => ingestWebhook(request);
-export const loader = ({ request }: LoaderFunctionArgs) => ingestWebhook(request);
+// Every topic's route is the same ingest; the web entry serves it without Remix's routing
+// (docs/decisions/0047-webhooks-skip-remix-routing.md).
+export { webhookAction as action, webhookAction as loader } from "~/webhooks/ingest.server";

@@ -24,6 +24,13 @@ function notRecorded(error: unknown): Response {
   return refuse(503, "Webhook not recorded: the app cannot reach its database. Shopify will deliver it again.");
 }
 
+/**
+ * The action and loader of every `app/routes/webhooks.*.tsx`. The web entry serves the paths of
+ * the routes whose action this is without Remix's routing (app/processes/webhook-fast-path.server.ts,
+ * docs/decisions/0047-webhooks-skip-remix-routing.md); through Remix or not, this is what runs.
+ */
+export const webhookAction = ({ request }: { request: Request }) => ingestWebhook(request);
+
 export async function ingestWebhook(request: Request): Promise<Response> {
   try {
     return await ingest(request);
@@ -32,6 +39,20 @@ export async function ingestWebhook(request: Request): Promise<Response> {
     if (error instanceof Response) throw error;
     return notRecorded(error);
   }
+}
+
+/**
+ * The headers authenticate.webhook reads: Shopify's `X-Shopify-*` and the content type. The library
+ * looks each one up by canonicalizing every header name it was given (@shopify/shopify-api's
+ * getHeader), about fifteen lookups per delivery, so what a proxy or load balancer adds costs CPU
+ * and tells it nothing. Content-Length goes too: the body is now the string read above.
+ */
+function webhookHeaders(request: Request): Headers {
+  const headers = new Headers();
+  for (const [name, value] of request.headers) {
+    if (name.startsWith("x-shopify-") || name === "content-type") headers.set(name, value);
+  }
+  return headers;
 }
 
 async function ingest(request: Request): Promise<Response> {
@@ -46,9 +67,7 @@ async function ingest(request: Request): Promise<Response> {
     if (body.kind === "too-large")
       return refuse(413, `Webhook body larger than ${env.WEBHOOK_MAX_BODY_BYTES} bytes refused.`);
     raw = body.text;
-    const headers = new Headers(request.headers);
-    headers.delete("content-length");
-    received = new Request(request.url, { method: request.method, headers, body: raw });
+    received = new Request(request.url, { method: request.method, headers: webhookHeaders(request), body: raw });
   }
 
   let context: Awaited<ReturnType<typeof authenticate.webhook>>;

@@ -3,8 +3,11 @@
 import { Agent, request as httpRequest } from "node:http";
 import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
 import { getJobQueue } from "~/jobs/runtime.server";
+import { PROCESS_WEBHOOK_JOB } from "~/webhooks/inbox.server";
 import { type AppProcess, PROBE_USER_AGENT, spawnAppProcess } from "../support/app-process";
+import { signedWebhook } from "../support/webhook-routes";
 
 let web: AppProcess;
 let port: number;
@@ -52,6 +55,48 @@ describe("the web process", () => {
     const jobs = (await getJobQueue().listJobs()).map(({ id, status, attempts }) => ({ id, status, attempts }));
     expect(jobs).toEqual([{ id: jobId, status: "queued", attempts: 0 }]);
     expect(web.output()).not.toContain("retention.pruned");
+  });
+
+  it("serves Shopify's deliveries to the webhook routes as Remix would, and leaves every other path to Remix", async () => {
+    // GIVEN an installed shop (its offline session) and a delivery signed as Shopify signs it, sent
+    // with the extra headers a load balancer adds
+    const shop = "fast-path.myshopify.com";
+    await prisma.session.create({
+      data: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: "shpat_fast" },
+    });
+    const body = '{"id":4503599627370497123,"admin_graphql_api_id":"gid://shopify/Order/4503599627370497123"}';
+    const delivery = signedWebhook({ topic: "orders/create", shop, body, webhookId: "fast-1", eventId: "fast-e1" });
+    const send = (request: Request, path = "/webhooks/orders/create", init: RequestInit = {}) =>
+      fetch(url(path), {
+        method: request.method,
+        headers: { ...Object.fromEntries(request.headers), "X-Forwarded-For": "203.0.113.7", Via: "1.1 lb" },
+        body: request.method === "GET" ? undefined : request.clone().body,
+        duplex: "half",
+        ...init,
+      } as RequestInit);
+
+    // WHEN it arrives twice (a redelivery)
+    const first = await send(delivery);
+    const again = await send(delivery);
+
+    // THEN both are acknowledged, and one delivery is recorded, byte for byte, with one job
+    expect([first.status, again.status]).toEqual([200, 200]);
+    const rows = await prisma.webhookDelivery.findMany({ where: { shop } });
+    expect(rows.map((row) => [row.topic, row.webhookId, row.eventId, row.payload])).toEqual([
+      ["orders/create", "fast-1", "fast-e1", body],
+    ]);
+    expect(await getJobQueue().listJobs({ shop, type: PROCESS_WEBHOOK_JOB })).toHaveLength(1);
+
+    // AND what the library refuses is refused as before: a wrong signature 401, a GET 405, a body
+    // over the limit 413, a topic the app has no route for 404 (Remix's answer)
+    const forged = signedWebhook({ topic: "orders/create", shop, body, secret: "not-the-secret" });
+    expect((await send(forged)).status).toBe(401);
+    expect((await send(signedWebhook({ topic: "orders/create", shop, body, method: "GET" }))).status).toBe(405);
+    const huge = await send(delivery, "/webhooks/orders/create", { body: "x".repeat(5 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(await huge.text()).toMatch(/^Webhook body larger than \d+ bytes refused\.$/);
+    expect((await send(delivery, "/webhooks/no/such-topic")).status).toBe(404);
+    expect(await prisma.webhookDelivery.count({ where: { shop } })).toBe(1);
   });
 
   it("on SIGTERM finishes the request in flight, cuts one still open at SHUTDOWN_TIMEOUT_MS, refuses new connections and exits 0", async () => {
