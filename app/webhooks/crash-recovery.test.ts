@@ -36,6 +36,7 @@ describe("a crash in the middle of processing webhooks", () => {
     const clock = () => new Date(now);
     const first = createJobWorker({ id: "process-1", leaseMs: 60_000, clock });
     let handled = 0;
+    let crashed = false;
     const never = new Promise<void>(() => {});
     first.register<ProcessDeliveryPayload>(PROCESS_WEBHOOK_JOB, async (payload, context: JobContext) => {
       handled += 1;
@@ -45,11 +46,14 @@ describe("a crash in the middle of processing webhooks", () => {
           where: { id: payload.deliveryId },
           data: { status: "received", processedAt: null },
         });
+        crashed = true;
         await never; // the process is gone: this job stays "running" under process-1's lease
       }
     });
     void first.runUntilIdle({ concurrency: 1 });
-    await expect.poll(() => handled, { timeout: 10_000 }).toBe(5);
+    // (Once the 5th handler has put its delivery back: until then it reads "processed".)
+    await expect.poll(() => crashed, { timeout: 10_000 }).toBe(true);
+    expect(handled).toBe(5);
     expect((await getJobQueue().jobCounts(shop)).running).toBe(1);
     expect(await prisma.webhookDelivery.count({ where: { shop, status: "received" } })).toBe(recorded - 4);
 
