@@ -32,6 +32,17 @@ async function client(shop: string) {
   return { graphql, stats };
 }
 
+/** An installed shop with one order at its warehouse: that order's first FO. */
+async function shopWithOneFo(shop: string, options: Parameters<typeof installShop>[2] = {}) {
+  await installShop(h.sim, shop, options);
+  const s = seedLocations(h.sim, shop);
+  const order = h.sim.createOrder(shop, {
+    lineItems: [{ variantId: s.tee.id, quantity: 1 }],
+    locationId: s.warehouse.id,
+  });
+  return h.sim.fulfillmentOrdersOf(order.id)[0]!;
+}
+
 const HOLD = `#graphql
   mutation ClientTestHold($id: ID!) {
     fulfillmentOrderHold(id: $id, fulfillmentHold: { reason: OTHER, handle: "client-test" }) {
@@ -53,13 +64,7 @@ describe("the cost-aware Admin client", () => {
 
   it("never retries a mutation after a 5xx, because it may have run", async () => {
     const shop = "client-write.myshopify.com";
-    await installShop(h.sim, shop);
-    const s = seedLocations(h.sim, shop);
-    const order = h.sim.createOrder(shop, {
-      lineItems: [{ variantId: s.tee.id, quantity: 1 }],
-      locationId: s.warehouse.id,
-    });
-    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    const fo = await shopWithOneFo(shop);
     const { graphql, stats } = await client(shop);
     h.sim.failNext({ count: 1, status: 502 });
     const attempt = runOperation(graphql, {
@@ -75,13 +80,7 @@ describe("the cost-aware Admin client", () => {
 
   it("waits out THROTTLED and then succeeds, mutations included", async () => {
     const shop = "client-throttled.myshopify.com";
-    await installShop(h.sim, shop, { plan: { bucketSize: 1000, restoreRate: 50 } });
-    const s = seedLocations(h.sim, shop);
-    const order = h.sim.createOrder(shop, {
-      lineItems: [{ variantId: s.tee.id, quantity: 1 }],
-      locationId: s.warehouse.id,
-    });
-    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    const fo = await shopWithOneFo(shop, { plan: { bucketSize: 1000, restoreRate: 50 } });
     const { graphql, stats } = await client(shop);
     h.sim.setBucket(shop, { currentlyAvailable: 0 });
     await runOperation(graphql, { name: "ClientTestHold", kind: "mutation", document: HOLD, variables: { id: fo.id } });
@@ -166,13 +165,7 @@ describe("the cost-aware Admin client", () => {
 
   it("ends every call it sent in the shared budget: answered, THROTTLED, or failed without an answer", async () => {
     const shop = "client-in-flight.myshopify.com";
-    await installShop(h.sim, shop, { plan: { bucketSize: 1000, restoreRate: 50 } });
-    const s = seedLocations(h.sim, shop);
-    const order = h.sim.createOrder(shop, {
-      lineItems: [{ variantId: s.tee.id, quantity: 1 }],
-      locationId: s.warehouse.id,
-    });
-    const fo = h.sim.fulfillmentOrdersOf(order.id)[0]!;
+    const fo = await shopWithOneFo(shop, { plan: { bucketSize: 1000, restoreRate: 50 } });
     const { admin } = await unauthenticated.admin(shop);
     const stats = newClientStats();
     const graphql = costAwareGraphql(shop, admin.graphql, {
