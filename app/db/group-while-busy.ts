@@ -9,7 +9,7 @@
 // Every call in a group started before the group's query was sent, so a read in a group still sees
 // every write committed before it was asked for.
 
-interface GroupCommitOptions {
+interface GroupOptions {
   /** Largest group sent at once (bounds the statement's bound parameters). */
   maxGroup?: number;
 }
@@ -20,7 +20,7 @@ interface GroupCommitOptions {
  */
 export function groupWhileBusy<I, O>(
   write: (group: I[]) => Promise<O[]>,
-  options: GroupCommitOptions = {},
+  options: GroupOptions = {},
 ): (item: I) => Promise<O> {
   const maxGroup = options.maxGroup ?? 100;
   let waiting: { item: I; resolve: (value: O) => void; reject: (error: unknown) => void }[] = [];
