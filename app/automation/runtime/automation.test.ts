@@ -466,4 +466,40 @@ describe("exactly once", () => {
     expect(submissions()).toBe(1);
     expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.merchantRequests).toHaveLength(1);
   });
+
+  it("takes a second look at a claim too young to call abandoned, and settles it once it is", async () => {
+    // GIVEN an FO requested automatically, whose decision a worker killed after Shopify took the
+    // request left "submitting" a second ago
+    const shop = "auto-second-look.myshopify.com";
+    const { order, fo } = await requestedAtThirdParty(shop);
+    const [decision] = await decisionsOf(shop);
+    await prisma.automationDecision.update({
+      where: { id: decision!.id },
+      data: {
+        status: "submitting",
+        activeSubmissionKey: `${shop} ${order.id}`,
+        claimedAt: new Date(Date.now() - 1_000),
+        finishedAt: null,
+      },
+    });
+    const state = async () => {
+      const row = await prisma.automationDecision.findUniqueOrThrow({ where: { id: decision!.id } });
+      return { status: row.status, lock: row.activeSubmissionKey };
+    };
+
+    // WHEN the dead worker's job is retried at once (before its claim is a job lease old)
+    const { AUTOMATION_EVALUATE_JOB } = await import("./jobs");
+    await getJobQueue().enqueue(AUTOMATION_EVALUATE_JOB, { shop, fulfillmentOrderId: fo.id, trigger: "retry" });
+    await drain();
+    // THEN the claim is left alone for now
+    expect(await state()).toEqual({ status: "submitting", lock: `${shop} ${order.id}` });
+
+    // WHEN a job lease passes, and nothing else triggers an evaluation of the FO
+    aheadMs = automationDeps(getJobQueue()).abandonedAfterMs + 5_000;
+    await runAhead();
+    // THEN the second look settled it from Shopify's state: sent, the lock free, nothing sent again
+    expect(await state()).toEqual({ status: "succeeded", lock: null });
+    expect(submissions()).toBe(1);
+    expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.merchantRequests).toHaveLength(1);
+  });
 });

@@ -56,16 +56,18 @@ const submissionLockKey = (shop: string, orderId: string) => `${shop} ${orderId}
 
 /**
  * Takes the order's submission lock for this decision: at most one submission per order is in
- * flight, across processes (a unique column). Busy: the holder's row comes back.
+ * flight, across processes (a unique column). Busy: the holder's row comes back. `now` is
+ * automation's clock, which `isAbandoned` later compares the claim's time with.
  */
 export async function claimSubmission(
   decision: AutomationDecision,
+  now: Date,
 ): Promise<{ kind: "claimed" } | { kind: "busy"; holder: AutomationDecision | null }> {
   const key = submissionLockKey(decision.shop, decision.orderShopifyId);
   try {
     await prisma.automationDecision.update({
       where: { id: decision.id },
-      data: { status: "submitting", activeSubmissionKey: key, claimedAt: new Date() },
+      data: { status: "submitting", activeSubmissionKey: key, claimedAt: now },
     });
     return { kind: "claimed" };
   } catch (error) {
@@ -111,21 +113,18 @@ export async function reopenDecision(id: string): Promise<AutomationDecision> {
 }
 
 /**
- * The FO's submissions still "submitting" although they took their lock before `claimedBefore`:
- * their worker died between taking the lock and recording Shopify's answer (a live submission
- * takes seconds; a job lease is minutes).
+ * The FO's submissions still "submitting": live ones, or ones whose worker died between taking the
+ * lock and recording Shopify's answer (`isAbandoned` tells them apart by the claim's age).
  */
-export async function abandonedSubmissions(shop: string, fulfillmentOrderId: string, claimedBefore: Date) {
+export async function submissionsInFlight(shop: string, fulfillmentOrderId: string) {
   return prisma.automationDecision.findMany({
-    where: {
-      shop,
-      fulfillmentOrderShopifyId: fulfillmentOrderId,
-      status: "submitting",
-      claimedAt: { lt: claimedBefore },
-    },
+    where: { shop, fulfillmentOrderShopifyId: fulfillmentOrderId, status: "submitting" },
   });
 }
 
-/** Whether a submission holding its order's lock was abandoned by a worker that died. */
+/**
+ * Whether a submission holding its order's lock was abandoned by a worker that died: it took the
+ * lock before `claimedBefore` (a live submission takes seconds; a job lease is minutes).
+ */
 export const isAbandoned = (decision: AutomationDecision, claimedBefore: Date): boolean =>
   decision.status === "submitting" && decision.claimedAt !== null && decision.claimedAt < claimedBefore;

@@ -30,8 +30,8 @@ import {
   recordDecision,
   recordIntent,
   reopenDecision,
-  abandonedSubmissions,
   isAbandoned,
+  submissionsInFlight,
 } from "./decisions.server";
 import { effectiveQuietPeriod, loadFacts, releasedHoldRuleIds } from "./facts.server";
 import {
@@ -177,14 +177,14 @@ async function submitOnce(
   const graphql = await deps.adminFor(row.shop);
   if (!graphql) return void (await finishDecision(row.id, { status: "not_sent", reason: "Shop not installed" }));
 
-  let claim = await claimSubmission(row);
+  let claim = await claimSubmission(row, deps.now());
   if (
     claim.kind === "busy" &&
     claim.holder &&
     (claim.holder.status === "uncertain" || isAbandoned(claim.holder, abandonedBefore(deps)))
   ) {
     await settleUncertain(graphql, claim.holder);
-    claim = await claimSubmission(row);
+    claim = await claimSubmission(row, deps.now());
   }
   if (claim.kind === "busy") {
     await finishDecision(row.id, { status: "not_sent", reason: M.busy });
@@ -336,11 +336,10 @@ async function mergeableSiblings(row: CommandRow): Promise<string[]> {
   return siblings.filter((s) => fromJsonColumn<unknown[]>(s.holds).length === 0).map((s) => s.shopifyId);
 }
 
-/**
- * Settles a submission that got no answer: catch the ledger up with Shopify, then read what
- * Shopify shows. Requested (or gone) → it went through; still unrequested → it never landed.
- */
-const abandonedBefore = (deps: AutomationDeps) => new Date(Date.now() - deps.abandonedAfterMs);
+/** Claims older than this were abandoned (by automation's clock, as the job queue's delays are). */
+const abandonedBefore = (deps: AutomationDeps) => new Date(deps.now().getTime() - deps.abandonedAfterMs);
+/** How long after a claim would count as abandoned its second look runs: room for clock skew. */
+const SECOND_LOOK_MARGIN_MS = 2_000;
 
 /**
  * A worker that died mid-submission leaves its decision "submitting", holding the order's lock.
@@ -348,10 +347,31 @@ const abandonedBefore = (deps: AutomationDeps) => new Date(Date.now() - deps.aba
  * decides afresh under a new key and never meets the old row: settle it here, from Shopify's
  * state, so the log says what happened and the order's other FOs can be submitted. Returns the
  * ones Shopify never received: when this evaluation meets one again (same key), it submits it.
+ *
+ * A claim younger than a job lease may still be live, so it is left alone; but the retry of a
+ * dead worker's job can come before its claim is that old (the lease counts from the job's last
+ * sign of life, which can precede the claim), and then nothing else may ever evaluate the FO again. So this schedules
+ * a second look for when the claim would count as abandoned; if its worker finished, that look
+ * finds nothing to settle.
  */
 async function settleAbandoned(deps: AutomationDeps, shop: string, fulfillmentOrderId: string): Promise<Set<string>> {
   const unsent = new Set<string>();
-  const abandoned = await abandonedSubmissions(shop, fulfillmentOrderId, abandonedBefore(deps));
+  const inFlight = await submissionsInFlight(shop, fulfillmentOrderId);
+  if (inFlight.length === 0) return unsent;
+  const claimedBefore = abandonedBefore(deps);
+  for (const row of inFlight.filter((r) => !isAbandoned(r, claimedBefore) && r.claimedAt !== null)) {
+    const runAt = new Date(row.claimedAt!.getTime() + deps.abandonedAfterMs + SECOND_LOOK_MARGIN_MS);
+    await deps.queue.enqueue(
+      AUTOMATION_EVALUATE_JOB,
+      { shop, fulfillmentOrderId, trigger: "retry" } satisfies EvaluatePayload,
+      {
+        shop,
+        runAt,
+        dedupeKey: evaluateDedupeKey(shop, fulfillmentOrderId, `${row.id}@${runAt.toISOString()}`, "retry"),
+      },
+    );
+  }
+  const abandoned = inFlight.filter((r) => isAbandoned(r, claimedBefore));
   if (abandoned.length === 0) return unsent;
   const graphql = await deps.adminFor(shop);
   if (!graphql) return unsent;
@@ -359,6 +379,10 @@ async function settleAbandoned(deps: AutomationDeps, shop: string, fulfillmentOr
   return unsent;
 }
 
+/**
+ * Settles a submission that got no answer: catch the ledger up with Shopify, then read what
+ * Shopify shows. Requested (or gone) → it went through; still unrequested → it never landed.
+ */
 async function settleUncertain(graphql: AdminGraphql, row: AutomationDecision): Promise<"sent" | "not_sent"> {
   await refreshOrder(graphql, row.shop, row.orderShopifyId, { source: "reconcile" });
   const fresh = await fetchFulfillmentOrderVersion(graphql, row.fulfillmentOrderShopifyId);
