@@ -1,6 +1,7 @@
 // Wires background work: which job type runs which function, the recurring schedules, and when
 // the worker starts. Tests register the handlers and run the jobs themselves (runUntilIdle).
 import { registerAutomation } from "./automation/runtime/register.server";
+import { reevaluateAbandoned } from "./automation/runtime/resume.server";
 import { env } from "./env.server";
 import { PICKUP_CANCEL_JOB, type PickupCancelJobPayload } from "./fulfillment/pickup/cancel-and-restock-job.server";
 import { runPickupCancelJob } from "./fulfillment/pickup/cancel-and-restock.server";
@@ -44,7 +45,11 @@ import { failCancellationRun } from "./stale-orders/prepare-run.server";
 export function registerJobHandlers(): void {
   const worker = getJobWorker();
   registerWebhookJobs(worker);
-  worker.register<ReconcileJobPayload>(RECONCILE_JOB, runReconcileJob);
+  worker.register<ReconcileJobPayload>(RECONCILE_JOB, async (payload, job) => {
+    await runReconcileJob(payload, job);
+    // Automation's part of the sweep: submissions a dead worker left that no evaluation met.
+    await reevaluateAbandoned(getJobQueue(), payload.shop, new Date(Date.now() - env.JOB_LEASE_MS));
+  });
   // Each job that stands for work a merchant watches says so when it is dead-lettered: the run,
   // the order or the pickup row ends "failed" with the reason instead of "in progress" forever.
   worker.register<PrepareRunJobPayload>(PREPARE_RUN_JOB, prepareRunHandler(getJobQueue()), {

@@ -36,6 +36,40 @@ async function requestedAtThirdParty(shop: string) {
   return { order, fo: h.sim.fulfillmentOrdersOf(order.id)[0]! };
 }
 
+/** A shop with automation paused, and one paid order at its 3PL, left unrequested. */
+async function waitingWhilePaused(shop: string) {
+  await installShop(h.sim, shop);
+  const s = seedLocations(h.sim, shop);
+  await turnOnAutomation(shop, undefined, { paused: true });
+  const order = h.sim.createOrder(shop, {
+    lineItems: [{ variantId: s.mug.id, quantity: 1 }],
+    locationId: s.thirdParty.id,
+  });
+  await settle();
+  return { order, fo: h.sim.fulfillmentOrdersOf(order.id)[0]! };
+}
+
+/**
+ * Leaves a decision as a worker killed mid-submission leaves it: "submitting", holding its
+ * order's submission lock since `claimedAt`.
+ */
+const abandon = (decision: { id: string; shop: string; orderShopifyId: string }, claimedAt: Date) =>
+  prisma.automationDecision.update({
+    where: { id: decision.id },
+    data: {
+      status: "submitting",
+      activeSubmissionKey: `${decision.shop} ${decision.orderShopifyId}`,
+      claimedAt,
+      finishedAt: null,
+    },
+  });
+
+/** A decision's status and whether it holds its order's lock. */
+async function lockState(id: string) {
+  const row = await prisma.automationDecision.findUniqueOrThrow({ where: { id } });
+  return { status: row.status, lock: row.activeSubmissionKey };
+}
+
 async function settle() {
   await h.webhooks.flush();
   await drain();
@@ -205,14 +239,7 @@ describe("automatic fulfillment requests", () => {
 
   it("pausing loses nothing: on resume each waiting FO is decided on fresh state", async () => {
     const shop = "auto-pause.myshopify.com";
-    await installShop(h.sim, shop);
-    const s = seedLocations(h.sim, shop);
-    await turnOnAutomation(shop, undefined, { paused: true });
-    const order = h.sim.createOrder(shop, {
-      lineItems: [{ variantId: s.mug.id, quantity: 1 }],
-      locationId: s.thirdParty.id,
-    });
-    await settle();
+    const { order } = await waitingWhilePaused(shop);
     expect(submissions()).toBe(0);
     await prisma.automationSettings.update({ where: { shop }, data: { paused: false } });
     expect(await reevaluateShop(getJobQueue(), shop, "resumed")).toBe(1);
@@ -437,34 +464,81 @@ describe("exactly once", () => {
     // AND its decision left as a worker killed after Shopify took the request leaves it: still
     // "submitting", holding the order's lock
     const [decision] = await decisionsOf(shop);
-    const abandon = (claimedAt: Date) =>
-      prisma.automationDecision.update({
-        where: { id: decision!.id },
-        data: { status: "submitting", activeSubmissionKey: `${shop} ${order.id}`, claimedAt, finishedAt: null },
-      });
     const { AUTOMATION_EVALUATE_JOB } = await import("./jobs");
     const evaluate = async () => {
       await getJobQueue().enqueue(AUTOMATION_EVALUATE_JOB, { shop, fulfillmentOrderId: fo.id, trigger: "retry" });
       await drain();
     };
-    const state = async () => {
-      const row = await prisma.automationDecision.findUniqueOrThrow({ where: { id: decision!.id } });
-      return { status: row.status, lock: row.activeSubmissionKey };
-    };
+    const state = () => lockState(decision!.id);
 
     // WHEN the FO is evaluated again while the claim is younger than a job lease (it may be live)
-    await abandon(new Date(Date.now() - 1_000));
+    await abandon(decision!, new Date(Date.now() - 1_000));
     await evaluate();
     // THEN it is left alone
     expect(await state()).toEqual({ status: "submitting", lock: `${shop} ${order.id}` });
 
     // WHEN it is evaluated again after a job lease
-    await abandon(new Date(Date.now() - 10 * 60_000));
+    await abandon(decision!, new Date(Date.now() - 10 * 60_000));
     await evaluate();
     // THEN Shopify's state settles it as sent, the lock is free, and nothing was sent again
     expect(await state()).toEqual({ status: "succeeded", lock: null });
     expect(submissions()).toBe(1);
     expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.merchantRequests).toHaveLength(1);
+  });
+
+  it("the reconciliation sweep settles a submission no evaluation met, even while automation is paused", async () => {
+    // GIVEN an FO requested automatically, whose decision a worker killed after Shopify took the
+    // request left "submitting", holding the order's lock, long ago
+    const shop = "auto-sweep-sent.myshopify.com";
+    await requestedAtThirdParty(shop);
+    const [decision] = await decisionsOf(shop);
+    await abandon(decision!, new Date(Date.now() - 10 * 60_000));
+    // AND the merchant paused automation before anything evaluated the FO again
+    await prisma.automationSettings.update({ where: { shop }, data: { paused: true } });
+
+    // WHEN the reconciliation sweep runs
+    const { enqueueReconcile } = await import("~/reconciliation/reconcile-enqueue.server");
+    await enqueueReconcile(getJobQueue(), shop, "scheduled");
+    await drain();
+
+    // THEN Shopify's state settled it as sent, the lock is free, and nothing was sent again
+    expect(await lockState(decision!.id)).toEqual({ status: "succeeded", lock: null });
+    expect(submissions()).toBe(1);
+  });
+
+  it("the reconciliation sweep finds a submission Shopify never got, and automation then requests the FO once", async () => {
+    // GIVEN a paid order at the 3PL, unrequested, whose decision a worker killed before it sent
+    // the request left "submitting" long ago, and whose job was never retried (dead-lettered)
+    const shop = "auto-sweep-unsent.myshopify.com";
+    const { order, fo } = await waitingWhilePaused(shop);
+    const abandoned = await prisma.automationDecision.create({
+      data: {
+        shop,
+        decisionKey: `${fo.id}|abandoned`,
+        fulfillmentOrderShopifyId: fo.id,
+        orderShopifyId: order.id,
+        trigger: "created",
+        outcome: "request",
+        status: "submitting",
+        reason: "Requested by the default rule",
+        activeSubmissionKey: `${shop} ${order.id}`,
+        claimedAt: new Date(Date.now() - 10 * 60_000),
+      },
+    });
+    await prisma.automationSettings.update({ where: { shop }, data: { paused: false } });
+
+    // WHEN the reconciliation sweep runs
+    const { enqueueReconcile } = await import("~/reconciliation/reconcile-enqueue.server");
+    await enqueueReconcile(getJobQueue(), shop, "scheduled");
+    await drain();
+
+    // THEN the abandoned one is settled as never sent, and the FO was requested once
+    expect(await lockState(abandoned.id)).toEqual({ status: "not_sent", lock: null });
+    expect(h.sim.fulfillmentOrdersOf(order.id)[0]!.requestStatus).toBe("SUBMITTED");
+    expect(submissions()).toBe(1);
+    expect((await decisionsOf(shop)).filter((d) => d.status === "succeeded").map((d) => d.trigger)).toEqual([
+      "reconcile",
+    ]);
   });
 
   it("takes a second look at a claim too young to call abandoned, and settles it once it is", async () => {
@@ -473,19 +547,8 @@ describe("exactly once", () => {
     const shop = "auto-second-look.myshopify.com";
     const { order, fo } = await requestedAtThirdParty(shop);
     const [decision] = await decisionsOf(shop);
-    await prisma.automationDecision.update({
-      where: { id: decision!.id },
-      data: {
-        status: "submitting",
-        activeSubmissionKey: `${shop} ${order.id}`,
-        claimedAt: new Date(Date.now() - 1_000),
-        finishedAt: null,
-      },
-    });
-    const state = async () => {
-      const row = await prisma.automationDecision.findUniqueOrThrow({ where: { id: decision!.id } });
-      return { status: row.status, lock: row.activeSubmissionKey };
-    };
+    await abandon(decision!, new Date(Date.now() - 1_000));
+    const state = () => lockState(decision!.id);
 
     // WHEN the dead worker's job is retried at once (before its claim is a job lease old)
     const { AUTOMATION_EVALUATE_JOB } = await import("./jobs");

@@ -72,11 +72,13 @@ const requestable = (allowResubmit: boolean, fo: { status: string; requestStatus
 
 export async function evaluateFulfillmentOrder(payload: EvaluatePayload, deps: AutomationDeps): Promise<void> {
   const { shop, fulfillmentOrderId } = payload;
+  // First, even while paused or off: settling only reads Shopify and records what it shows
+  // (nothing is sent), and it frees the order's lock. Before the facts: settling reads the order
+  // again, so the facts below see Shopify's answer.
+  const unsent = await settleAbandoned(deps, shop, fulfillmentOrderId);
   const config = await loadAutomationConfig(shop);
   // Paused or off: nothing is decided; resuming evaluates every decidable FO again.
   if (!config.enabled || config.paused) return;
-  // Before the facts: settling reads the order again, so the facts below see Shopify's answer.
-  const unsent = await settleAbandoned(deps, shop, fulfillmentOrderId);
   const facts = await loadFacts(shop, fulfillmentOrderId);
   if (!facts) return;
 

@@ -46,6 +46,31 @@ export async function reevaluateShop(
 }
 
 /**
+ * The reconciliation sweep's part in automation: evaluates again each FO with a submission still
+ * "submitting" though it took its order's lock before `claimedBefore` (a job lease ago). Every
+ * evaluation first settles such a submission from Shopify's state, even while paused (ADR 0042);
+ * this reaches the ones no evaluation would meet: a job dead-lettered, or automation paused
+ * before the second look came (ADR 0048). Returns how many.
+ */
+export async function reevaluateAbandoned(queue: JobQueue, shop: string, claimedBefore: Date): Promise<number> {
+  const rows = await prisma.automationDecision.findMany({
+    where: { shop, status: "submitting", claimedAt: { lt: claimedBefore } },
+    select: { id: true, fulfillmentOrderShopifyId: true },
+    orderBy: { claimedAt: "asc" },
+    // Few: one per submission a dead worker was making. The next sweep takes any beyond a page.
+    take: PAGE,
+  });
+  for (const row of rows) {
+    const payload: EvaluatePayload = { shop, fulfillmentOrderId: row.fulfillmentOrderShopifyId, trigger: "reconcile" };
+    await queue.enqueue(AUTOMATION_EVALUATE_JOB, payload, {
+      shop,
+      dedupeKey: evaluateDedupeKey(shop, row.fulfillmentOrderShopifyId, `abandoned:${row.id}`, "reconcile"),
+    });
+  }
+  return rows.length;
+}
+
+/**
  * The merchant fixed what made the 3PL reject (or close) these FOs and asks automation to decide
  * them again: the rules may request a rejected FO once more, this time only.
  */
