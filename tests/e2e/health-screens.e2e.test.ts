@@ -3,7 +3,7 @@
 // the simulated shop, and the page polls until the finished run appears.
 import type { Page, Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, browserApp } from "../support/browser-app";
+import { browserApp } from "../support/browser-app";
 import { seriousAccessibilityViolations } from "../support/axe";
 import { shown, foreignHosts } from "../support/page-checks";
 
@@ -67,7 +67,7 @@ describe("the sync health and background jobs screens in a real browser", () => 
     expect(reconcileLoads.at(-1)?.activeReconciles).toEqual([]);
 
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}sync.png`, fullPage: true });
+    await app.screenshot(page, "sync");
 
     // Every data request and the action went through App Bridge's fetch with a session token.
     const appDataRequests = requests.filter(
@@ -87,7 +87,7 @@ describe("the sync health and background jobs screens in a real browser", () => 
     await shown(page.getByText("All background work is healthy"));
     await shown(page.getByText("No webhook delivery has failed."));
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}jobs.png`, fullPage: true });
+    await app.screenshot(page, "jobs");
 
     expect(foreignHosts(requests), "requests to hosts other than localhost").toEqual([]);
     await page.close();

@@ -3,7 +3,7 @@
 // the run's progress reach 100% (the demo runs the job runner in-process), and check in the
 // simulated Shopify that committed stock went back to available by exactly the selected units.
 import { beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, browserApp } from "../support/browser-app";
+import { browserApp } from "../support/browser-app";
 import { seriousAccessibilityViolations } from "../support/axe";
 import { shown } from "../support/page-checks";
 
@@ -75,7 +75,7 @@ describe("releasing stock from stale orders in a real browser", () => {
     await page.getByRole("button", { name: "Cancel 2 orders" }).click();
     const dialog = page.getByRole("dialog");
     await shown(dialog.getByText("2 orders will be cancelled with restock, releasing 3 units."));
-    await page.screenshot({ path: `${SCREENSHOTS}stale-orders-confirm.png`, fullPage: true });
+    await app.screenshot(page, "stale-orders-confirm");
     await dialog.getByRole("button", { name: "Cancel orders and restock" }).click();
 
     // THEN the run shows at once, preparing (its job checks the 2 orders against Shopify) or already under way
@@ -105,6 +105,6 @@ describe("releasing stock from stale orders in a real browser", () => {
 
     // AND the screen passes axe with no serious or critical violation
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}stale-orders.png`, fullPage: true });
+    await app.screenshot(page, "stale-orders");
   });
 });

@@ -5,7 +5,7 @@
 import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, browserApp } from "../support/browser-app";
+import { browserApp } from "../support/browser-app";
 import { seriousAccessibilityViolations } from "../support/axe";
 import { shown } from "../support/page-checks";
 
@@ -195,7 +195,7 @@ describe("fulfillment workflows in a real browser", () => {
     ]);
     expect(sim.fulfillmentOrders[0]!.status).toBe("ON_HOLD");
     await shown(page.getByText("Held by This app").first());
-    await page.screenshot({ path: `${SCREENSHOTS}fulfillment-order.png`, fullPage: true });
+    await app.screenshot(page, "fulfillment-order");
     await expectNoSeriousAxeViolations(page);
 
     await page.getByRole("button", { name: "Release hold: Awaiting payment" }).click();
@@ -226,7 +226,7 @@ describe("fulfillment workflows in a real browser", () => {
     await shown(page.getByText(/Ready for pickup \(\d+\)/));
     let sim = await readOrder(created.order.id);
     expect(sim.fulfillmentOrders.find((fo) => fo.id === foId)?.preparedForPickup).toBe(true);
-    await page.screenshot({ path: `${SCREENSHOTS}pickup.png`, fullPage: true });
+    await app.screenshot(page, "pickup");
     await expectNoSeriousAxeViolations(page);
 
     await pickedUp.click();
@@ -284,7 +284,7 @@ describe("fulfillment workflows in a real browser", () => {
     expect(await dialog.getByLabel("Refund the customer to the original payment method").isChecked()).toBe(true);
     expect(await dialog.getByLabel("Notify customer").isChecked()).toBe(true);
     await dialog.getByLabel("Staff note").fill("Not collected after two reminders");
-    await page.screenshot({ path: `${SCREENSHOTS}pickup-cancel-modal.png`, fullPage: true });
+    await app.screenshot(page, "pickup-cancel-modal");
     await expectNoSeriousAxeViolations(page);
 
     // …and confirms

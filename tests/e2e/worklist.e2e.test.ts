@@ -127,7 +127,7 @@ describe("the fulfillment worklist in a real browser", () => {
     const violations = await seriousAccessibilityViolations(page);
     expect(violations).toEqual([]);
 
-    await page.screenshot({ path: `${SCREENSHOTS}worklist.png`, fullPage: true });
+    await app.screenshot(page, "worklist");
 
     expect(foreignHosts(requests), "requests to hosts other than localhost").toEqual([]);
     await page.close();

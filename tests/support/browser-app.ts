@@ -26,7 +26,7 @@ interface BrowserApp {
   simulator<T>(command: Record<string, unknown>): Promise<T>;
   /** The current test expects a page problem matching `pattern`. */
   allowPageError(pattern: RegExp): void;
-  /** A full-page screenshot under tests/e2e/screenshots/. */
+  /** A full-page screenshot under tests/e2e/screenshots/, as seen scrolled to the bottom. */
   screenshot(page: Page, name: string): Promise<void>;
 }
 
@@ -100,9 +100,20 @@ export function browserApp(): BrowserApp {
       allowed.push(pattern);
     },
     async screenshot(page, name) {
-      // caret "initial": Playwright otherwise hides the text cursor with an inline style on every
-      // input, and a page that hasn't hydrated yet would then warn of a server/client mismatch.
-      await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true, caret: "initial" });
+      // The viewport stretched to the page's height first: sticky and fixed parts (a table's
+      // pagination, a toast) then sit where a person scrolled to the bottom sees them, instead of
+      // floating mid-page where the viewport ended.
+      const viewport = page.viewportSize();
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const stretch = viewport !== null && height > viewport.height;
+      if (stretch) await page.setViewportSize({ width: viewport.width, height });
+      try {
+        // caret "initial": Playwright otherwise hides the text cursor with an inline style on every
+        // input, and a page that hasn't hydrated yet would then warn of a server/client mismatch.
+        await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true, caret: "initial" });
+      } finally {
+        if (stretch) await page.setViewportSize(viewport);
+      }
     },
   };
   return app;
