@@ -122,6 +122,16 @@ export async function submissionsInFlight(shop: string, fulfillmentOrderId: stri
   });
 }
 
+/** The shop's submissions abandoned before `claimedBefore` (see `isAbandoned`), oldest first. */
+export async function abandonedSubmissionsOf(shop: string, claimedBefore: Date, take: number) {
+  return prisma.automationDecision.findMany({
+    where: { shop, status: "submitting", claimedAt: { lt: claimedBefore } },
+    select: { id: true, fulfillmentOrderShopifyId: true },
+    orderBy: { claimedAt: "asc" },
+    take,
+  });
+}
+
 /**
  * Whether a submission holding its order's lock was abandoned by a worker that died: it took the
  * lock before `claimedBefore` (a live submission takes seconds; a job lease is minutes).

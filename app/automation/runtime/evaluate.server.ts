@@ -352,9 +352,9 @@ const SECOND_LOOK_MARGIN_MS = 2_000;
  *
  * A claim younger than a job lease may still be live, so it is left alone; but the retry of a
  * dead worker's job can come before its claim is that old (the lease counts from the job's last
- * sign of life, which can precede the claim), and then nothing else may ever evaluate the FO again. So this schedules
- * a second look for when the claim would count as abandoned; if its worker finished, that look
- * finds nothing to settle.
+ * sign of life, which can precede the claim), and then nothing else may ever evaluate the FO
+ * again. So this schedules a second look for when the claim would count as abandoned; if its
+ * worker finished, that look finds nothing to settle.
  */
 async function settleAbandoned(deps: AutomationDeps, shop: string, fulfillmentOrderId: string): Promise<Set<string>> {
   const unsent = new Set<string>();

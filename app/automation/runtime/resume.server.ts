@@ -1,6 +1,7 @@
 // Turning automation on, or resuming it after a pause: every FO still waiting for a request is
 // decided again on fresh state, so nothing that happened meanwhile is lost.
 import { prisma } from "~/db.server";
+import { abandonedSubmissionsOf } from "./decisions.server";
 import { type AutomationSwitches, loadAutomationConfig, setAutomationSwitches } from "../rule-store.server";
 import type { JobQueue } from "~/jobs/job-queue";
 import { AUTOMATION_EVALUATE_JOB, type EvaluatePayload, evaluateDedupeKey, type Trigger } from "./jobs";
@@ -53,13 +54,8 @@ export async function reevaluateShop(
  * before the second look came (ADR 0048). Returns how many.
  */
 export async function reevaluateAbandoned(queue: JobQueue, shop: string, claimedBefore: Date): Promise<number> {
-  const rows = await prisma.automationDecision.findMany({
-    where: { shop, status: "submitting", claimedAt: { lt: claimedBefore } },
-    select: { id: true, fulfillmentOrderShopifyId: true },
-    orderBy: { claimedAt: "asc" },
-    // Few: one per submission a dead worker was making. The next sweep takes any beyond a page.
-    take: PAGE,
-  });
+  // Few: one per submission a dead worker was making. The next sweep takes any beyond a page.
+  const rows = await abandonedSubmissionsOf(shop, claimedBefore, PAGE);
   for (const row of rows) {
     const payload: EvaluatePayload = { shop, fulfillmentOrderId: row.fulfillmentOrderShopifyId, trigger: "reconcile" };
     await queue.enqueue(AUTOMATION_EVALUATE_JOB, payload, {
