@@ -2,8 +2,10 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { SerializedSQLiteAdapterFactory } from "./db/serialized-sqlite-adapter.server";
 import { isPostgresUrl } from "./db/database-url";
+import type { SqlTransaction } from "./db/sql-transaction";
 import { env } from "./env.server";
 
 // Prisma 6.19's JS query compiler with a driver adapter: no native Prisma engine at run time
@@ -14,6 +16,7 @@ import { env } from "./env.server";
 // Only repository modules import this.
 declare global {
   var __prisma: PrismaClient | undefined;
+  var __postgresPool: pg.Pool | undefined;
 }
 
 // Errors say what failed and where in our code, without Prisma's minified runtime source, which its
@@ -25,7 +28,7 @@ const ERROR_FORMAT = "minimal";
  * (scripts/prisma-schemas.mjs) and loaded only when it is used. Both clients are generated from
  * the same models, so their query API is the same; the SQLite client's type stands for both.
  */
-function createPostgresClient(url: string): PrismaClient {
+function createPostgresClient(pool: pg.Pool): PrismaClient {
   const require = createRequire(import.meta.url);
   const clientDir = join(
     dirname(require.resolve("@prisma/client/package.json")),
@@ -36,13 +39,15 @@ function createPostgresClient(url: string): PrismaClient {
   );
   const { PrismaClient: PostgresClient } = require(clientDir) as { PrismaClient: typeof PrismaClient };
   return new PostgresClient({
-    adapter: new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE }),
+    // Prisma's adapter and withSqlTransaction share one pool, so DATABASE_POOL_SIZE is this process's
+    // whole budget for app queries. $disconnect ends it (the last step of a graceful shutdown).
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     errorFormat: ERROR_FORMAT,
   });
 }
 
 function createClient(): PrismaClient {
-  if (isPostgresUrl(env.DATABASE_URL)) return createPostgresClient(env.DATABASE_URL);
+  if (postgresPool) return createPostgresClient(postgresPool);
   return new PrismaClient({
     adapter: new SerializedSQLiteAdapterFactory({ url: env.DATABASE_URL }),
     errorFormat: ERROR_FORMAT,
@@ -50,5 +55,36 @@ function createClient(): PrismaClient {
 }
 
 // Reused across Vite HMR reloads in development so connections are not leaked.
+const postgresPool: pg.Pool | null = isPostgresUrl(env.DATABASE_URL)
+  ? (globalThis.__postgresPool ?? new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE }))
+  : null;
 export const prisma: PrismaClient = globalThis.__prisma ?? createClient();
-if (env.NODE_ENV !== "production") globalThis.__prisma = prisma;
+if (env.NODE_ENV !== "production") {
+  globalThis.__prisma = prisma;
+  globalThis.__postgresPool = postgresPool ?? undefined;
+}
+
+/** Whether withSqlTransaction can run here: on PostgreSQL. */
+export const sqlTransactions: boolean = postgresPool !== null;
+
+/**
+ * Runs `work` in a transaction on the driver, below Prisma (PostgreSQL only; see
+ * app/db/sql-transaction.ts): committed if it returns, rolled back if it throws. On a connection
+ * that fails mid-transaction the connection is dropped from the pool, not handed to the next caller.
+ */
+export async function withSqlTransaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+  if (!postgresPool) throw new Error("withSqlTransaction needs PostgreSQL (DATABASE_URL=postgresql://…)");
+  const client = await postgresPool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work({ executeSql: (text, values) => client.query(text, values) });
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}

@@ -6,6 +6,7 @@
 // table, a lease or a poll: those are how one implementation keeps the contract.
 // Pure types: safe to import from anywhere, including the UI.
 import type { Prisma } from "@prisma/client";
+import type { SqlTransaction } from "~/db/sql-transaction";
 
 export const JOB_STATUSES = ["queued", "running", "succeeded", "dead", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -30,8 +31,12 @@ export interface EnqueueResult {
   deduplicated: boolean;
 }
 
-/** The caller's open transaction on the app's database (a Prisma interactive transaction). */
-export type JobTransaction = Prisma.TransactionClient;
+/**
+ * The caller's open transaction on the app's database: a Prisma interactive transaction, or (on
+ * PostgreSQL, for a queue whose `enqueuesInSqlTransactions` is true) one on the driver itself
+ * (app/db/sql-transaction.ts).
+ */
+export type JobTransaction = Prisma.TransactionClient | SqlTransaction;
 
 /** What a screen or a test sees of a job. The payload is left out on purpose: it can hold customer data. */
 export interface JobSummary {
@@ -66,6 +71,11 @@ export interface JobFilter {
 
 /** The producer side: everything the app does to jobs other than running them. */
 export interface JobQueue {
+  /**
+   * Whether enqueueWith and enqueueManyWith accept a driver transaction (SqlTransaction) as well as
+   * a Prisma one. The embedded queue's inserts are Prisma queries, so it does not.
+   */
+  readonly enqueuesInSqlTransactions: boolean;
   enqueue(type: string, payload: unknown, options?: EnqueueOptions): Promise<EnqueueResult>;
   /**
    * Adds the job inside the caller's transaction: it exists if and only if the transaction commits,

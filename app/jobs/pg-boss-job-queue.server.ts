@@ -13,6 +13,7 @@ import {
   type JobTransaction,
 } from "./job-queue";
 import { checkedMaxAttempts, emptyJobCounts, jobListQuery } from "./queue-arguments";
+import { isSqlTransaction } from "~/db/sql-transaction";
 
 // The JobQueue on pg-boss 12 (docs/decisions/0038-pg-boss-job-queue.md), for PostgreSQL. Its jobs
 // live in the `pgboss` schema of the app's own database, so `enqueueWith` can write them in the
@@ -57,7 +58,17 @@ interface PgBossJobQueueOptions {
   logger?: { error(message: string, fields: Record<string, unknown>): void };
 }
 
+/**
+ * pg-boss runs its statements on whatever `db` it is given (https://pgboss.io/api/jobs#send, "db"):
+ * a driver transaction's `executeSql` is that interface already; a Prisma one goes through pg-boss's
+ * Prisma adapter, which runs them with `tx.$queryRawUnsafe` (adapters/prisma.js).
+ */
+function dbOf(tx: JobTransaction): Db {
+  return isSqlTransaction(tx) ? tx : fromPrisma(tx);
+}
+
 export class PgBossJobQueue implements JobQueue {
+  readonly enqueuesInSqlTransactions = true;
   readonly boss: PgBoss;
   readonly #queues = new Map<string, Promise<void>>();
   readonly #listeners = new Set<() => void>();
@@ -157,9 +168,8 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   /**
-   * In the caller's transaction through pg-boss's `db` option and its Prisma adapter, which runs
-   * the insert with `tx.$queryRawUnsafe` (https://pgboss.io/api/jobs#send, "db"; adapters/prisma.js):
-   * the job exists if and only if the transaction commits.
+   * In the caller's transaction through pg-boss's `db` option (dbOf): the job exists if and only if
+   * the transaction commits.
    */
   enqueueWith(
     tx: JobTransaction,
@@ -167,7 +177,7 @@ export class PgBossJobQueue implements JobQueue {
     payload: unknown,
     options: EnqueueOptions = {},
   ): Promise<EnqueueResult> {
-    return this.#send(fromPrisma(tx), type, payload, options);
+    return this.#send(dbOf(tx), type, payload, options);
   }
 
   /** One `insert` statement for the batch, in the caller's transaction (https://pgboss.io/api/jobs#insert). */
@@ -182,7 +192,7 @@ export class PgBossJobQueue implements JobQueue {
       const id = newJobId();
       return { id, ...jobOptions(options), singletonKey: ownKey(id), data: envelope(payload, options, null) };
     });
-    await this.boss.insert(type, rows, { db: fromPrisma(tx) });
+    await this.boss.insert(type, rows, { db: dbOf(tx) });
   }
 
   async #send(db: Db | undefined, type: string, payload: unknown, options: EnqueueOptions): Promise<EnqueueResult> {

@@ -1,5 +1,6 @@
 // pg-boss specifics the contract suite (job-queue.contract.ts) cannot reach through the interfaces.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { withSqlTransaction } from "~/db.server";
 import { isPostgresUrl } from "~/db/database-url";
 import { env } from "~/env.server";
 import { PGBOSS_SCHEMA, PgBossJobQueue } from "./pg-boss-job-queue.server";
@@ -52,6 +53,24 @@ describe.skipIf(!isPostgresUrl(env.DATABASE_URL))(
       } finally {
         await Promise.all(others.map((other) => other.close()));
       }
+    });
+
+    it("enqueues inside a transaction on the driver: the jobs exist if and only if it commits", async () => {
+      expect(queue.enqueuesInSqlTransactions).toBe(true);
+      // WHEN one transaction commits its jobs and another throws after enqueueing
+      await withSqlTransaction(async (tx) => {
+        await queue.enqueueWith(tx, "note", { n: 1 }, { shop: "a.myshopify.com" });
+        await queue.enqueueManyWith(tx, "note", [{ payload: { n: 2 } }, { payload: { n: 3 } }]);
+      });
+      const failed = withSqlTransaction(async (tx) => {
+        await queue.enqueueManyWith(tx, "note", [{ payload: { n: 4 } }]);
+        throw new Error("after the enqueue");
+      });
+      await expect(failed).rejects.toThrow("after the enqueue");
+
+      // THEN only the committed ones are queued
+      const jobs = await queue.listJobDetails({ type: "note", take: 10 });
+      expect(jobs.map((job) => (job.payload as { n: number }).n).sort()).toEqual([1, 2, 3]);
     });
 
     it("refuses a job type pg-boss cannot name a queue by, before touching the database", async () => {

@@ -14,13 +14,21 @@ import {
 } from "./job-queue";
 import { checkedMaxAttempts, emptyJobCounts, jobListQuery } from "./queue-arguments";
 import { isUniqueViolation } from "~/db/unique-violation";
+import { isSqlTransaction } from "~/db/sql-transaction";
 
 // The first JobQueue: rows in the `Job` table, written with portable Prisma calls only (no raw SQL),
 // so the same code runs on SQLite now and PostgreSQL later. The runner is prisma-job-runner.server.ts.
 
 type EnqueuedListener = () => void;
 
+/** The embedded queue writes its rows with Prisma, so it enqueues only in a Prisma transaction. */
+function prismaOnly(tx: JobTransaction): Prisma.TransactionClient {
+  if (isSqlTransaction(tx)) throw new TypeError("The embedded job queue enqueues only inside a Prisma transaction");
+  return tx;
+}
+
 export class PrismaJobQueue implements JobQueue {
+  readonly enqueuesInSqlTransactions = false;
   /** Shared with PrismaJobRunner, which reads and claims the rows this queue writes. */
   readonly db: PrismaClient;
   readonly #listeners = new Set<EnqueuedListener>();
@@ -55,7 +63,7 @@ export class PrismaJobQueue implements JobQueue {
     payload: unknown,
     options: EnqueueOptions = {},
   ): Promise<EnqueueResult> {
-    return insertJob(tx, type, payload, options, { inTransaction: true });
+    return insertJob(prismaOnly(tx), type, payload, options, { inTransaction: true });
   }
 
   /**
@@ -69,7 +77,7 @@ export class PrismaJobQueue implements JobQueue {
   ): Promise<void> {
     if (type.length === 0) throw new RangeError("A job needs a type");
     const now = new Date();
-    await tx.job.createMany({
+    await prismaOnly(tx).job.createMany({
       data: jobs.map(({ payload, options = {} }) => ({
         type,
         payload: JSON.stringify(payload) ?? "null",

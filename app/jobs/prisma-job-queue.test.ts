@@ -54,6 +54,14 @@ describe("PrismaJobQueue", () => {
     });
   });
 
+  it("refuses a transaction on the driver: its inserts are Prisma queries", async () => {
+    const driverTransaction = { executeSql: async () => ({ rows: [] }) };
+    expect(queue.enqueuesInSqlTransactions).toBe(false);
+    await expect(queue.enqueueWith(driverTransaction, "note", {})).rejects.toThrow(TypeError);
+    await expect(queue.enqueueManyWith(driverTransaction, "note", [{ payload: {} }])).rejects.toThrow(TypeError);
+    expect(await prisma.job.count({ where: { type: "note" } })).toBe(0);
+  });
+
   it("retryDeadJob re-queues a dead job with fresh attempts, and refuses anything else", async () => {
     const dead = await queue.enqueue("sync", {});
     await prisma.job.update({

@@ -202,6 +202,31 @@ describe("group commit in the inbox", () => {
     expect(jobs.filter((j) => (j.payload as { deliveryId: string }).deliveryId === stored[0]!.id)).toHaveLength(1);
   });
 
+  it("stores the times it is given as they are, whatever the process's time zone (PostgreSQL: written below Prisma)", async () => {
+    // GIVEN a process in a zone far from UTC, where a Date sent to PostgreSQL as local time would shift
+    const zone = process.env.TZ;
+    process.env.TZ = "Pacific/Auckland";
+    try {
+      const triggeredAt = new Date("2026-12-04T10:11:12.345Z");
+      const webhookId = randomUUID();
+      const before = Date.now();
+
+      // WHEN a delivery is recorded
+      const outcome = await recordDelivery({ ...delivery(webhookId), triggeredAt });
+
+      // THEN Prisma reads back the same instants
+      expect(outcome.kind).toBe("recorded");
+      const stored = await prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId } });
+      expect(stored.triggeredAt?.toISOString()).toBe(triggeredAt.toISOString());
+      expect(stored.receivedAt.getTime()).toBeGreaterThanOrEqual(before - 1);
+      expect(stored.receivedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1);
+      expect(stored.status).toBe("received");
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("writes a clean burst without losing a delivery or a job", async () => {
     const ids = Array.from({ length: 30 }, () => randomUUID());
     const outcomes = await Promise.all(ids.map((id) => recordDelivery(delivery(id))));
