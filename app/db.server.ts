@@ -64,6 +64,36 @@ if (env.NODE_ENV !== "production") {
   globalThis.__postgresPool = postgresPool ?? undefined;
 }
 
+// The bounds Prisma's interactive transactions have by default (maxWait 2 s for a connection, 5 s to
+// run: `transactionOptions` in Prisma 6.19's runtime, documented at
+// https://www.prisma.io/docs/orm/prisma-client/queries/transactions#transaction-options), so a
+// stalled database fails an inbox write (503, Shopify retries) as it did through Prisma, instead of
+// holding it and every delivery queued behind it.
+const SQL_TRANSACTION_MAX_WAIT_MS = 2_000;
+const SQL_STATEMENT_TIMEOUT_MS = 5_000;
+
+/** A pooled connection within `ms`, or an error; a connection that comes later goes back to the pool. */
+function connectWithin(pool: pg.Pool, ms: number): Promise<pg.PoolClient> {
+  return new Promise((resolve, reject) => {
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new Error(`No database connection within ${ms} ms (all ${pool.options.max} in use)`));
+    }, ms);
+    pool.connect().then(
+      (client) => {
+        clearTimeout(timer);
+        if (late) client.release();
+        else resolve(client);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
 /** Whether withSqlTransaction can run here: on PostgreSQL. */
 export const sqlTransactions: boolean = postgresPool !== null;
 
@@ -74,10 +104,11 @@ export const sqlTransactions: boolean = postgresPool !== null;
  */
 export async function withSqlTransaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
   if (!postgresPool) throw new Error("withSqlTransaction needs PostgreSQL (DATABASE_URL=postgresql://…)");
-  const client = await postgresPool.connect();
+  const client = await connectWithin(postgresPool, SQL_TRANSACTION_MAX_WAIT_MS);
   let broken: Error | undefined;
   try {
-    await client.query("BEGIN");
+    // One round trip; the limit holds for this transaction's statements only.
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${SQL_STATEMENT_TIMEOUT_MS}`);
     const result = await work({ executeSql: (text, values) => client.query(text, values) });
     await client.query("COMMIT");
     return result;

@@ -1,0 +1,65 @@
+// withSqlTransaction (app/db.server.ts): the driver-level transaction of the webhook inbox, on PostgreSQL.
+import { describe, expect, it } from "vitest";
+import { prisma, withSqlTransaction } from "~/db.server";
+import { env } from "~/env.server";
+import { isPostgresUrl } from "./database-url";
+
+describe.skipIf(!isPostgresUrl(env.DATABASE_URL))("withSqlTransaction (needs PostgreSQL)", () => {
+  const shop = "sql-transaction.myshopify.com";
+  const insert = (tx: Parameters<Parameters<typeof withSqlTransaction>[0]>[0], state: string) =>
+    tx.executeSql(`INSERT INTO "Session" (id, shop, state, "accessToken") VALUES ($1, $2, $3, 't')`, [
+      `${shop}-${state}`,
+      shop,
+      state,
+    ]);
+
+  it("commits what the work wrote when it returns, and rolls all of it back when it throws", async () => {
+    await withSqlTransaction((tx) => insert(tx, "kept"));
+    const failed = withSqlTransaction(async (tx) => {
+      await insert(tx, "undone");
+      throw new Error("after the insert");
+    });
+    await expect(failed).rejects.toThrow("after the insert");
+    const rows = await prisma.session.findMany({ where: { shop }, select: { state: true } });
+    expect(rows).toEqual([{ state: "kept" }]);
+    await prisma.session.deleteMany({ where: { shop } });
+  });
+
+  it("gives up waiting for a connection after 2 s, and the connection that comes later goes back to the pool", async () => {
+    // GIVEN every connection of the pool held by an open transaction
+    const size = env.DATABASE_POOL_SIZE;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let holding = 0;
+    const holders = Array.from({ length: size }, () =>
+      withSqlTransaction(async () => {
+        holding += 1;
+        await gate;
+      }),
+    );
+    await expect.poll(() => holding).toBe(size);
+
+    // WHEN one more transaction asks, THEN it fails with a clear message instead of waiting on
+    const started = Date.now();
+    await expect(withSqlTransaction(async () => {})).rejects.toThrow(/No database connection within 2000 ms/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+    open();
+    await Promise.all(holders);
+
+    // AND the whole pool is usable again at once: all its connections in use together
+    let together = 0;
+    let allIn!: () => void;
+    const barrier = new Promise<void>((resolve) => (allIn = resolve));
+    await Promise.all(
+      Array.from({ length: size }, () =>
+        withSqlTransaction(async (tx) => {
+          together += 1;
+          if (together === size) allIn();
+          await barrier;
+          await tx.executeSql("SELECT 1");
+        }),
+      ),
+    );
+    expect(together).toBe(size);
+  });
+});
