@@ -8,6 +8,7 @@ import { prisma, sqlTransactions, withSqlTransaction } from "~/db.server";
 import { groupWhileBusy } from "~/db/group-while-busy";
 import type { SqlTransaction } from "~/db/sql-transaction";
 import { isUniqueViolation } from "~/db/unique-violation";
+import type { JobQueue } from "~/jobs/job-queue";
 import { getJobQueue } from "~/jobs/runtime.server";
 
 export const PROCESS_WEBHOOK_JOB = "webhook.process";
@@ -34,7 +35,8 @@ export const recordDelivery: (input: DeliveryInput) => Promise<RecordOutcome> = 
 
 async function recordGroup(inputs: DeliveryInput[]): Promise<RecordOutcome[]> {
   const queue = getJobQueue();
-  if (sqlTransactions && queue.enqueuesInSqlTransactions) return withSqlTransaction((tx) => insertGroup(tx, inputs));
+  if (sqlTransactions && queue.enqueuesInSqlTransactions)
+    return withSqlTransaction((tx) => insertGroup(tx, queue, inputs));
   if (inputs.length === 1) return [await recordOne(inputs[0]!)];
   const rows = inputs.map((input) => ({ ...input, id: randomUUID() }));
   try {
@@ -86,10 +88,10 @@ const DELIVERY_COLUMNS = [
  * PostgreSQL: the group's deliveries and their jobs in one transaction on the driver, below Prisma
  * (docs/decisions/0049-inbox-writes-through-the-driver.md). Through Prisma, this write cost the web
  * process more CPU than verifying and answering the delivery. A delivery already recorded (the same
- * webhook id, or the same event of the topic) is skipped by the unique indexes, `ON CONFLICT DO
- * NOTHING`, and gets no job: a redelivery, or the same delivery twice in one group.
+ * webhook id, or the same event of the topic, by another group or another process) is skipped by
+ * the unique indexes, `ON CONFLICT DO NOTHING`, and gets no job.
  */
-async function insertGroup(tx: SqlTransaction, inputs: DeliveryInput[]): Promise<RecordOutcome[]> {
+async function insertGroup(tx: SqlTransaction, queue: JobQueue, inputs: DeliveryInput[]): Promise<RecordOutcome[]> {
   // A delivery repeated within the group is answered here, so the first to arrive is the one kept.
   const seen = new Set<string>();
   const rows = inputs.map((input) => {
@@ -129,7 +131,7 @@ async function insertGroup(tx: SqlTransaction, inputs: DeliveryInput[]): Promise
     values,
   );
   const recorded = new Set(inserted.map((row) => (row as { id: string }).id));
-  await getJobQueue().enqueueManyWith(
+  await queue.enqueueManyWith(
     tx,
     PROCESS_WEBHOOK_JOB,
     fresh
