@@ -1,4 +1,5 @@
 // withSqlTransaction (app/db.server.ts): the driver-level transaction of the webhook inbox, on PostgreSQL.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma, withSqlTransaction } from "~/db.server";
 import { env } from "~/env.server";
@@ -24,6 +25,34 @@ describe.skipIf(!isPostgresUrl(env.DATABASE_URL))("withSqlTransaction (needs Pos
     expect(rows).toEqual([{ state: "kept" }]);
     await prisma.session.deleteMany({ where: { shop } });
   });
+
+  it("fails a statement that waits longer than 5 s (here on a row another transaction holds), and rolls back", async () => {
+    // GIVEN another connection holding a lock on the row the transaction will want
+    const id = `${shop}-held`;
+    await prisma.session.create({ data: { id, shop, state: "held", accessToken: "t" } });
+    const holder = new pg.Client({ connectionString: env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT 1 FROM "Session" WHERE id = $1 FOR UPDATE`, [id]);
+
+      // WHEN a driver transaction writes something, then waits for that row
+      const started = Date.now();
+      const waited = withSqlTransaction(async (tx) => {
+        await insert(tx, "before-the-wait");
+        await tx.executeSql(`UPDATE "Session" SET state = 'mine' WHERE id = $1`, [id]);
+      });
+
+      // THEN PostgreSQL cancels the statement after 5 s and nothing of the transaction stays
+      await expect(waited).rejects.toThrow(/statement timeout/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(4_900);
+      expect(await prisma.session.count({ where: { shop, state: "before-the-wait" } })).toBe(0);
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+      await prisma.session.deleteMany({ where: { shop } });
+    }
+  }, 15_000);
 
   it("gives up waiting for a connection after 2 s, and the connection that comes later goes back to the pool", async () => {
     // GIVEN every connection of the pool held by an open transaction
