@@ -46,6 +46,18 @@ function createPostgresClient(pool: pg.Pool): PrismaClient {
   });
 }
 
+function createPostgresPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: env.DATABASE_POOL_SIZE });
+  // An idle connection the server closes (a restart, a failover, an administrator) is reported as an
+  // error event on the pool, and an error event nobody listens to ends the process
+  // (https://node-postgres.com/apis/pool#error). Prisma's adapter listens only once it has connected;
+  // the pool drops the connection and opens another when one is next needed.
+  pool.on("error", (error) =>
+    console.warn(JSON.stringify({ event: "database.idle_connection_lost", reason: error.message })),
+  );
+  return pool;
+}
+
 function createClient(): PrismaClient {
   if (postgresPool) return createPostgresClient(postgresPool);
   return new PrismaClient({
@@ -56,7 +68,7 @@ function createClient(): PrismaClient {
 
 // Reused across Vite HMR reloads in development so connections are not leaked.
 const postgresPool: pg.Pool | null = isPostgresUrl(env.DATABASE_URL)
-  ? (globalThis.__postgresPool ?? new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE }))
+  ? (globalThis.__postgresPool ?? createPostgresPool(env.DATABASE_URL))
   : null;
 export const prisma: PrismaClient = globalThis.__prisma ?? createClient();
 if (env.NODE_ENV !== "production") {

@@ -14,6 +14,26 @@ describe.skipIf(!isPostgresUrl(env.DATABASE_URL))("withSqlTransaction (needs Pos
       state,
     ]);
 
+  // First in the file: before any Prisma query, whose adapter adds a listener of its own to the pool.
+  it("survives the server closing an idle connection, and opens another for the next transaction", async () => {
+    // GIVEN a connection of the pool, idle after a transaction
+    const [row] = (await withSqlTransaction((tx) => tx.executeSql("SELECT pg_backend_pid() AS pid"))).rows as {
+      pid: number;
+    }[];
+    // WHEN the server ends it (as a restart or an administrator would)
+    const admin = new pg.Client({ connectionString: env.DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query("SELECT pg_terminate_backend($1)", [row!.pid]);
+    } finally {
+      await admin.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // THEN the process carries on (an unheard error event would have ended it) and the next transaction runs
+    const { rows } = await withSqlTransaction((tx) => tx.executeSql("SELECT pg_backend_pid() AS pid"));
+    expect((rows[0] as { pid: number }).pid).not.toBe(row!.pid);
+  });
+
   it("commits what the work wrote when it returns, and rolls all of it back when it throws", async () => {
     await withSqlTransaction((tx) => insert(tx, "kept"));
     const failed = withSqlTransaction(async (tx) => {
