@@ -55,6 +55,19 @@ function webhookHeaders(request: Request): Headers {
   return headers;
 }
 
+/**
+ * X-Shopify-Triggered-At as a time the database can hold, or null. The header is not covered by the
+ * HMAC, so it is the sender's word: a date that does not parse, or one outside years 1–9999 (which
+ * neither Prisma nor PostgreSQL accept as a timestamp), is recorded as unknown rather than failing
+ * the delivery, and with it the others written in the same transaction, with a 503.
+ */
+function triggeredAtOf(header: string | undefined): Date | null {
+  if (!header) return null;
+  const at = new Date(header);
+  const year = at.getUTCFullYear();
+  return Number.isNaN(year) || year < 1 || year > 9999 ? null : at;
+}
+
 async function ingest(request: Request): Promise<Response> {
   // authenticate.webhook reads the body and JSON.parses it (rounding ids above 2^53), so the
   // raw bytes are taken first: they are what the inbox stores. Read within a limit, before the
@@ -100,13 +113,13 @@ async function ingest(request: Request): Promise<Response> {
   if (!context.session && !definition.processWithoutSession) return ok();
 
   const eventId = "eventId" in context && typeof context.eventId === "string" ? context.eventId : null;
-  const triggeredAt = "triggeredAt" in context && context.triggeredAt ? new Date(context.triggeredAt) : null;
+  const triggeredAt = "triggeredAt" in context ? triggeredAtOf(context.triggeredAt) : null;
   await recordDelivery({
     shop: context.shop,
     topic,
     webhookId: context.webhookId,
     eventId,
-    triggeredAt: triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : null,
+    triggeredAt,
     apiVersion: context.apiVersion ?? null,
     payload: raw,
   });

@@ -88,6 +88,24 @@ describe.each(TOPICS)("the /webhooks/%s route", (topic) => {
     expect(await jobsFor(webhookId)).toHaveLength(1);
   });
 
+  it.each(["+275760-09-13T00:00:00.000Z", "-000001-01-01T00:00:00.000Z", "99999-01-01", "not a date"])(
+    "records a triggered-at header it cannot store (%s) as unknown, and acknowledges the delivery",
+    async (triggeredAt) => {
+      const webhookId = randomUUID();
+      const request = signedWebhook({
+        topic,
+        shop: INSTALLED,
+        body: sample(topic),
+        webhookId,
+        setHeaders: { "X-Shopify-Triggered-At": triggeredAt },
+      });
+      expect((await callWebhookRoute(request)).status).toBe(200);
+      const [delivery] = await deliveriesFor(webhookId);
+      expect(delivery!.triggeredAt).toBeNull();
+      expect(await jobsFor(webhookId)).toHaveLength(1);
+    },
+  );
+
   it("records a duplicate delivery once, with one processing job", async () => {
     const webhookId = randomUUID();
     const eventId = randomUUID();

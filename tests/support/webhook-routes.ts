@@ -33,6 +33,8 @@ export function signedWebhook(input: {
   secret?: string;
   method?: string;
   omitHeaders?: string[];
+  /** Header values that replace the signed ones (the HMAC covers the body only). */
+  setHeaders?: Record<string, string>;
 }): Request {
   const signed = signWebhook({
     secret: input.secret ?? TEST_ENV.SHOPIFY_API_SECRET,
@@ -45,6 +47,7 @@ export function signedWebhook(input: {
   });
   const headers = new Headers(signed.headers);
   for (const name of input.omitHeaders ?? []) headers.delete(name);
+  for (const [name, value] of Object.entries(input.setHeaders ?? {})) headers.set(name, value);
   const method = input.method ?? "POST";
   return new Request(`${APP_URL}/webhooks/${input.topic}`, {
     method,
