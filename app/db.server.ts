@@ -2,8 +2,13 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
 import pg from "pg";
-import { SerializedSQLiteAdapterFactory } from "./db/serialized-sqlite-adapter.server";
+import {
+  createProcessLock,
+  SerializedSQLiteAdapterFactory,
+  type ProcessLock,
+} from "./db/serialized-sqlite-adapter.server";
 import { isPostgresUrl } from "./db/database-url";
 import type { SqlTransaction } from "./db/sql-transaction";
 import { env } from "./env.server";
@@ -17,6 +22,7 @@ import { env } from "./env.server";
 declare global {
   var __prisma: PrismaClient | undefined;
   var __postgresPool: pg.Pool | undefined;
+  var __sqliteWriteLock: ProcessLock | undefined;
 }
 
 // Errors say what failed and where in our code, without Prisma's minified runtime source, which its
@@ -61,7 +67,7 @@ function createPostgresPool(url: string): pg.Pool {
 function createClient(): PrismaClient {
   if (postgresPool) return createPostgresClient(postgresPool);
   return new PrismaClient({
-    adapter: new SerializedSQLiteAdapterFactory({ url: env.DATABASE_URL }),
+    adapter: new SerializedSQLiteAdapterFactory({ url: env.DATABASE_URL }, sqliteWriteLock),
     errorFormat: ERROR_FORMAT,
   });
 }
@@ -70,10 +76,13 @@ function createClient(): PrismaClient {
 const postgresPool: pg.Pool | null = isPostgresUrl(env.DATABASE_URL)
   ? (globalThis.__postgresPool ?? createPostgresPool(env.DATABASE_URL))
   : null;
+// SQLite: one writer at a time in this process, whether through Prisma or withSqlTransaction.
+const sqliteWriteLock: ProcessLock = globalThis.__sqliteWriteLock ?? createProcessLock();
 export const prisma: PrismaClient = globalThis.__prisma ?? createClient();
 if (env.NODE_ENV !== "production") {
   globalThis.__prisma = prisma;
   globalThis.__postgresPool = postgresPool ?? undefined;
+  globalThis.__sqliteWriteLock = sqliteWriteLock;
 }
 
 // The bounds Prisma's interactive transactions have by default (maxWait 2 s for a connection, 5 s to
@@ -106,22 +115,22 @@ function connectWithin(pool: pg.Pool, ms: number): Promise<pg.PoolClient> {
   });
 }
 
-/** Whether withSqlTransaction can run here: on PostgreSQL. */
-export const sqlTransactions: boolean = postgresPool !== null;
-
 /**
- * Runs `work` in a transaction on the driver, below Prisma (PostgreSQL only; see
- * app/db/sql-transaction.ts): committed if it returns, rolled back if it throws. On a connection
- * that fails mid-transaction the connection is dropped from the pool, not handed to the next caller.
+ * Runs `work` in a transaction on the driver, below Prisma (app/db/sql-transaction.ts): committed if
+ * it returns, rolled back if it throws.
  */
-export async function withSqlTransaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
-  if (!postgresPool) throw new Error("withSqlTransaction needs PostgreSQL (DATABASE_URL=postgresql://…)");
-  const client = await connectWithin(postgresPool, SQL_TRANSACTION_MAX_WAIT_MS);
+export function withSqlTransaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+  return postgresPool ? withPostgresTransaction(postgresPool, work) : withSqliteTransaction(work);
+}
+
+/** On a connection that fails mid-transaction the connection is dropped from the pool, not reused. */
+async function withPostgresTransaction<T>(pool: pg.Pool, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+  const client = await connectWithin(pool, SQL_TRANSACTION_MAX_WAIT_MS);
   let broken: Error | undefined;
   try {
     // One round trip; the limit holds for this transaction's statements only.
     await client.query(`BEGIN; SET LOCAL statement_timeout = ${SQL_STATEMENT_TIMEOUT_MS}`);
-    const result = await work({ executeSql: (text, values) => client.query(text, values) });
+    const result = await work({ dialect: "postgresql", executeSql: (text, values) => client.query(text, values) });
     await client.query("COMMIT");
     return result;
   } catch (error) {
@@ -130,4 +139,72 @@ export async function withSqlTransaction<T>(work: (tx: SqlTransaction) => Promis
   } finally {
     client.release(broken);
   }
+}
+
+// SQLite: a connection of its own (better-sqlite3, as Prisma's adapter uses), opened on first use,
+// with the adapter's settings. Its statements run synchronously, as the adapter's do.
+let sqliteConnection: Database.Database | null = null;
+
+function openSqliteConnection(): Database.Database {
+  // No busy timeout: SQLite's busy handler sleeps on the calling thread, which here is the event
+  // loop, so a wait for the worker process's write lock stopped every request of the web process
+  // (docs/benchmarks.md). beginSqliteTransaction waits with timers instead.
+  const connection = new Database(env.DATABASE_URL.replace(/^file:/, ""), { timeout: 0 });
+  connection.pragma("journal_mode = WAL");
+  connection.pragma("synchronous = FULL");
+  return connection;
+}
+
+const isSqliteBusy = (error: unknown) => error instanceof Database.SqliteError && error.code.startsWith("SQLITE_BUSY");
+
+/**
+ * BEGIN IMMEDIATE: the file's write lock first, so the transaction never fails half-way for want of
+ * it (https://www.sqlite.org/lang_transaction.html). While another process holds it, this process's
+ * lock is let go and the event loop stays free between tries (1, 2, 4, 8, 10, 10 … ms), for at most
+ * the 5 s Prisma's transactions wait; then SQLITE_BUSY, which ingest answers with a 503. Resolves
+ * with the release of the process lock, held until the transaction ends.
+ */
+async function beginSqliteTransaction(connection: Database.Database): Promise<() => void> {
+  const deadline = Date.now() + SQL_STATEMENT_TIMEOUT_MS;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 10)) {
+    const release = await sqliteWriteLock();
+    try {
+      connection.exec("BEGIN IMMEDIATE");
+      return release;
+    } catch (error) {
+      release();
+      if (!isSqliteBusy(error) || Date.now() + pause > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+async function withSqliteTransaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+  const connection = (sqliteConnection ??= openSqliteConnection());
+  const release = await beginSqliteTransaction(connection);
+  try {
+    const result = await work({
+      dialect: "sqlite",
+      executeSql: async (text, values = []) => {
+        const statement = connection.prepare(text);
+        if (statement.reader) return { rows: statement.all(...values) };
+        statement.run(...values);
+        return { rows: [] };
+      },
+    });
+    connection.exec("COMMIT");
+    return result;
+  } catch (error) {
+    if (connection.inTransaction) connection.exec("ROLLBACK");
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+/** The last step of a graceful shutdown: every connection (pool) closed, not left to the exit. */
+export async function closeDatabase(): Promise<void> {
+  await prisma.$disconnect();
+  sqliteConnection?.close();
+  sqliteConnection = null;
 }

@@ -7,12 +7,19 @@
 // webhook hitting the unique index, say — the unrelated write is rolled back with it. This
 // wrapper makes every top-level query wait for an open transaction to end. PostgreSQL adapters
 // use a pool of connections and need no such wrapper.
+//
+// The same lock guards the webhook inbox's transactions on a connection of its own
+// (app/db.server.ts, withSqlTransaction): one writer at a time in this process whichever connection
+// it uses, so neither waits out SQLite's busy timeout on the other while blocking the event loop.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
-function createLock() {
+/** Resolves when the caller holds the lock, with the function that releases it. */
+export type ProcessLock = () => Promise<() => void>;
+
+export function createProcessLock(): ProcessLock {
   let tail: Promise<void> = Promise.resolve();
   return async function acquire(): Promise<() => void> {
     let release!: () => void;
@@ -74,8 +81,7 @@ async function takeWriteLock(tx: Transaction): Promise<void> {
   }
 }
 
-function serializeAdapter(adapter: Adapter): Adapter {
-  const acquire = createLock();
+function serializeAdapter(adapter: Adapter, acquire: ProcessLock): Adapter {
   const exclusive =
     <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -110,12 +116,20 @@ function serializeAdapter(adapter: Adapter): Adapter {
 
 /** The driver adapter factory app/db.server.ts hands to PrismaClient. */
 export class SerializedSQLiteAdapterFactory extends PrismaBetterSQLite3 {
+  readonly #lock: ProcessLock;
+
+  /** `lock`: shared with the process's other writers of the file (createProcessLock). */
+  constructor(config: { url: string }, lock: ProcessLock = createProcessLock()) {
+    super(config);
+    this.#lock = lock;
+  }
+
   override async connect(): Promise<Adapter> {
     const adapter = await super.connect();
     // WAL: a commit appends to the log instead of rewriting pages through a rollback journal, and
     // readers never wait for the writer. synchronous=FULL keeps every acknowledged webhook durable
     // through an OS crash; NORMAL measured no faster on our disk (docs/benchmarks.md).
     await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
-    return serializeAdapter(adapter);
+    return serializeAdapter(adapter, this.#lock);
   }
 }

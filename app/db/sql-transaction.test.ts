@@ -1,18 +1,24 @@
-// withSqlTransaction (app/db.server.ts): the driver-level transaction of the webhook inbox, on PostgreSQL.
+// withSqlTransaction (app/db.server.ts): the driver-level transaction of the webhook inbox.
+import Database from "better-sqlite3";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma, withSqlTransaction } from "~/db.server";
 import { env } from "~/env.server";
 import { isPostgresUrl } from "./database-url";
+import { sqlParameter, type SqlTransaction } from "./sql-transaction";
+
+function insertSession(tx: SqlTransaction, shop: string, state: string) {
+  const [a, b, c] = [1, 2, 3].map((position) => sqlParameter(tx.dialect, position));
+  return tx.executeSql(`INSERT INTO "Session" (id, shop, state, "accessToken") VALUES (${a}, ${b}, ${c}, 't')`, [
+    `${shop}-${state}`,
+    shop,
+    state,
+  ]);
+}
 
 describe.skipIf(!isPostgresUrl(env.DATABASE_URL))("withSqlTransaction (needs PostgreSQL)", () => {
   const shop = "sql-transaction.myshopify.com";
-  const insert = (tx: Parameters<Parameters<typeof withSqlTransaction>[0]>[0], state: string) =>
-    tx.executeSql(`INSERT INTO "Session" (id, shop, state, "accessToken") VALUES ($1, $2, $3, 't')`, [
-      `${shop}-${state}`,
-      shop,
-      state,
-    ]);
+  const insert = (tx: SqlTransaction, state: string) => insertSession(tx, shop, state);
 
   // First in the file: before any Prisma query, whose adapter adds a listener of its own to the pool.
   it("survives the server closing an idle connection, and opens another for the next transaction", async () => {
@@ -32,18 +38,6 @@ describe.skipIf(!isPostgresUrl(env.DATABASE_URL))("withSqlTransaction (needs Pos
     // THEN the process carries on (an unheard error event would have ended it) and the next transaction runs
     const { rows } = await withSqlTransaction((tx) => tx.executeSql("SELECT pg_backend_pid() AS pid"));
     expect((rows[0] as { pid: number }).pid).not.toBe(row!.pid);
-  });
-
-  it("commits what the work wrote when it returns, and rolls all of it back when it throws", async () => {
-    await withSqlTransaction((tx) => insert(tx, "kept"));
-    const failed = withSqlTransaction(async (tx) => {
-      await insert(tx, "undone");
-      throw new Error("after the insert");
-    });
-    await expect(failed).rejects.toThrow("after the insert");
-    const rows = await prisma.session.findMany({ where: { shop }, select: { state: true } });
-    expect(rows).toEqual([{ state: "kept" }]);
-    await prisma.session.deleteMany({ where: { shop } });
   });
 
   it("fails a statement that waits longer than 5 s (here on a row another transaction holds), and rolls back", async () => {
@@ -111,4 +105,93 @@ describe.skipIf(!isPostgresUrl(env.DATABASE_URL))("withSqlTransaction (needs Pos
     );
     expect(together).toBe(size);
   });
+});
+
+describe.skipIf(isPostgresUrl(env.DATABASE_URL))("withSqlTransaction on SQLite", () => {
+  const shop = "sql-transaction-sqlite.myshopify.com";
+  const insert = (tx: SqlTransaction, state: string) => insertSession(tx, shop, state);
+
+  it("waits for this process's open Prisma transaction instead of failing on the file's write lock", async () => {
+    // GIVEN a Prisma transaction that has written and is still open
+    let finish!: () => void;
+    const finishing = new Promise<void>((resolve) => (finish = resolve));
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const prismaWork = prisma.$transaction(async (tx) => {
+      await tx.session.create({ data: { id: `${shop}-prisma`, shop, state: "prisma", accessToken: "t" } });
+      wrote();
+      await finishing;
+      throw new Error("the Prisma transaction rolls back");
+    });
+    await written;
+
+    // WHEN a driver transaction starts meanwhile, and then the Prisma one rolls back
+    const driverWork = withSqlTransaction((tx) => insert(tx, "driver"));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finish();
+
+    // THEN the driver transaction ran after it, on its own: its row is kept, the other's is not
+    await expect(prismaWork).rejects.toThrow("the Prisma transaction rolls back");
+    await driverWork;
+    const rows = await prisma.session.findMany({ where: { shop }, select: { state: true } });
+    expect(rows).toEqual([{ state: "driver" }]);
+    await prisma.session.deleteMany({ where: { shop } });
+  });
+
+  describe("while another process holds the file's write lock", () => {
+    // A connection of its own stands for the worker process: it holds the lock without waiting.
+    const holdWriteLock = () => {
+      const other = new Database(env.DATABASE_URL.replace(/^file:/, ""));
+      other.exec("BEGIN IMMEDIATE");
+      return other;
+    };
+
+    it("waits without blocking the event loop, lets this process's reads through, and writes once it is free", async () => {
+      const other = holdWriteLock();
+      try {
+        // WHEN a driver transaction wants to write
+        let done = false;
+        const write = withSqlTransaction((tx) => insert(tx, "after-the-wait")).then(() => (done = true));
+        // THEN timers and Prisma's reads still run meanwhile, and the write waits
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        expect(await prisma.session.count({ where: { shop } })).toBe(0);
+        expect(done).toBe(false);
+        // AND once the other process commits, the write goes through
+        other.exec("COMMIT");
+        await write;
+        expect(await prisma.session.count({ where: { shop, state: "after-the-wait" } })).toBe(1);
+      } finally {
+        if (other.inTransaction) other.exec("ROLLBACK");
+        other.close();
+        await prisma.session.deleteMany({ where: { shop } });
+      }
+    });
+
+    it("gives up after 5 s with SQLITE_BUSY, having written nothing", async () => {
+      const other = holdWriteLock();
+      try {
+        const started = Date.now();
+        await expect(withSqlTransaction((tx) => insert(tx, "never"))).rejects.toMatchObject({ code: "SQLITE_BUSY" });
+        expect(Date.now() - started).toBeGreaterThanOrEqual(4_900);
+      } finally {
+        other.exec("ROLLBACK");
+        other.close();
+      }
+      expect(await prisma.session.count({ where: { shop } })).toBe(0);
+    }, 15_000);
+  });
+});
+
+// After the describe above: its first test must run before any Prisma query of the file.
+it("commits what the work wrote when it returns, and rolls all of it back when it throws", async () => {
+  const shop = "sql-transaction-commit.myshopify.com";
+  await withSqlTransaction((tx) => insertSession(tx, shop, "kept"));
+  const failed = withSqlTransaction(async (tx) => {
+    await insertSession(tx, shop, "undone");
+    throw new Error("after the insert");
+  });
+  await expect(failed).rejects.toThrow("after the insert");
+  const rows = await prisma.session.findMany({ where: { shop }, select: { state: true } });
+  expect(rows).toEqual([{ state: "kept" }]);
+  await prisma.session.deleteMany({ where: { shop } });
 });

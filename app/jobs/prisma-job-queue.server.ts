@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { type Prisma, type PrismaClient } from "@prisma/client";
 import { prisma } from "~/db.server";
 import {
@@ -14,21 +15,17 @@ import {
 } from "./job-queue";
 import { checkedMaxAttempts, emptyJobCounts, jobListQuery } from "./queue-arguments";
 import { isUniqueViolation } from "~/db/unique-violation";
-import { isSqlTransaction } from "~/db/sql-transaction";
+import { isSqlTransaction, sqlParameter, sqlTimestamp, type SqlTransaction } from "~/db/sql-transaction";
 
-// The first JobQueue: rows in the `Job` table, written with portable Prisma calls only (no raw SQL),
-// so the same code runs on SQLite now and PostgreSQL later. The runner is prisma-job-runner.server.ts.
+// The first JobQueue: rows in the `Job` table, written with portable Prisma calls, so the same code
+// runs on SQLite and PostgreSQL. The one exception is an enqueue inside a transaction on the driver
+// (the webhook inbox's, app/db/sql-transaction.ts), which is SQL (insertJobsSql). The runner is
+// prisma-job-runner.server.ts.
 
 type EnqueuedListener = () => void;
 
-/** The embedded queue writes its rows with Prisma, so it enqueues only in a Prisma transaction. */
-function prismaOnly(tx: JobTransaction): Prisma.TransactionClient {
-  if (isSqlTransaction(tx)) throw new TypeError("The embedded job queue enqueues only inside a Prisma transaction");
-  return tx;
-}
-
 export class PrismaJobQueue implements JobQueue {
-  readonly enqueuesInSqlTransactions = false;
+  readonly enqueuesInSqlTransactions = true;
   /** Shared with PrismaJobRunner, which reads and claims the rows this queue writes. */
   readonly db: PrismaClient;
   readonly #listeners = new Set<EnqueuedListener>();
@@ -63,7 +60,11 @@ export class PrismaJobQueue implements JobQueue {
     payload: unknown,
     options: EnqueueOptions = {},
   ): Promise<EnqueueResult> {
-    return insertJob(prismaOnly(tx), type, payload, options, { inTransaction: true });
+    if (isSqlTransaction(tx)) {
+      const [result] = await insertJobsSql(tx, type, [{ payload, options }]);
+      return result!;
+    }
+    return insertJob(tx, type, payload, options, { inTransaction: true });
   }
 
   /**
@@ -76,8 +77,12 @@ export class PrismaJobQueue implements JobQueue {
     jobs: readonly { payload: unknown; options?: Omit<EnqueueOptions, "dedupeKey"> }[],
   ): Promise<void> {
     if (type.length === 0) throw new RangeError("A job needs a type");
+    if (isSqlTransaction(tx)) {
+      await insertJobsSql(tx, type, jobs);
+      return;
+    }
     const now = new Date();
-    await prismaOnly(tx).job.createMany({
+    await tx.job.createMany({
       data: jobs.map(({ payload, options = {} }) => ({
         type,
         payload: JSON.stringify(payload) ?? "null",
@@ -257,6 +262,77 @@ async function insertJob(
     }
     throw error;
   }
+}
+
+const JOB_COLUMNS = [
+  "id",
+  "shop",
+  "type",
+  "payload",
+  "status",
+  "attempts",
+  "maxAttempts",
+  "runAt",
+  "dedupeKey",
+  "activeDedupeKey",
+  "createdAt",
+  "updatedAt",
+] as const;
+
+/**
+ * The rows insertJob and createMany write, in SQL, inside a transaction on the driver. Every column
+ * is given: the schema's defaults that Prisma fills in itself (the id, `@updatedAt`) have no SQL
+ * default, and SQLite's `CURRENT_TIMESTAMP` is not the text Prisma writes (sqlTimestamp). A job's
+ * id is a UUID, as pg-boss's are; ids are opaque everywhere they are read.
+ */
+async function insertJobsSql(
+  tx: SqlTransaction,
+  type: string,
+  jobs: readonly { payload: unknown; options?: EnqueueOptions }[],
+): Promise<EnqueueResult[]> {
+  if (type.length === 0) throw new RangeError("A job needs a type");
+  const now = sqlTimestamp(tx.dialect, new Date());
+  const results: EnqueueResult[] = [];
+  const values: unknown[] = [];
+  const tuples: string[] = [];
+  for (const { payload, options = {} } of jobs) {
+    const dedupeKey = options.dedupeKey ?? null;
+    if (dedupeKey !== null) {
+      const { rows } = await tx.executeSql(
+        `SELECT "id" FROM "Job" WHERE "activeDedupeKey" = ${sqlParameter(tx.dialect, 1)}`,
+        [dedupeKey],
+      );
+      const existing = rows[0] as { id: string } | undefined;
+      if (existing !== undefined) {
+        results.push({ id: existing.id, deduplicated: true });
+        continue;
+      }
+    }
+    const id = randomUUID();
+    const at = values.length;
+    values.push(
+      id,
+      options.shop ?? null,
+      type,
+      // `undefined` (and other values JSON cannot carry) become null rather than an unparsable row.
+      JSON.stringify(payload) ?? "null",
+      "queued",
+      0,
+      checkedMaxAttempts(options.maxAttempts),
+      options.runAt === undefined ? now : sqlTimestamp(tx.dialect, options.runAt),
+      dedupeKey,
+      dedupeKey,
+      now,
+      now,
+    );
+    tuples.push(`(${JOB_COLUMNS.map((_, i) => sqlParameter(tx.dialect, at + i + 1)).join(", ")})`);
+    results.push({ id, deduplicated: false });
+  }
+  if (tuples.length > 0) {
+    const columns = JOB_COLUMNS.map((column) => `"${column}"`).join(", ");
+    await tx.executeSql(`INSERT INTO "Job" (${columns}) VALUES ${tuples.join(", ")}`, values);
+  }
+  return results;
 }
 
 async function findActiveJobId(db: PrismaClient | Prisma.TransactionClient, dedupeKey: string): Promise<string | null> {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { prisma, withSqlTransaction } from "~/db.server";
 import { PrismaJobQueue } from "./prisma-job-queue.server";
 
 // The queue's behaviour through the interface is in the contract suite (job-queue.contract.ts);
@@ -54,11 +54,59 @@ describe("PrismaJobQueue", () => {
     });
   });
 
-  it("refuses a transaction on the driver: its inserts are Prisma queries", async () => {
-    const driverTransaction = { executeSql: async () => ({ rows: [] }) };
-    expect(queue.enqueuesInSqlTransactions).toBe(false);
-    await expect(queue.enqueueWith(driverTransaction, "note", {})).rejects.toThrow(TypeError);
-    await expect(queue.enqueueManyWith(driverTransaction, "note", [{ payload: {} }])).rejects.toThrow(TypeError);
+  it("writes the same rows inside a transaction on the driver as inside a Prisma one", async () => {
+    expect(queue.enqueuesInSqlTransactions).toBe(true);
+    const runAt = new Date("2026-12-01T10:00:00.123Z");
+    const options = { shop: "a.myshopify.com", runAt, maxAttempts: 3 };
+    const before = new Date();
+    // WHEN the same job is enqueued through Prisma and through the driver (the webhook inbox's way)
+    const viaPrisma = await prisma.$transaction((tx) =>
+      queue.enqueueWith(tx, "note", { n: 1 }, { ...options, dedupeKey: "note:prisma" }),
+    );
+    const viaDriver = await withSqlTransaction((tx) =>
+      queue.enqueueWith(tx, "note", { n: 1 }, { ...options, dedupeKey: "note:driver" }),
+    );
+    await withSqlTransaction((tx) => queue.enqueueManyWith(tx, "note", [{ payload: { n: 1 }, options }]));
+
+    // THEN the rows are alike, and Prisma reads and compares the driver's timestamps as its own
+    const rows = await prisma.job.findMany({ where: { type: "note" } });
+    expect(rows).toHaveLength(3);
+    const alike = ({ id, dedupeKey, activeDedupeKey, createdAt, updatedAt, ...rest }: (typeof rows)[number]) => {
+      void [id, dedupeKey, activeDedupeKey];
+      expect(createdAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
+      expect(updatedAt.getTime()).toBe(createdAt.getTime());
+      return rest;
+    };
+    const viaPrismaRow = rows.find((row) => row.id === viaPrisma.id);
+    const driver = rows.find((row) => row.id === viaDriver.id);
+    const many = rows.find((row) => row.dedupeKey === null);
+    expect(alike(driver!)).toEqual(alike(viaPrismaRow!));
+    expect(alike(many!)).toEqual(alike(viaPrismaRow!));
+    expect(driver).toMatchObject({ dedupeKey: "note:driver", activeDedupeKey: "note:driver" });
+    expect(many).toMatchObject({ dedupeKey: null, activeDedupeKey: null });
+    expect(await prisma.job.count({ where: { runAt: { equals: runAt } } })).toBe(3);
+    expect(await prisma.job.count({ where: { createdAt: { gte: before, lte: new Date() } } })).toBe(3);
+  });
+
+  it("dedupes inside a transaction on the driver: against queued jobs, and its own", async () => {
+    const queued = await queue.enqueue("note", {}, { dedupeKey: "note:a" });
+    const results = await withSqlTransaction(async (tx) => [
+      await queue.enqueueWith(tx, "note", {}, { dedupeKey: "note:a" }),
+      await queue.enqueueWith(tx, "note", {}, { dedupeKey: "note:b" }),
+      await queue.enqueueWith(tx, "note", {}, { dedupeKey: "note:b" }),
+    ]);
+    expect(results[0]).toEqual({ id: queued.id, deduplicated: true });
+    expect(results[1]!.deduplicated).toBe(false);
+    expect(results[2]).toEqual({ id: results[1]!.id, deduplicated: true });
+    expect(await prisma.job.count({ where: { type: "note" } })).toBe(2);
+  });
+
+  it("rolls the driver transaction's jobs back with it", async () => {
+    const failed = withSqlTransaction(async (tx) => {
+      await queue.enqueueManyWith(tx, "note", [{ payload: {} }, { payload: {} }]);
+      throw new Error("after the enqueue");
+    });
+    await expect(failed).rejects.toThrow("after the enqueue");
     expect(await prisma.job.count({ where: { type: "note" } })).toBe(0);
   });
 

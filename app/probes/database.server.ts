@@ -1,7 +1,7 @@
 // The database as a whole, for /readyz and shutdown. The probe reads one row of the sessions table
 // through Prisma, not raw SQL, so it asks the same question on SQLite and PostgreSQL: can this
 // process open the database and read a table every request needs?
-import { prisma } from "~/db.server";
+import { closeDatabase, prisma } from "~/db.server";
 
 export async function checkDatabaseReachable(): Promise<void> {
   await prisma.session.findFirst({ select: { id: true } });
@@ -9,5 +9,5 @@ export async function checkDatabaseReachable(): Promise<void> {
 
 /** The last step of a graceful shutdown: the connection (pool) is closed, not left to the exit. */
 export async function disconnectDatabase(): Promise<void> {
-  await prisma.$disconnect();
+  await closeDatabase();
 }

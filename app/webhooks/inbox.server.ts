@@ -4,10 +4,9 @@
 // webhook id (https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates). Either violation
 // answers "duplicate", with no second row and no second job.
 import { randomUUID } from "node:crypto";
-import { prisma, sqlTransactions, withSqlTransaction } from "~/db.server";
+import { prisma, withSqlTransaction } from "~/db.server";
 import { groupWhileBusy } from "~/db/group-while-busy";
-import type { SqlTransaction } from "~/db/sql-transaction";
-import { isUniqueViolation } from "~/db/unique-violation";
+import { sqlParameter, sqlTimestamp, type SqlTransaction } from "~/db/sql-transaction";
 import type { JobQueue } from "~/jobs/job-queue";
 import { getJobQueue } from "~/jobs/runtime.server";
 
@@ -35,41 +34,7 @@ export const recordDelivery: (input: DeliveryInput) => Promise<RecordOutcome> = 
 
 async function recordGroup(inputs: DeliveryInput[]): Promise<RecordOutcome[]> {
   const queue = getJobQueue();
-  if (sqlTransactions && queue.enqueuesInSqlTransactions)
-    return withSqlTransaction((tx) => insertGroup(tx, queue, inputs));
-  if (inputs.length === 1) return [await recordOne(inputs[0]!)];
-  const rows = inputs.map((input) => ({ ...input, id: randomUUID() }));
-  try {
-    await prisma.$transaction(async (tx) => {
-      await tx.webhookDelivery.createMany({ data: rows });
-      await getJobQueue().enqueueManyWith(
-        tx,
-        PROCESS_WEBHOOK_JOB,
-        rows.map((row) => ({ payload: { deliveryId: row.id }, options: { shop: row.shop } })),
-      );
-    });
-    return rows.map((row) => ({ kind: "recorded", deliveryId: row.id }));
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // A redelivery in the group (or two copies of one delivery in it): one transaction each, so
-    // only the duplicate is answered as one.
-    const outcomes: RecordOutcome[] = [];
-    for (const input of inputs) outcomes.push(await recordOne(input));
-    return outcomes;
-  }
-}
-
-async function recordOne(input: DeliveryInput): Promise<RecordOutcome> {
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const delivery = await tx.webhookDelivery.create({ data: input, select: { id: true } });
-      await getJobQueue().enqueueWith(tx, PROCESS_WEBHOOK_JOB, { deliveryId: delivery.id }, { shop: input.shop });
-      return { kind: "recorded" as const, deliveryId: delivery.id };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { kind: "duplicate" };
-    throw error;
-  }
+  return withSqlTransaction((tx) => insertGroup(tx, queue, inputs));
 }
 
 const DELIVERY_COLUMNS = [
@@ -85,11 +50,12 @@ const DELIVERY_COLUMNS = [
 ] as const;
 
 /**
- * PostgreSQL: the group's deliveries and their jobs in one transaction on the driver, below Prisma
- * (docs/decisions/0049-inbox-writes-through-the-driver.md). Through Prisma, this write cost the web
- * process more CPU than verifying and answering the delivery. A delivery already recorded (the same
- * webhook id, or the same event of the topic, by another group or another process) is skipped by
- * the unique indexes, `ON CONFLICT DO NOTHING`, and gets no job.
+ * The group's deliveries and their jobs in one transaction on the driver, below Prisma, on either
+ * database (docs/decisions/0049-inbox-writes-through-the-driver.md, 0050 for SQLite). Through
+ * Prisma, this write cost the web process more CPU than verifying and answering the delivery. A
+ * delivery already recorded (the same webhook id, or the same event of the topic, by another group
+ * or another process) is skipped by the unique indexes, `ON CONFLICT DO NOTHING` (PostgreSQL 9.5+,
+ * SQLite 3.24+; `RETURNING`, SQLite 3.35+), and gets no job.
  */
 async function insertGroup(tx: SqlTransaction, queue: JobQueue, inputs: DeliveryInput[]): Promise<RecordOutcome[]> {
   // A delivery repeated within the group is answered here, so the first to arrive is the one kept.
@@ -106,9 +72,7 @@ async function insertGroup(tx: SqlTransaction, queue: JobQueue, inputs: Delivery
   const fresh = rows
     .filter((row) => row !== null)
     .sort((a, b) => compare(a.shop, b.shop) || compare(a.webhookId, b.webhookId));
-  // Timestamps as UTC text: the columns are `timestamp(3)` without a zone, as Prisma writes them, and
-  // PostgreSQL ignores an offset given for such a column; a Date would be sent in the process's zone.
-  const receivedAt = new Date().toISOString();
+  const receivedAt = sqlTimestamp(tx.dialect, new Date());
   const values: unknown[] = [];
   const tuples = fresh.map((row) => {
     const at = values.length;
@@ -118,12 +82,12 @@ async function insertGroup(tx: SqlTransaction, queue: JobQueue, inputs: Delivery
       row.topic,
       row.webhookId,
       row.eventId,
-      row.triggeredAt?.toISOString() ?? null,
+      row.triggeredAt === null ? null : sqlTimestamp(tx.dialect, row.triggeredAt),
       row.apiVersion,
       row.payload,
       receivedAt,
     );
-    return `(${DELIVERY_COLUMNS.map((_, i) => `$${at + i + 1}`).join(", ")})`;
+    return `(${DELIVERY_COLUMNS.map((_, i) => sqlParameter(tx.dialect, at + i + 1)).join(", ")})`;
   });
   const columns = DELIVERY_COLUMNS.map((column) => `"${column}"`).join(", ");
   const { rows: inserted } = await tx.executeSql(
