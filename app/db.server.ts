@@ -10,7 +10,7 @@ import {
   type ProcessLock,
 } from "./db/serialized-sqlite-adapter.server";
 import { isPostgresUrl } from "./db/database-url";
-import type { SqlTransaction } from "./db/sql-transaction";
+import type { SqlDialect, SqlTransaction } from "./db/sql-transaction";
 import { env } from "./env.server";
 
 // Prisma 6.19's JS query compiler with a driver adapter: no native Prisma engine at run time
@@ -202,9 +202,30 @@ async function withSqliteTransaction<T>(work: (tx: SqlTransaction) => Promise<T>
   }
 }
 
+/** Which SQL the driver functions below speak (app/db/sql-transaction.ts: sqlParameter). */
+export const sqlDialect: SqlDialect = postgresPool ? "postgresql" : "sqlite";
+
+// SQLite: reads on a connection apart from the inbox's, so a read never runs between the statements
+// of its open transaction. WAL readers do not wait for writers, so the busy timeout (better-sqlite3's
+// 5 s) is for the rare wait on a checkpoint or a recovery.
+let sqliteReadConnection: Database.Database | null = null;
+
+/**
+ * One read outside any transaction, on the driver below Prisma: the offline-session read of every
+ * webhook (app/shopify/session-rows.server.ts). Rows come back as the driver gives them, so the
+ * statement should cast what differs between the two (booleans, timestamps, 64-bit integers).
+ */
+export async function querySql(text: string, values: unknown[] = []): Promise<unknown[]> {
+  if (postgresPool) return (await postgresPool.query(text, values)).rows;
+  sqliteReadConnection ??= new Database(env.DATABASE_URL.replace(/^file:/, ""));
+  return sqliteReadConnection.prepare(text).all(...values);
+}
+
 /** The last step of a graceful shutdown: every connection (pool) closed, not left to the exit. */
 export async function closeDatabase(): Promise<void> {
   await prisma.$disconnect();
   sqliteConnection?.close();
   sqliteConnection = null;
+  sqliteReadConnection?.close();
+  sqliteReadConnection = null;
 }

@@ -1,9 +1,9 @@
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import type { PrismaClient } from "@prisma/client";
 import { Session } from "@shopify/shopify-api";
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { withGroupedSessionReads } from "./session-reads.server";
+import { readSessionRows } from "./session-rows.server";
 
 const SHOPS = ["grouped-a.myshopify.com", "grouped-b.myshopify.com"];
 const offline = (shop: string, token: string) =>
@@ -16,21 +16,11 @@ afterEach(async () => {
 describe("grouped session reads", () => {
   it("answers reads that arrive while one is in flight with one query, each with its own session", async () => {
     const queries: string[][] = [];
-    const counting = new Proxy(prisma, {
-      get: (target, property) =>
-        property === "session"
-          ? new Proxy(target.session, {
-              get: (table, name) =>
-                name === "findMany"
-                  ? (args: { where: { id: { in: string[] } } }) => {
-                      queries.push([...args.where.id.in].sort());
-                      return table.findMany(args);
-                    }
-                  : Reflect.get(table, name),
-            })
-          : Reflect.get(target, property),
-    }) as PrismaClient;
-    const storage = new PrismaSessionStorage(withGroupedSessionReads(counting));
+    const counting = async (ids: readonly string[]) => {
+      queries.push([...ids].sort());
+      return readSessionRows(ids);
+    };
+    const storage = new PrismaSessionStorage(withGroupedSessionReads(prisma, counting));
     await storage.storeSession(offline(SHOPS[0]!, "shpat_a"));
     await storage.storeSession(offline(SHOPS[1]!, "shpat_b"));
 

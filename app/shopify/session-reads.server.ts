@@ -1,8 +1,8 @@
 // Offline-session reads grouped while one is in flight. authenticate.webhook loads the shop's
-// offline session on every delivery (@shopify/shopify-app-remix, ensureValidOfflineSession), and
-// each Prisma query pays its own compilation: under a burst that was the largest part of a
-// delivery's CPU (docs/benchmarks.md#benchwebhooks). Reads that arrive while one is in flight go
-// together in the next one, one `findMany` for all their ids.
+// offline session on every delivery (@shopify/shopify-app-remix, ensureValidOfflineSession): under a
+// burst that was the largest part of a delivery's CPU (docs/benchmarks.md#benchwebhooks). Reads that
+// arrive while one is in flight go together in the next one, one query for all their ids, on the
+// driver below Prisma (session-rows.server.ts): Prisma compiled each query anew.
 //
 // Not a cache: every read goes to the database, and every read in a group started before the group's
 // query was sent, so a session written or deleted by another process before a read was asked for is
@@ -14,6 +14,7 @@
 // other property is the real client's.
 import type { PrismaClient, Session as SessionRow } from "@prisma/client";
 import { groupWhileBusy } from "~/db/group-while-busy";
+import { readSessionRows } from "./session-rows.server";
 
 type FindUnique = PrismaClient["session"]["findUnique"];
 
@@ -28,11 +29,17 @@ function isLookupById(args: unknown): args is { where: { id: string } } {
   );
 }
 
-/** `prisma`, with `session.findUnique({ where: { id } })` grouped while one is in flight. */
-export function withGroupedSessionReads(prisma: PrismaClient): PrismaClient {
+/**
+ * `prisma`, with `session.findUnique({ where: { id } })` grouped while one is in flight and read by
+ * `readRows` (the driver's read, or a test's).
+ */
+export function withGroupedSessionReads(
+  prisma: PrismaClient,
+  readRows: (ids: readonly string[]) => Promise<SessionRow[]> = readSessionRows,
+): PrismaClient {
   const table = prisma.session;
   const readGroup = groupWhileBusy(async (ids: string[]): Promise<(SessionRow | null)[]> => {
-    const rows = await table.findMany({ where: { id: { in: [...new Set(ids)] } } });
+    const rows = await readRows([...new Set(ids)]);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
