@@ -152,6 +152,12 @@ function openSqliteConnection(): Database.Database {
   const connection = new Database(env.DATABASE_URL.replace(/^file:/, ""), { timeout: 0 });
   connection.pragma("journal_mode = WAL");
   connection.pragma("synchronous = FULL");
+  // A checkpoint runs inside the COMMIT that takes the log past the threshold, on the committing
+  // thread: at the default 1,000 pages, one commit in 25 of the inbox's blocked the web process's
+  // event loop for 10–23 ms under load (docs/benchmarks.md). Prisma's connections, the worker's
+  // above all, keep the default and checkpoint first; this threshold (about 40 MB) is the backstop
+  // for a web process whose worker is not writing (https://www.sqlite.org/wal.html#ckpt).
+  connection.pragma("wal_autocheckpoint = 10000");
   return connection;
 }
 

@@ -138,6 +138,25 @@ describe.skipIf(isPostgresUrl(env.DATABASE_URL))("withSqlTransaction on SQLite",
     await prisma.session.deleteMany({ where: { shop } });
   });
 
+  it("leaves checkpoints to Prisma's connections (the worker's) until the log passes about 40 MB", async () => {
+    // WHEN the inbox's connection commits about 12 MB in small transactions, past the default
+    // threshold of 1,000 pages (which would checkpoint, then start the log again) several times over
+    const state = "x".repeat(16_000);
+    for (let batch = 0; batch < 40; batch += 1)
+      await withSqlTransaction(async (tx) => {
+        for (let i = 0; i < 10; i += 1) await insertSession(tx, shop, `${batch}-${i}-${state}`);
+      });
+    // THEN no commit of it checkpointed: every frame is still in the log
+    const observer = new Database(env.DATABASE_URL.replace(/^file:/, ""));
+    try {
+      const [frames] = observer.pragma("wal_checkpoint(PASSIVE)") as { log: number }[];
+      expect(frames?.log).toBeGreaterThan(2_000);
+    } finally {
+      observer.close();
+      await prisma.session.deleteMany({ where: { shop } });
+    }
+  });
+
   describe("while another process holds the file's write lock", () => {
     // A connection of its own stands for the worker process: it holds the lock without waiting.
     const holdWriteLock = () => {
