@@ -2,7 +2,7 @@
 // "sqlite" and the "postgresql" project): where SQLite and PostgreSQL differ by default, the app
 // must not notice. docs/decisions/0035-one-schema-two-providers.md
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { prisma, querySql, sqlDialect } from "~/db.server";
 import { recordInstall } from "~/shops/shop-lifecycle.server";
 
 describe("the database under the app", () => {
@@ -38,4 +38,21 @@ describe("the database under the app", () => {
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(await prisma.shop.count({ where: { shop: "race.myshopify.com" } })).toBe(1);
   });
+
+  it.runIf(sqlDialect === "postgresql")(
+    "compresses webhook bodies with lz4 on PostgreSQL, and gives them back byte for byte",
+    async () => {
+      // prisma/postgresql/migrations/20261205020000_webhook_payload_lz4: pglz cost PostgreSQL more CPU
+      // per delivery (docs/benchmarks.md). Needs a server built with lz4 (PostgreSQL 14+).
+      const [column] = (await querySql(
+        `SELECT attcompression AS method FROM pg_attribute WHERE attrelid = '"WebhookDelivery"'::regclass AND attname = 'payload'`,
+      )) as { method: string }[];
+      expect(column?.method).toBe("l");
+      const payload = JSON.stringify({ id: "9007199254740993", note: "Östergaard ".repeat(2_000) });
+      const { id } = await prisma.webhookDelivery.create({
+        data: { shop: "lz4.myshopify.com", topic: "orders/create", webhookId: "lz4", payload },
+      });
+      expect((await prisma.webhookDelivery.findUniqueOrThrow({ where: { id } })).payload).toBe(payload);
+    },
+  );
 });
