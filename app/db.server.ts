@@ -201,7 +201,15 @@ async function withSqliteTransaction<T>(work: (tx: SqlTransaction) => Promise<T>
     connection.exec("COMMIT");
     return result;
   } catch (error) {
-    if (connection.inTransaction) connection.exec("ROLLBACK");
+    // The work's error is the one to report. A connection that cannot roll back is closed (which rolls
+    // back what it can) and not used again.
+    if (connection.inTransaction)
+      try {
+        connection.exec("ROLLBACK");
+      } catch {
+        sqliteConnection = null;
+        connection.close();
+      }
     throw error;
   } finally {
     release();
