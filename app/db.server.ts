@@ -144,12 +144,14 @@ async function withPostgresTransaction<T>(pool: pg.Pool, work: (tx: SqlTransacti
 // SQLite: a connection of its own (better-sqlite3, as Prisma's adapter uses), opened on first use,
 // with the adapter's settings. Its statements run synchronously, as the adapter's do.
 let sqliteConnection: Database.Database | null = null;
+// As @prisma/adapter-better-sqlite3 reads DATABASE_URL: the path after `file:`.
+const sqlitePath = env.DATABASE_URL.replace(/^file:/, "");
 
 function openSqliteConnection(): Database.Database {
   // No busy timeout: SQLite's busy handler sleeps on the calling thread, which here is the event
   // loop, so a wait for the worker process's write lock stopped every request of the web process
   // (docs/benchmarks.md). beginSqliteTransaction waits with timers instead.
-  const connection = new Database(env.DATABASE_URL.replace(/^file:/, ""), { timeout: 0 });
+  const connection = new Database(sqlitePath, { timeout: 0 });
   connection.pragma("journal_mode = WAL");
   connection.pragma("synchronous = FULL");
   // A checkpoint runs inside the COMMIT that takes the log past the threshold, on the committing
@@ -231,7 +233,7 @@ let sqliteReadConnection: Database.Database | null = null;
  */
 export async function querySql(text: string, values: unknown[] = []): Promise<unknown[]> {
   if (postgresPool) return (await postgresPool.query(text, values)).rows;
-  sqliteReadConnection ??= new Database(env.DATABASE_URL.replace(/^file:/, ""));
+  sqliteReadConnection ??= new Database(sqlitePath);
   return sqliteReadConnection.prepare(text).all(...values);
 }
 

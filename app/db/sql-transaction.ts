@@ -21,6 +21,30 @@ export function sqlParameter(dialect: SqlDialect, position: number): string {
   return dialect === "postgresql" ? `$${position}` : "?";
 }
 
+/** `position`, `position + 1`, … : `count` placeholders, comma-separated. */
+export function sqlParameters(dialect: SqlDialect, position: number, count: number): string {
+  return Array.from({ length: count }, (_, i) => sqlParameter(dialect, position + i)).join(", ");
+}
+
+/**
+ * One multi-row `INSERT INTO "table" ("a", "b", …) VALUES (…), (…)`, each row's values in the order of
+ * `columns`, with its bound values; `suffix` follows (ON CONFLICT, RETURNING).
+ */
+export function insertRowsSql(
+  dialect: SqlDialect,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  suffix = "",
+): { text: string; values: unknown[] } {
+  const tuples = rows.map((_, row) => `(${sqlParameters(dialect, row * columns.length + 1, columns.length)})`);
+  const names = columns.map((column) => `"${column}"`).join(", ");
+  return {
+    text: `INSERT INTO "${table}" (${names}) VALUES ${tuples.join(", ")}${suffix && ` ${suffix}`}`,
+    values: rows.flat(),
+  };
+}
+
 /**
  * A DateTime column's value, written as Prisma writes it, so Prisma reads it back and compares it
  * with its own:

@@ -15,7 +15,7 @@ import {
 } from "./job-queue";
 import { checkedMaxAttempts, emptyJobCounts, jobListQuery } from "./queue-arguments";
 import { isUniqueViolation } from "~/db/unique-violation";
-import { isSqlTransaction, sqlParameter, sqlTimestamp, type SqlTransaction } from "~/db/sql-transaction";
+import { insertRowsSql, isSqlTransaction, sqlParameter, sqlTimestamp, type SqlTransaction } from "~/db/sql-transaction";
 
 // The first JobQueue: rows in the `Job` table, written with portable Prisma calls, so the same code
 // runs on SQLite and PostgreSQL. The one exception is an enqueue inside a transaction on the driver
@@ -293,8 +293,7 @@ async function insertJobsSql(
   if (type.length === 0) throw new RangeError("A job needs a type");
   const now = sqlTimestamp(tx.dialect, new Date());
   const results: EnqueueResult[] = [];
-  const values: unknown[] = [];
-  const tuples: string[] = [];
+  const rows: unknown[][] = [];
   for (const { payload, options = {} } of jobs) {
     const dedupeKey = options.dedupeKey ?? null;
     if (dedupeKey !== null) {
@@ -309,8 +308,7 @@ async function insertJobsSql(
       }
     }
     const id = randomUUID();
-    const at = values.length;
-    values.push(
+    rows.push([
       id,
       options.shop ?? null,
       type,
@@ -324,13 +322,12 @@ async function insertJobsSql(
       dedupeKey,
       now,
       now,
-    );
-    tuples.push(`(${JOB_COLUMNS.map((_, i) => sqlParameter(tx.dialect, at + i + 1)).join(", ")})`);
+    ]);
     results.push({ id, deduplicated: false });
   }
-  if (tuples.length > 0) {
-    const columns = JOB_COLUMNS.map((column) => `"${column}"`).join(", ");
-    await tx.executeSql(`INSERT INTO "Job" (${columns}) VALUES ${tuples.join(", ")}`, values);
+  if (rows.length > 0) {
+    const { text, values } = insertRowsSql(tx.dialect, "Job", JOB_COLUMNS, rows);
+    await tx.executeSql(text, values);
   }
   return results;
 }

@@ -4,7 +4,7 @@
 // The rows are the ones Prisma would return (PrismaSessionStorage maps them to Session objects).
 import type { Session as SessionRow } from "@prisma/client";
 import { querySql, sqlDialect } from "~/db.server";
-import { sqlParameter } from "~/db/sql-transaction";
+import { sqlParameters } from "~/db/sql-transaction";
 
 // Cast so that both databases answer alike: text for timestamps and 64-bit integers, integers for
 // booleans (node-postgres would parse a zoneless timestamp in the process's zone, and an int8 as
@@ -34,7 +34,7 @@ interface RawRow extends Omit<
 /** The Session rows with these ids, in no particular order (a missing id has no row). */
 export async function readSessionRows(ids: readonly string[]): Promise<SessionRow[]> {
   if (ids.length === 0) return [];
-  const list = ids.map((_, i) => sqlParameter(sqlDialect, i + 1)).join(", ");
+  const list = sqlParameters(sqlDialect, 1, ids.length);
   const rows = (await querySql(`${SELECT} WHERE "id" IN (${list})`, [...ids])) as RawRow[];
   return rows.map((row) => ({
     ...row,

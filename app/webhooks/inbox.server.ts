@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { prisma, withSqlTransaction } from "~/db.server";
 import { groupWhileBusy } from "~/db/group-while-busy";
-import { sqlParameter, sqlTimestamp, type SqlTransaction } from "~/db/sql-transaction";
+import { insertRowsSql, sqlTimestamp, type SqlTransaction } from "~/db/sql-transaction";
 import type { JobQueue } from "~/jobs/job-queue";
 import { getJobQueue } from "~/jobs/runtime.server";
 
@@ -73,10 +73,11 @@ async function insertGroup(tx: SqlTransaction, queue: JobQueue, inputs: Delivery
     .filter((row) => row !== null)
     .sort((a, b) => compare(a.shop, b.shop) || compare(a.webhookId, b.webhookId));
   const receivedAt = sqlTimestamp(tx.dialect, new Date());
-  const values: unknown[] = [];
-  const tuples = fresh.map((row) => {
-    const at = values.length;
-    values.push(
+  const { text, values } = insertRowsSql(
+    tx.dialect,
+    "WebhookDelivery",
+    DELIVERY_COLUMNS,
+    fresh.map((row) => [
       row.id,
       row.shop,
       row.topic,
@@ -86,14 +87,10 @@ async function insertGroup(tx: SqlTransaction, queue: JobQueue, inputs: Delivery
       row.apiVersion,
       row.payload,
       receivedAt,
-    );
-    return `(${DELIVERY_COLUMNS.map((_, i) => sqlParameter(tx.dialect, at + i + 1)).join(", ")})`;
-  });
-  const columns = DELIVERY_COLUMNS.map((column) => `"${column}"`).join(", ");
-  const { rows: inserted } = await tx.executeSql(
-    `INSERT INTO "WebhookDelivery" (${columns}) VALUES ${tuples.join(", ")} ON CONFLICT DO NOTHING RETURNING "id"`,
-    values,
+    ]),
+    'ON CONFLICT DO NOTHING RETURNING "id"',
   );
+  const { rows: inserted } = await tx.executeSql(text, values);
   const recorded = new Set(inserted.map((row) => (row as { id: string }).id));
   await queue.enqueueManyWith(
     tx,
