@@ -16,6 +16,11 @@ const ProcessEnvSchema = z.object({
    * exits anyway. Below Kubernetes' default 30 s grace period, so the exit is ours, not a SIGKILL.
    */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(25_000),
+  /**
+   * The worker's nice value (0–19): how far it gives way to web processes on the same CPUs, so that
+   * webhooks are acknowledged first (app/processes/cpu-priority.server.ts). 0 leaves it as started.
+   */
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
 
 type ProcessEnv = z.infer<typeof ProcessEnvSchema>;

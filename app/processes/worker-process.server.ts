@@ -2,12 +2,19 @@
 import { registerJobHandlers, registerSchedules } from "~/background.server";
 import { startJobRuntime, stopJobRuntime } from "~/jobs/runtime.server";
 import { disconnectDatabase } from "~/probes/database.server";
+import { yieldCpu } from "./cpu-priority.server";
 import { exitGracefullyOnSignals, settledWithin } from "./graceful-shutdown.server";
 import { readProcessEnv } from "./process-env.server";
 import { startProbeServer } from "./probe-listener.server";
 
 export async function runWorker(): Promise<void> {
   const config = readProcessEnv();
+  const priority = yieldCpu(config.WORKER_NICE);
+  if (priority.kind === "lowered")
+    console.info(`worker: nice ${priority.to}, giving way to web processes on these CPUs`);
+  if (priority.kind === "failed") {
+    console.warn(`worker: could not lower its CPU priority to nice ${config.WORKER_NICE}: ${priority.reason}`);
+  }
   registerJobHandlers();
   registerSchedules();
   // startJobRuntime also re-queues jobs whose lease a dead process left behind.

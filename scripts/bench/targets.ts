@@ -96,4 +96,13 @@ export const DIAGNOSTIC_TARGETS: Target[] = [
     postgres: true,
     description: "the web processes alone, no worker: jobs stay queued (what the worker's share of the machine costs)",
   },
+  {
+    name: "app-worker-nice-0",
+    kind: "app",
+    journal: "wal",
+    env: { WORKER_NICE: "0" },
+    worker: true,
+    postgres: true,
+    description: "the app with its worker at the web's priority (WORKER_NICE=0): what giving way to the web buys",
+  },
 ];
