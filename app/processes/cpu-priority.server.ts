@@ -10,7 +10,7 @@
 // their own CPU share (cgroups) compete by that share first, so there it changes nothing.
 import { getPriority, setPriority } from "node:os";
 
-export type PriorityOutcome =
+type PriorityOutcome =
   | { kind: "lowered"; from: number; to: number }
   | { kind: "unchanged"; nice: number }
   | { kind: "failed"; reason: string };
