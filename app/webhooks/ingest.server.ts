@@ -45,8 +45,9 @@ export async function ingestWebhook(request: Request): Promise<Response> {
  * The headers authenticate.webhook reads: Shopify's `X-Shopify-*`, and nothing else. The library
  * looks each one up by canonicalizing every header name it was given (@shopify/shopify-api's
  * getHeader), eleven lookups per delivery, and builds its own copy twice by canonicalizing the whole
- * copy again at every header it adds (addHeader), so each header more costs twenty-odd regular
- * expression replacements. What a proxy or load balancer adds tells it nothing; nor does
+ * copy again at every header it adds (addHeader), so each header more costs twenty-odd
+ * canonicalizations (each a memo read since our patch of the library, docs/decisions/0052; a regular
+ * expression replacement without it). What a proxy or load balancer adds tells it nothing; nor does
  * Content-Type, which it never reads for a webhook (lib/webhooks/validate.mjs) and which the body's
  * JSON.parse does not need. Content-Length goes too: the body is now the string read above.
  */
